@@ -1,0 +1,53 @@
+/**
+ * The article entry: the one schema that the ingest validates against before it
+ * writes a file and that the Astro content collection loads with.
+ *
+ * Keep `astro:content` out of this file so plain Node (the ingest CLI, Vitest)
+ * can import it.
+ */
+import { z } from 'astro/zod';
+
+/** A photo caption, printed once, with the photographer or agency split off. */
+export const CaptionSchema = z.object({
+  /** Caption text without the trailing credit, whitespace folded. */
+  text: z.string().min(1),
+  /** The credit as printed inside the trailing parentheses: "AFP", "Photo by Anwar AMRO / AFP", "X". */
+  credit: z.string().min(1).optional(),
+  /** True for the lead photo (printed in the article header); inline photos stand in the body. */
+  lead: z.boolean().default(false),
+});
+
+/** Where in the raw archive an article was read from. */
+export const SourceSchema = z.object({
+  /** Dump file path, relative to the ingest's input folder, with forward slashes. */
+  file: z.string().min(1),
+  /** Zero-based position of the article within its dump file. */
+  index: z.number().int().nonnegative(),
+  /** One-based line of the article's title in the dump file. */
+  line: z.number().int().positive(),
+});
+
+/** The frontmatter of one entry in `content/articles/<slug>.md`. */
+export const EntrySchema = z.object({
+  /** The headline, whitespace folded. */
+  title: z.string().min(1),
+  /** The standfirst printed under the headline, when the dump has one. */
+  subtitle: z.string().min(1).optional(),
+  /** Every photo caption of the story, once each, in reading order (lead photo first). */
+  captions: z.array(CaptionSchema).default([]),
+  /** Every dump the story was read from: more than one when the same story was scraped twice. */
+  source: z.array(SourceSchema).min(1),
+  /** Permanent URL segment: readable words from the title plus a short content hash. */
+  slug: z.string().regex(/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u, 'a slug is words of letters or digits joined by "-"'),
+  /** Content hash (hex) of the title and body: the story's identity across dumps. */
+  id: z.string().regex(/^[0-9a-f]{16,64}$/),
+  /** Words in the body, headings and inline captions included. */
+  wordCount: z.number().int().nonnegative(),
+});
+
+/** An entry's frontmatter as written (defaults applied). */
+export type Entry = z.output<typeof EntrySchema>;
+/** A caption as written. */
+export type Caption = z.output<typeof CaptionSchema>;
+/** One place an entry was read from. */
+export type Source = z.output<typeof SourceSchema>;

@@ -1,0 +1,67 @@
+/**
+ * From a parsed article to what the ingest writes: the entry's frontmatter and
+ * its body tree.
+ */
+import { createHash } from 'node:crypto';
+import type { Root } from 'mdast';
+import { EntrySchema, type Entry, type Source } from '../entry-schema.ts';
+import type { ParsedArticle } from './types.ts';
+import { printedCaption } from './captions.ts';
+import { makeSlug } from './slug.ts';
+import { countWords } from './text.ts';
+import { toMdast } from './to-mdast.ts';
+
+/**
+ * The story's identity: a hash of its title and body text, so the same story
+ * scraped into two dumps is recognised as one.
+ *
+ * @param article A parsed article.
+ * @returns 16 hex digits.
+ */
+export function contentId(article: ParsedArticle): string {
+  const hash = createHash('sha256');
+  hash.update(article.title);
+  for (const block of article.blocks) {
+    hash.update('\n');
+    hash.update(block.type === 'figure' ? printedCaption(block.caption) : block.text);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Everything needed to write one entry. */
+export interface BuiltEntry {
+  entry: Entry;
+  body: Root;
+}
+
+/**
+ * Build and validate the entry of an article.
+ *
+ * @param article The parsed article.
+ * @param sources Every place the story was read from (at least one).
+ * @param id Its content hash, when already computed.
+ * @param slug Its slug, when the caller had to lengthen it to break a clash.
+ * @returns The entry, checked against the schema, and its body tree.
+ */
+export function buildEntry(
+  article: ParsedArticle,
+  sources: Source[],
+  id = contentId(article),
+  slug = makeSlug(article.title, id),
+): BuiltEntry {
+  const inline = article.blocks.flatMap((block) => (block.type === 'figure' ? [block.caption] : []));
+  const words = article.blocks.reduce(
+    (sum, block) => sum + countWords(block.type === 'figure' ? block.caption.text : block.text),
+    0,
+  );
+  const entry = EntrySchema.parse({
+    title: article.title,
+    subtitle: article.subtitle,
+    captions: [...article.captions, ...inline],
+    source: sources,
+    slug,
+    id,
+    wordCount: words,
+  });
+  return { entry, body: toMdast(article.blocks) };
+}

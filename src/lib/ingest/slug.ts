@@ -1,0 +1,47 @@
+/**
+ * Permanent URL segments for stories.
+ */
+
+const MAX_WORDS_LENGTH = 60;
+// Accents on Latin letters go ("Zürich" → "zurich"); marks that are part of
+// other scripts' letters stay.
+const LATIN_WITH_MARKS = /([A-Za-z])[\u0300-\u036F]+/g;
+const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
+// "Iran’s" is one word in a URL: "irans".
+const INNER_APOSTROPHE = /(?<=[\p{L}\p{N}])['’](?=[\p{L}\p{N}])/gu;
+
+/**
+ * Readable words for a URL from a title: lower case, Latin accents dropped,
+ * other scripts' letters kept, anything else a single "-".
+ *
+ * @param title A headline.
+ * @returns The words joined by "-", possibly empty (a title of punctuation alone).
+ */
+export function slugWords(title: string): string {
+  const words = title
+    .normalize('NFKD')
+    .replace(LATIN_WITH_MARKS, '$1')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(INNER_APOSTROPHE, '')
+    .replace(NOT_WORD, '-')
+    .replace(/^-+|-+$/g, '');
+  if (words.length <= MAX_WORDS_LENGTH) return words;
+  const cut = words.slice(0, MAX_WORDS_LENGTH + 1);
+  const end = cut.lastIndexOf('-');
+  return (end > 0 ? cut.slice(0, end) : cut.slice(0, MAX_WORDS_LENGTH)).replace(/-+$/, '');
+}
+
+/**
+ * The slug of a story: its title's words and the start of its content hash,
+ * so it is unique without depending on which other stories exist.
+ *
+ * @param title The headline.
+ * @param id The story's content hash (hex).
+ * @param hashLength How many hex digits of the hash to keep (more only to break a clash).
+ * @returns A slug such as `rare-moment-of-doubt-5c1e9a`, or `story-5c1e9a` for a title without words.
+ */
+export function makeSlug(title: string, id: string, hashLength = 6): string {
+  const words = slugWords(title);
+  return `${words.length > 0 ? words : 'story'}-${id.slice(0, hashLength)}`;
+}

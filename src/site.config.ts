@@ -1,0 +1,32 @@
+/**
+ * Site constants, bound once: every page, script and test reads them from here.
+ * The two folders can be moved with environment variables so benchmarks can
+ * build a generated archive without touching `content/`.
+ */
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Absolute path of a folder named by an environment variable, or the default below the project root. */
+function folder(variable: string, fallback: string): string {
+  const value = process.env[variable];
+  return path.resolve(root, value && value.length > 0 ? value : fallback);
+}
+
+export const SITE = {
+  /** Name shown in the header, feeds and metadata. */
+  title: 'Clippings',
+  /** One line on what the archive holds, for the front page and feeds. */
+  description: 'A searchable archive of news stories.',
+  /** Public origin the site is deployed at; canonical URLs, feeds and the sitemap use it. */
+  url: process.env.CLIPPINGS_SITE_URL ?? 'https://clippings.example.org',
+  /** Language of the interface (stories may carry their own direction). */
+  lang: 'en',
+  /** Stories per listing page. */
+  pageSize: 24,
+  /** Where the raw dumps are read from. */
+  rawDir: folder('CLIPPINGS_RAW_DIR', 'content/raw'),
+  /** Where the ingest writes entries and the content collection reads them. */
+  articlesDir: folder('CLIPPINGS_ARTICLES_DIR', 'content/articles'),
+} as const;
