@@ -38,7 +38,7 @@ export const EntrySchema = z.object({
   /** Every dump the story was read from: more than one when the same story was scraped twice. */
   source: z.array(SourceSchema).min(1),
   /** Permanent URL segment: readable words from the title plus a short content hash. */
-  slug: z.string().regex(/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u, 'a slug is words of letters or digits joined by "-"'),
+  slug: z.string().regex(/^[\p{L}\p{N}\p{M}]+(?:-[\p{L}\p{N}\p{M}]+)*$/u, 'a slug is words of letters or digits joined by "-"'),
   /** Content hash (hex) of the title and body: the story's identity across dumps. */
   id: z.string().regex(/^[0-9a-f]{16,64}$/),
   /** Words in the body, headings and inline captions included. */

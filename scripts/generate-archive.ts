@@ -1,0 +1,34 @@
+/**
+ * Write a generated raw archive for benchmarks.
+ *
+ *   node scripts/generate-archive.ts --articles 10000 --out .bench/raw-10k [--per-file 10] [--seed 1]
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateDumps } from './lib/generate-dumps.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    out: { type: 'string', default: '.bench/raw' },
+    'per-file': { type: 'string', default: '10' },
+    seed: { type: 'string', default: '1' },
+  },
+});
+
+const out = path.resolve(values.out);
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+let files = 0;
+let bytes = 0;
+for (const file of generateDumps({
+  articles: Number(values.articles),
+  perFile: Number(values['per-file']),
+  seed: Number(values.seed),
+})) {
+  writeFileSync(path.join(out, file.name), file.text);
+  files++;
+  bytes += Buffer.byteLength(file.text);
+}
+console.log(`generate-archive: ${values.articles} articles in ${files} files, ${(bytes / 1e6).toFixed(1)} MB, in ${out}`);

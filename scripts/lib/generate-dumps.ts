@@ -1,0 +1,91 @@
+/**
+ * Deterministic generator of raw article dumps in the layout the ingest reads,
+ * for benchmarks: realistic lengths, a Zipf-like vocabulary with rare proper
+ * nouns, subtitles, caption pairs, section headings and inline photos.
+ */
+import { COMMON_WORDS, CREDITS, SYLLABLES } from './vocabulary.ts';
+
+/** Options of one generated archive. */
+export interface GenerateOptions {
+  /** How many articles in all. */
+  articles: number;
+  /** Articles per dump file (the last file may hold fewer). */
+  perFile?: number;
+  /** Seed of the random generator: the same seed gives the same archive. */
+  seed?: number;
+}
+
+/** One generated dump file. */
+export interface GeneratedFile {
+  name: string;
+  text: string;
+}
+
+/** mulberry32: small, fast and good enough for text generation. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Generate the dump files of an archive, one at a time.
+ *
+ * @param options Size and seed.
+ * @returns An iterator over files, named like the real dumps (`000123_<hex>.txt`).
+ */
+export function* generateDumps(options: GenerateOptions): Generator<GeneratedFile> {
+  const perFile = options.perFile ?? 10;
+  const next = random(options.seed ?? 1);
+  const names = Array.from({ length: 400 }, () => makeName(next));
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  // Zipf-like: low ranks (common words) far more often than the tail.
+  const word = () => (next() < 0.06 ? pick(names) : (COMMON_WORDS[Math.floor(COMMON_WORDS.length * next() ** 2.2)] as string));
+  const words = (count: number) => Array.from({ length: count }, word).join(' ');
+  const sentence = () => capitalize(`${words(8 + Math.floor(next() * 18))}.`);
+  const heading = () => capitalize(words(2 + Math.floor(next() * 4)));
+  const caption = () => `${capitalize(words(10 + Math.floor(next() * 20)))} on ${1 + Math.floor(next() * 28)} May 2024. (${pick(CREDITS)})`;
+
+  for (let file = 0, written = 0; written < options.articles; file++) {
+    const count = Math.min(perFile, options.articles - written);
+    const blankSeparated = next() < 0.5;
+    const articles: string[] = [];
+    for (let a = 0; a < count; a++) {
+      const title = `${capitalize(words(5 + Math.floor(next() * 7)))} ${pick(names)} ${written + a}`;
+      const lead = caption();
+      const header = [title, ''];
+      if (next() < 0.5) header.push(capitalize(`${words(8 + Math.floor(next() * 8))}?`), '');
+      header.push(lead, lead.replace(' (', '  ('), 'TT', '', title, '', lead, lead.replace(' (', '  ('), '');
+      const body: string[] = [];
+      const paragraphs = 8 + Math.floor(next() * 20);
+      for (let p = 0; p < paragraphs; p++) {
+        if (p > 2 && next() < 0.08) body.push(heading());
+        if (p > 3 && next() < 0.03) {
+          const inline = caption();
+          body.push(`${inline}\n${inline}`);
+        }
+        body.push(Array.from({ length: 1 + Math.floor(next() * 4) }, sentence).join(' '));
+      }
+      articles.push(header.join('\n') + body.join(blankSeparated ? '\n\n' : '\n'));
+    }
+    written += count;
+    const hex = [next(), next()].map((n) => Math.floor(n * 2 ** 24).toString(16).padStart(6, "0")).join("");
+    yield { name: `${String(file).padStart(6, '0')}_${hex}.txt`, text: `${articles.join('\n\n\n\n')}\n` };
+  }
+}
+
+function makeName(next: () => number): string {
+  const syllables = 2 + Math.floor(next() * 2);
+  let name = '';
+  for (let i = 0; i < syllables; i++) name += SYLLABLES[Math.floor(next() * SYLLABLES.length)];
+  return capitalize(name);
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
