@@ -1,0 +1,58 @@
+/**
+ * Messages between the ingest and its workers.
+ */
+import type { Source } from '../../src/lib/entry-schema.ts';
+
+/** One article of a dump, as the ingest remembers it between runs. */
+export interface ArticleRef {
+  /** Content hash of title and body: the story's identity. */
+  id: string;
+  /** Hash of everything the entry is written from. */
+  digest: string;
+  /** Default slug (the ingest lengthens its hash only to break a clash). */
+  slug: string;
+  index: number;
+  line: number;
+}
+
+/** What the ingest knows of one dump file. */
+export interface FileRecord {
+  size: number;
+  mtimeMs: number;
+  /** SHA-256 of the bytes, to tell a touched file from a changed one. */
+  hash: string;
+  articles: ArticleRef[];
+  /** What could not be read: the file as a whole (line 0) or an article. */
+  errors: { line: number; reason: string }[];
+}
+
+/** Read the articles of some dumps. */
+export interface ScanTask {
+  kind: 'scan';
+  files: { path: string; name: string }[];
+}
+
+/** Write the entries of some articles of one dump. */
+export interface RenderTask {
+  kind: 'render';
+  path: string;
+  name: string;
+  outDir: string;
+  /** Only compare with what is on disk. */
+  dryRun: boolean;
+  items: { index: number; slug: string; sources: Source[] }[];
+}
+
+/** A worker's answer to a scan. */
+export interface ScanResult {
+  kind: 'scan';
+  records: { name: string; record: Omit<FileRecord, 'size' | 'mtimeMs'> }[];
+}
+
+/** A worker's answer to a render. */
+export interface RenderResult {
+  kind: 'render';
+  written: string[];
+  unchanged: number;
+  errors: { line: number; reason: string }[];
+}

@@ -1,0 +1,277 @@
+/**
+ * The ingest run: read the dumps that changed since the last run, merge
+ * duplicate stories, write the entries whose content changed and remove those
+ * whose source is gone.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import type { Source } from '../../src/lib/entry-schema.ts';
+import { makeSlug } from '../../src/lib/ingest/slug.ts';
+import { ingestVersion, loadManifest, saveManifest, type Manifest } from './ingest-manifest.ts';
+import type { ArticleRef, FileRecord, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
+import { listDumps, type DumpFile } from './list-dumps.ts';
+import { createWorkerPool } from './worker-pool.ts';
+
+/** How to run. */
+export interface IngestOptions {
+  inDir: string;
+  outDir: string;
+  /** Compare only: write and remove nothing, report what is stale. */
+  check?: boolean;
+  /** Worker threads (default: one per core). */
+  workers?: number;
+  /** Called as work completes, for a progress bar. */
+  onProgress?: (phase: 'read' | 'write', done: number, total: number) => void;
+}
+
+/** Something that could not be read, with where. */
+export interface Rejection {
+  file: string;
+  /** One-based line, or 0 for the whole file. */
+  line: number;
+  reason: string;
+}
+
+/** What a run did. */
+export interface IngestSummary {
+  /** Dump files found, and how many of them had to be read (the others were unchanged). */
+  files: number;
+  filesRead: number;
+  emptyFiles: string[];
+  /** Files that are not `.txt`, left alone. */
+  skipped: string[];
+  /** Articles read, entries they make, and the difference: copies merged into one entry. */
+  articles: number;
+  entries: number;
+  duplicatesMerged: number;
+  /** Slugs written (or, with `check`, that would be). */
+  written: string[];
+  /** Entry files removed (or that would be) because their story is gone. */
+  removed: string[];
+  /** Whole files (line 0) and articles that could not be read. */
+  rejected: Rejection[];
+  /** With `check`: true when the entries on disk do not match the dumps. */
+  stale: boolean;
+}
+
+const SCAN_BATCH = 16;
+const WORKER = new URL('./ingest-worker.ts', import.meta.url);
+
+/**
+ * Run the ingest.
+ *
+ * @param options Folders and mode.
+ * @returns What was read, written, removed and rejected.
+ */
+export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
+  const { inDir, outDir, check = false } = options;
+  const version = ingestVersion();
+  const previous = loadManifest(outDir, version);
+  const { dumps, skipped } = listDumps(inDir);
+  const size = Math.max(1, options.workers ?? availableParallelism());
+  let pool: ReturnType<typeof createWorkerPool<ScanTask | RenderTask, ScanResult | RenderResult>> | undefined;
+  const getPool = () => (pool ??= createWorkerPool(WORKER, size));
+
+  try {
+    const { records, filesRead } = await readRecords(dumps, previous, getPool, options.onProgress);
+    const plan = planEntries(dumps, records);
+    const existing = listEntries(outDir);
+    const toRender = [...plan.entries].filter(([slug, entry]) => !existing.has(slug) || previous.entries[slug] !== entry.signature);
+    const removed = [...existing].filter((slug) => !plan.entries.has(slug)).sort();
+
+    if (!check) mkdirSync(outDir, { recursive: true });
+    const rendered = await renderEntries(toRender, dumps, inDir, outDir, check, getPool, options.onProgress);
+
+    if (!check) {
+      for (const slug of removed) rmSync(path.join(outDir, `${slug}.md`), { force: true });
+      const entries = Object.fromEntries([...plan.entries].map(([slug, entry]) => [slug, entry.signature]));
+      // An entry that failed to render is left out, so the next run tries it again.
+      for (const failed of rendered.failed) delete entries[failed];
+      saveManifest(outDir, { version, files: Object.fromEntries(records), entries });
+    }
+
+    const rejected = [...collectRejections(records), ...rendered.rejected];
+    const articles = [...records.values()].reduce((sum, record) => sum + record.articles.length, 0);
+    return {
+      files: dumps.length,
+      filesRead,
+      emptyFiles: [...records].filter(([, r]) => r.articles.length === 0 && r.errors.length === 0).map(([name]) => name),
+      skipped,
+      articles,
+      entries: plan.entries.size,
+      duplicatesMerged: articles - plan.entries.size,
+      written: rendered.written.sort(),
+      removed,
+      rejected,
+      stale: rendered.written.length > 0 || removed.length > 0,
+    };
+  } finally {
+    await pool?.close();
+  }
+}
+
+type GetPool = () => { run(task: ScanTask | RenderTask): Promise<ScanResult | RenderResult> };
+
+/** Reuse the record of every dump whose size and time are unchanged; read the others in the workers. */
+async function readRecords(
+  dumps: DumpFile[],
+  previous: Manifest,
+  getPool: GetPool,
+  onProgress: IngestOptions['onProgress'],
+): Promise<{ records: Map<string, FileRecord>; filesRead: number }> {
+  const records = new Map<string, FileRecord>();
+  const stats = new Map<string, { size: number; mtimeMs: number }>();
+  const changed: DumpFile[] = [];
+  for (const dump of dumps) {
+    const { size, mtimeMs } = statSync(dump.path);
+    stats.set(dump.name, { size, mtimeMs });
+    const known = previous.files[dump.name];
+    if (known && known.size === size && known.mtimeMs === mtimeMs) records.set(dump.name, known);
+    else changed.push(dump);
+  }
+
+  let done = 0;
+  const batches: Promise<void>[] = [];
+  for (let i = 0; i < changed.length; i += SCAN_BATCH) {
+    const files = changed.slice(i, i + SCAN_BATCH);
+    batches.push(
+      getPool()
+        .run({ kind: 'scan', files })
+        .then((result) => {
+          for (const { name, record } of (result as ScanResult).records) {
+            records.set(name, { ...(stats.get(name) as { size: number; mtimeMs: number }), ...record });
+          }
+          done += files.length;
+          onProgress?.('read', done, changed.length);
+        }),
+    );
+  }
+  await Promise.all(batches);
+  // Keep the dumps' order, whatever order the workers finished in.
+  const ordered = new Map(dumps.flatMap((dump) => (records.has(dump.name) ? [[dump.name, records.get(dump.name) as FileRecord]] : [])));
+  return { records: ordered, filesRead: changed.length };
+}
+
+/** One entry to be on disk. */
+interface PlannedEntry {
+  id: string;
+  sources: Source[];
+  /** The copy the entry is written from: the first in dump order. */
+  from: { name: string; ref: ArticleRef };
+  /** Changes whenever the file's content would. */
+  signature: string;
+}
+
+/** Group the articles of all dumps by story, and give each story its slug. */
+function planEntries(dumps: DumpFile[], records: Map<string, FileRecord>): { entries: Map<string, PlannedEntry> } {
+  const byId = new Map<string, { refs: { name: string; ref: ArticleRef }[] }>();
+  for (const dump of dumps) {
+    for (const ref of records.get(dump.name)?.articles ?? []) {
+      const group = byId.get(ref.id) ?? { refs: [] };
+      group.refs.push({ name: dump.name, ref });
+      byId.set(ref.id, group);
+    }
+  }
+
+  const slugs = assignSlugs([...byId.values()].map((group) => group.refs[0] as { name: string; ref: ArticleRef }));
+  const entries = new Map<string, PlannedEntry>();
+  for (const [id, group] of byId) {
+    const from = group.refs[0] as { name: string; ref: ArticleRef };
+    const slug = slugs.get(id) as string;
+    const sources = group.refs.map(({ name, ref }) => ({ file: name, index: ref.index, line: ref.line }));
+    const signature = createHash('sha256')
+      .update(JSON.stringify([id, from.ref.digest, slug, sources]))
+      .digest('hex')
+      .slice(0, 16);
+    entries.set(slug, { id, sources, from, signature });
+  }
+  return { entries };
+}
+
+/**
+ * Slugs carry six hex digits of the story's hash; two stories whose slugs
+ * still clash both get more digits, so no slug depends on the order of dumps.
+ */
+function assignSlugs(firsts: { ref: ArticleRef }[]): Map<string, string> {
+  const slugs = new Map<string, string>();
+  let pending = firsts.map(({ ref }) => ({ id: ref.id, words: ref.slug.slice(0, ref.slug.lastIndexOf('-')) }));
+  for (let digits = 6; pending.length > 0; digits += 2) {
+    const bySlug = new Map<string, string[]>();
+    for (const { id, words } of pending) {
+      const slug = `${words}-${id.slice(0, digits)}`;
+      bySlug.set(slug, [...(bySlug.get(slug) ?? []), id]);
+    }
+    const clashing = new Set<string>();
+    for (const [slug, ids] of bySlug) {
+      if (ids.length === 1 || digits >= 16) for (const id of ids) slugs.set(id, slug);
+      else for (const id of ids) clashing.add(id);
+    }
+    pending = pending.filter(({ id }) => clashing.has(id));
+  }
+  return slugs;
+}
+
+/** The slugs of the entry files in the output folder. */
+function listEntries(outDir: string): Set<string> {
+  try {
+    return new Set(
+      readdirSync(outDir)
+        .filter((name) => name.endsWith('.md') && !name.startsWith('.'))
+        .map((name) => name.slice(0, -3)),
+    );
+  } catch {
+    return new Set();
+  }
+}
+
+/** Render the entries that may have changed, one task per dump they are written from. */
+async function renderEntries(
+  toRender: [string, PlannedEntry][],
+  dumps: DumpFile[],
+  inDir: string,
+  outDir: string,
+  dryRun: boolean,
+  getPool: GetPool,
+  onProgress: IngestOptions['onProgress'],
+): Promise<{ written: string[]; failed: string[]; rejected: Rejection[] }> {
+  const byFile = new Map<string, RenderTask>();
+  const paths = new Map(dumps.map((dump) => [dump.name, dump.path]));
+  for (const [slug, entry] of toRender) {
+    const name = entry.from.name;
+    const task = byFile.get(name) ?? {
+      kind: 'render' as const,
+      path: paths.get(name) ?? path.join(inDir, name),
+      name,
+      outDir,
+      dryRun,
+      items: [],
+    };
+    task.items.push({ index: entry.from.ref.index, slug, sources: entry.sources });
+    byFile.set(name, task);
+  }
+
+  const written: string[] = [];
+  const failed: string[] = [];
+  const rejected: Rejection[] = [];
+  let done = 0;
+  await Promise.all(
+    [...byFile.values()].map(async (task) => {
+      const result = (await getPool().run(task)) as RenderResult;
+      written.push(...result.written);
+      for (const error of result.errors) rejected.push({ file: task.name, ...error });
+      if (result.errors.length > 0) {
+        const ok = new Set(result.written);
+        failed.push(...task.items.map((item) => item.slug).filter((slug) => !ok.has(slug)));
+      }
+      done += task.items.length;
+      onProgress?.('write', done, toRender.length);
+    }),
+  );
+  return { written, failed, rejected };
+}
+
+function collectRejections(records: Map<string, FileRecord>): Rejection[] {
+  return [...records].flatMap(([file, record]) => record.errors.map((error) => ({ file, ...error })));
+}

@@ -1,0 +1,40 @@
+/**
+ * URL segments for dump files, for the browse-by-source pages.
+ */
+
+/**
+ * Turn a dump file path into a URL segment: lower-case letters and digits
+ * joined by "-".
+ *
+ * @param file The dump's path relative to the input folder ("2024/010_ab.txt").
+ * @returns "2024-010-ab-txt"; "file" when nothing readable is left.
+ */
+export function toSourceKey(file: string): string {
+  const key = file
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return key || 'file';
+}
+
+/**
+ * Give every file its own segment: when two paths fold to the same segment,
+ * the later ones get "-2", "-3".
+ *
+ * @param files Distinct dump paths, in the order they are listed.
+ * @returns A map from path to segment.
+ */
+export function assignSourceKeys(files: readonly string[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const file of files) {
+    const base = toSourceKey(file);
+    let key = base;
+    for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
+    taken.add(key);
+    keys.set(file, key);
+  }
+  return keys;
+}
