@@ -25,6 +25,10 @@ export const SITE = {
   lang: 'en',
   /** Stories per listing page. */
   pageSize: 24,
+  /** Headlines per page of the A–Z index (a plain list, so many more than a listing). */
+  indexPageSize: 200,
+  /** Stories in the RSS feed: the last ones in archive order. */
+  feedSize: 50,
   /** Where the raw dumps are read from. */
   rawDir: folder('CLIPPINGS_RAW_DIR', 'content/raw'),
   /** Where the ingest writes entries and the content collection reads them. */

@@ -1,0 +1,94 @@
+/**
+ * The content loader of the `articles` collection: the one module of the site
+ * that reads entry files at sync time. It keeps only each story's metadata in
+ * Astro's content store (bodies stay on disk and are rendered by the story
+ * page), so the store stays small at 100k stories, and it skips files whose
+ * contents have not changed since the last build.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { load as loadYaml } from 'js-yaml';
+import type { Loader } from 'astro/loaders';
+import { EntrySchema } from '../entry-schema.ts';
+import { splitEntryFile } from '../entry-text.ts';
+import { summarizeEntry, StorySchema } from './story.ts';
+
+/** Files read at once: enough to keep the disk busy, few enough to bound memory. */
+const PARALLEL_READS = 64;
+
+/**
+ * Create the loader for a folder of entries written by the ingest.
+ *
+ * @param dir Absolute path of the folder holding `<slug>.md` files.
+ * @returns A content loader whose entries are stories keyed by slug.
+ */
+export function articlesLoader(dir: string): Loader {
+  return {
+    name: 'clippings-articles',
+    schema: StorySchema,
+    async load({ store, parseData, generateDigest, logger, config }) {
+      const root = fileURLToPath(config.root);
+      const names = await listEntryFiles(dir);
+      const seen = new Set<string>();
+      const problems: string[] = [];
+      let changed = 0;
+      await forEachLimited(names, PARALLEL_READS, async (name) => {
+        const id = name.slice(0, -'.md'.length);
+        seen.add(id);
+        const file = path.join(dir, name);
+        const text = await readFile(file, 'utf8');
+        const digest = generateDigest(text);
+        if (store.get(id)?.digest === digest) return;
+        const problem = checkEntry(id, text);
+        if (typeof problem === 'string') {
+          problems.push(`articles: ${file}: ${problem}`);
+          return;
+        }
+        const data = await parseData({ id, data: summarizeEntry(problem.entry, problem.body) });
+        // Astro wants the path relative to the project root, forward slashes.
+        store.set({ id, data, digest, filePath: path.relative(root, file).split(path.sep).join('/') });
+        changed++;
+      });
+      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      if (problems.length > 0) throw new Error(problems.sort().join('\n'));
+      logger.info(`${names.length} stories in ${dir} (${changed} new or changed)`);
+    },
+  };
+}
+
+/** The `.md` files of the folder, or an error that says what to run. */
+async function listEntryFiles(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
+  } catch {
+    throw new Error(`articles: ${dir}: cannot read the folder, expected the ingest's output (run \`npm run ingest\`)`);
+  }
+}
+
+/** Parse and validate one entry file; a string says what is wrong with it. */
+function checkEntry(id: string, text: string) {
+  const { yaml, body } = splitEntryFile(text);
+  let raw: unknown;
+  try {
+    raw = loadYaml(yaml);
+  } catch (error) {
+    return `cannot read the frontmatter: ${(error as Error).message.split('\n')[0]}`;
+  }
+  const parsed = EntrySchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return `invalid frontmatter at "${issue?.path.join('.')}": ${issue?.message}`;
+  }
+  if (parsed.data.slug !== id) return `the file is named "${id}.md", expected "${parsed.data.slug}.md" (its slug)`;
+  return { entry: parsed.data, body };
+}
+
+/** Run `task` over `items`, at most `limit` at a time. */
+async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

@@ -1,0 +1,25 @@
+/**
+ * The RSS feed: the last stories in archive order, newest first.
+ */
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { SITE } from '../site.config.ts';
+import { loadArchive } from '../lib/site/load-archive.ts';
+
+export async function GET(context: APIContext): Promise<Response> {
+  const { stories } = await loadArchive();
+  return rss({
+    title: SITE.title,
+    description: SITE.description,
+    site: context.site ?? SITE.url,
+    trailingSlash: true,
+    items: stories
+      .slice(-SITE.feedSize)
+      .reverse()
+      .map((story) => ({
+        title: story.title,
+        link: `/articles/${story.slug}/`,
+        description: story.subtitle ?? story.excerpt,
+      })),
+  });
+}
