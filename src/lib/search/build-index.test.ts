@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import MiniSearch from 'minisearch';
+import { buildSearchIndex } from './build-index.ts';
+import { FIXTURE_RECORDS } from './fixture-archive.ts';
+import { SEARCH_OPTIONS, type SearchDocument } from './options.ts';
+import { shardIndex } from './shard-index.ts';
+import { toSearchDocument } from './story-record.ts';
+
+/** The index of MiniSearch itself, as sorted [term, fieldId, docId, frequency] rows. */
+function referenceRows(documents: SearchDocument[]) {
+  const reference = new MiniSearch(SEARCH_OPTIONS);
+  reference.addAll(documents);
+  const plain = reference.toJSON();
+  const rows = plain.index.flatMap(([term, fields]) =>
+    Object.entries(fields).flatMap(([fieldId, docs]) => Object.entries(docs).map(([doc, tf]) => [term, Number(fieldId), Number(doc), tf])),
+  );
+  return { plain, rows: rows.sort((a, b) => String(a).localeCompare(String(b))) };
+}
+
+function builtRows(documents: SearchDocument[]) {
+  const built = buildSearchIndex(documents);
+  const rows = [...built.terms].flatMap(([term, postings]) =>
+    postings.flatMap((list, fieldId) => {
+      const out: [string, number, number, number][] = [];
+      for (let i = 0; list && i < list.length; i += 2) out.push([term, fieldId, list[i]!, list[i + 1]!]);
+      return out;
+    }),
+  );
+  return { built, rows: rows.sort((a, b) => String(a).localeCompare(String(b))) };
+}
+
+describe('buildSearchIndex', () => {
+  it('indexes the fixture exactly as MiniSearch#addAll does', () => {
+    const documents = FIXTURE_RECORDS.map((record, id) => toSearchDocument(id, record));
+    const reference = referenceRows(documents);
+    const ours = builtRows(documents);
+    expect(ours.rows).toEqual(reference.rows);
+    expect(ours.built.averageFieldLength).toEqual(reference.plain.averageFieldLength);
+    expect(ours.built.fieldLength).toEqual(documents.map((_, id) => reference.plain.fieldLength[id]));
+  });
+
+  it('matches MiniSearch on any text', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'é', 'ا', 'ل', ' ', '.', 'The', '’', '\n'), maxLength: 40 });
+    const story = fc.record({ title: text, subtitle: text, captions: text, body: text });
+    fc.assert(
+      fc.property(fc.array(story, { minLength: 1, maxLength: 6 }), (stories) => {
+        const documents = stories.map((fields, id) => ({ id, ...fields }));
+        const reference = referenceRows(documents);
+        const ours = builtRows(documents);
+        expect(ours.rows).toEqual(reference.rows);
+        expect(ours.built.averageFieldLength).toEqual(reference.plain.averageFieldLength);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('rejects a document id out of sequence', () => {
+    const record = toSearchDocument(3, FIXTURE_RECORDS[0]!);
+    expect(() => buildSearchIndex([record])).toThrowErrorMatchingInlineSnapshot(
+      `[Error: search index: document id 3 is out of sequence, expected 0]`,
+    );
+  });
+});
+
+describe('shardIndex', () => {
+  const documents = FIXTURE_RECORDS.map((record, id) => toSearchDocument(id, record));
+  const built = buildSearchIndex(documents);
+
+  it('puts every term in exactly one shard, shards in term order', () => {
+    const shards = shardIndex(built, { targetChars: 600 });
+    expect(shards.length).toBeGreaterThan(3);
+    const terms = shards.flatMap((shard) => (JSON.parse(shard.json).index as [string][]).map(([term]) => term));
+    expect(terms).toEqual([...built.terms.keys()].sort((a, b) => (a < b ? -1 : 1)));
+    for (const shard of shards) {
+      expect(shard.first).toBe(JSON.parse(shard.json).index[0][0]);
+      expect(MiniSearch.loadJSON(shard.json, SEARCH_OPTIONS).termCount).toBe(JSON.parse(shard.json).index.length);
+    }
+    expect(shards.map((shard) => shard.first)).toEqual([...shards.map((shard) => shard.first)].sort());
+  });
+
+  it('keeps each shard near the target size unless one term is larger', () => {
+    for (const shard of shardIndex(built, { targetChars: 2000 })) {
+      const terms = JSON.parse(shard.json).index.length;
+      expect(shard.json.length <= 2600 || terms === 1).toBe(true);
+    }
+  });
+
+  it('writes one shard when the target is larger than the index', () => {
+    expect(shardIndex(built, { targetChars: 1e9 })).toHaveLength(1);
+  });
+
+  it('writes a loadable empty shard for an empty archive', () => {
+    const [shard] = shardIndex(buildSearchIndex([]), { targetChars: 1000 });
+    expect(MiniSearch.loadJSON(shard!.json, SEARCH_OPTIONS).documentCount).toBe(0);
+  });
+});

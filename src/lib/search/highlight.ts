@@ -1,0 +1,99 @@
+/**
+ * Highlighting and snippets as plain segments: the browser turns each into a
+ * text node (or a `<mark>` holding one), so story text is never parsed as
+ * HTML.
+ */
+import { foldWord } from './fold.ts';
+import { locateTokens, type Token } from './tokenize.ts';
+
+/** A run of text, highlighted or not. */
+export interface Segment {
+  /** The characters, exactly as in the source text. */
+  text: string;
+  /** True for a matched word. */
+  match: boolean;
+}
+
+/** What to highlight. */
+export interface HighlightTerms {
+  /** Folded index terms that matched (`SearchHit#terms`). */
+  terms: readonly string[];
+  /** Phrases as folded words; every word of an occurrence is highlighted. */
+  phrases?: readonly (readonly string[])[];
+}
+
+/**
+ * Split a text into highlighted and plain segments.
+ *
+ * @param text The text (a headline, say).
+ * @param what The matched terms and phrases.
+ * @returns Segments covering the whole text.
+ */
+export function highlightText(text: string, what: HighlightTerms): Segment[] {
+  const tokens = locateTokens(text);
+  return toSegments(text, tokens, markTokens(tokens, what), 0, text.length);
+}
+
+/**
+ * A short extract of a text around its first matched word, highlighted;
+ * the start of the text when nothing matches. Cut at word boundaries, with
+ * "…" where text was left out.
+ *
+ * @param text The text (a story body).
+ * @param what The matched terms and phrases.
+ * @param maxChars About how long the extract may be.
+ * @returns Segments of the extract.
+ */
+export function makeSnippet(text: string, what: HighlightTerms, maxChars = 220): Segment[] {
+  const tokens = locateTokens(text);
+  if (tokens.length === 0) return [];
+  const marks = markTokens(tokens, what);
+  const first = Math.max(0, marks.indexOf(true));
+  let from = first;
+  // Lead in with a few words of context, then run on to the length limit.
+  while (from > 0 && first - from < 8 && (tokens[first] as Token).start - (tokens[from - 1] as Token).start < maxChars / 3) from--;
+  let to = first;
+  while (to + 1 < tokens.length && (tokens[to + 1] as Token).end - (tokens[from] as Token).start <= maxChars) to++;
+  const start = from === 0 ? 0 : (tokens[from] as Token).start;
+  const end = to === tokens.length - 1 ? text.length : (tokens[to] as Token).end;
+  const segments = toSegments(text, tokens, marks, start, end).map((segment) => ({
+    ...segment,
+    text: segment.text.replace(/\s+/g, ' '),
+  }));
+  if (start > 0) segments.unshift({ text: '… ', match: false });
+  if (end < text.length) segments.push({ text: ' …', match: false });
+  return segments;
+}
+
+function markTokens(tokens: readonly Token[], what: HighlightTerms): boolean[] {
+  const terms = new Set(what.terms);
+  const folded = tokens.map((token) => foldWord(token.text));
+  const marks = folded.map((word) => terms.has(word));
+  for (const phrase of what.phrases ?? []) {
+    outer: for (let i = 0; i + phrase.length <= folded.length; i++) {
+      for (let j = 0; j < phrase.length; j++) if (folded[i + j] !== phrase[j]) continue outer;
+      for (let j = 0; j < phrase.length; j++) marks[i + j] = true;
+    }
+  }
+  return marks;
+}
+
+function toSegments(text: string, tokens: readonly Token[], marks: readonly boolean[], start: number, end: number): Segment[] {
+  const segments: Segment[] = [];
+  let cursor = start;
+  const push = (to: number, match: boolean) => {
+    if (to <= cursor) return;
+    const last = segments[segments.length - 1];
+    const piece = text.slice(cursor, to);
+    if (last && last.match === match) last.text += piece;
+    else segments.push({ text: piece, match });
+    cursor = to;
+  };
+  tokens.forEach((token, i) => {
+    if (!marks[i] || token.start < start || token.end > end) return;
+    push(token.start, false);
+    push(token.end, true);
+  });
+  push(end, false);
+  return segments;
+}

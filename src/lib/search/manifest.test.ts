@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { selectShards, shardOf } from './manifest.ts';
+import { FUZZY_HEAD_LENGTH, MIN_FUZZY_LENGTH, MIN_PREFIX_LENGTH } from './options.ts';
+
+describe('shardOf', () => {
+  const firsts = ['a', 'f', 'k', 'p'];
+  it('finds the last shard starting at or before the term', () => {
+    expect(shardOf(firsts, 'a')).toBe(0);
+    expect(shardOf(firsts, 'ezz')).toBe(0);
+    expect(shardOf(firsts, 'f')).toBe(1);
+    expect(shardOf(firsts, 'zebra')).toBe(3);
+  });
+});
+
+describe('selectShards', () => {
+  // Reference: cut a sorted vocabulary into runs, and check by brute force
+  // that the selected shards hold every term a query word may match.
+  const vocabulary = fc.uniqueArray(fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 1, maxLength: 7 }), {
+    minLength: 1,
+    maxLength: 60,
+  });
+
+  it('selects every shard holding the word, its prefix matches or its typo range', () => {
+    fc.assert(
+      fc.property(vocabulary, fc.integer({ min: 1, max: 8 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 1, maxLength: 7 }), (words, size, query) => {
+        const sorted = [...words].sort((a, b) => (a < b ? -1 : 1));
+        const runs: string[][] = [];
+        for (let i = 0; i < sorted.length; i += size) runs.push(sorted.slice(i, i + size));
+        const firsts = runs.map((run) => run[0]!);
+        const selected = new Set(selectShards(firsts, query));
+        const range = query.length >= MIN_FUZZY_LENGTH ? query.slice(0, FUZZY_HEAD_LENGTH) : query;
+        const needed = (word: string) =>
+          word === query || (query.length >= MIN_PREFIX_LENGTH && word.startsWith(range));
+        runs.forEach((run, i) => {
+          if (run.some(needed)) expect(selected.has(i)).toBe(true);
+        });
+        expect(selected.size).toBeLessThanOrEqual(runs.filter((run) => run.some(needed)).length + 1);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('selects no shard of an empty index', () => {
+    expect(selectShards([], 'harbour')).toEqual([]);
+  });
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import MiniSearch from 'minisearch';
+import { buildSearchIndex } from './build-index.ts';
+import { FIXTURE_RECORDS } from './fixture-archive.ts';
+import { createManifest } from './manifest.ts';
+import { SEARCH_OPTIONS, termSearchOptions, type SearchDocument } from './options.ts';
+import { parseQuery } from './parse-query.ts';
+import { shardIndex } from './shard-index.ts';
+import { createShardedSearch } from './sharded-search.ts';
+import { toSearchDocument } from './story-record.ts';
+
+const documents = FIXTURE_RECORDS.map((record, id) => toSearchDocument(id, record));
+
+function fixtureSearch(targetChars = 500, maxLoadedChars?: number) {
+  const { manifest, files } = createManifest(documents.length, shardIndex(buildSearchIndex(documents), { targetChars }));
+  const fetched: string[] = [];
+  const search = createShardedSearch({
+    manifest,
+    maxLoadedChars,
+    fetchShard: async (name) => {
+      fetched.push(name);
+      return files.find((file) => file.name === name)!.text;
+    },
+  });
+  return { search, fetched, manifest };
+}
+
+/** One whole MiniSearch index, queried term by term with the same options: the reference. */
+function referenceSearch(docs: SearchDocument[], query: string) {
+  const reference = new MiniSearch(SEARCH_OPTIONS);
+  reference.addAll(docs);
+  const { terms } = parseQuery(query);
+  if (terms.length === 0) return [];
+  const results = reference.search({
+    combineWith: 'AND',
+    queries: terms.map((term) => ({ ...termSearchOptions(term), queries: [term] })),
+  });
+  // MiniSearch multiplies by the number of query terms matched: the same for every AND result.
+  return results.map((result) => ({ id: result.id as number, score: result.score / terms.length }));
+}
+
+const ids = async (query: string, search = fixtureSearch().search) => (await search.search(parseQuery(query).terms)).map((hit) => hit.id);
+
+describe('createShardedSearch', () => {
+  it('requires every word to match (AND)', async () => {
+    expect(await ids('harbour street')).toEqual([0, 7]);
+    expect(await ids('harbour ferry')).toEqual([1, 6]);
+  });
+
+  it('ranks headline matches above caption matches above body matches', async () => {
+    expect(await ids('harbour')).toEqual([0, 1, 6, 7, 2]);
+    expect(await ids('ferry')).toEqual([1, 6]);
+  });
+
+  it('matches prefixes of three letters or more as the reader types', async () => {
+    expect(await ids('timet')).toEqual([1, 6]);
+    expect(await ids('ti')).toEqual([]);
+  });
+
+  it('tolerates a typo in longer words', async () => {
+    expect(await ids('harbpur')).toContain(0);
+    expect(await ids('tiemtable')).toEqual([1, 6]);
+    expect(await ids('fery')).toEqual([]);
+  });
+
+  it('folds case, accents, Arabic diacritics, letter variants and the article', async () => {
+    expect(await ids('CAFE EMILE')).toEqual([3]);
+    expect(await ids('انتخابات')).toEqual([4]);
+    expect(await ids('اقبال')).toEqual([4]);
+    expect(await ids('ستعلن')).toEqual([4]);
+  });
+
+  it('returns the matched index terms for highlighting', async () => {
+    const [hit] = await fixtureSearch().search.search(['timet']);
+    expect(hit!.terms).toEqual(['timetable']);
+  });
+
+  it('scores exactly as one whole MiniSearch index does', async () => {
+    const { search } = fixtureSearch(300);
+    for (const query of ['harbour', 'harbour street', 'council vote', 'harbpur', 'the ferry timetable', 'tra', 'caf', 'winter']) {
+      const ours = await search.search(parseQuery(query).terms);
+      const reference = referenceSearch(documents, query);
+      expect(ours.map((hit) => hit.id)).toEqual(reference.map((hit) => hit.id));
+      ours.forEach((hit, i) => expect(hit.score).toBeCloseTo(reference[i]!.score, 9));
+    }
+  });
+
+  it('agrees with one whole index on random archives, queries and shard sizes', async () => {
+    const word = fc.constantFrom('harbour', 'harbor', 'street', 'streets', 'ferry', 'market', 'marked', 'ha', 'har', 'city', 'cite', 'council');
+    const text = fc.array(word, { maxLength: 8 }).map((words) => words.join(' '));
+    const story = fc.record({ title: text, subtitle: text, captions: text, body: text });
+    await fc.assert(
+      fc.asyncProperty(fc.array(story, { minLength: 1, maxLength: 8 }), fc.array(word, { minLength: 1, maxLength: 3 }), fc.integer({ min: 50, max: 2000 }), async (stories, words, targetChars) => {
+        const docs = stories.map((fields, id) => ({ id, ...fields }));
+        const { manifest, files } = createManifest(docs.length, shardIndex(buildSearchIndex(docs), { targetChars }));
+        const search = createShardedSearch({ manifest, fetchShard: async (name) => files.find((file) => file.name === name)!.text });
+        const query = words.join(' ');
+        const ours = await search.search(parseQuery(query).terms);
+        const reference = referenceSearch(docs, query);
+        expect(ours.map((hit) => hit.id).sort()).toEqual(reference.map((hit) => hit.id).sort());
+        for (const hit of ours) expect(hit.score).toBeCloseTo(reference.find((r) => r.id === hit.id)!.score, 9);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('fetches only the shards of the query words, each once', async () => {
+    const { search, fetched, manifest } = fixtureSearch(300);
+    await search.search(['ferry']);
+    expect(fetched.length).toBeGreaterThan(0);
+    expect(fetched.length).toBeLessThan(manifest.files.length / 2);
+    const before = fetched.length;
+    await search.search(['ferry']);
+    expect(fetched.length).toBe(before);
+  });
+
+  it('forgets least recently used shards beyond its memory budget', async () => {
+    const { search } = fixtureSearch(300, 1);
+    await search.search(['ferry']);
+    await search.search(['council']);
+    expect(search.loadedShards().every((name) => name.length > 0)).toBe(true);
+    const loaded = search.loadedShards();
+    expect(await ids('ferry', search)).toEqual([1, 6]);
+    expect(search.loadedShards()).not.toEqual(loaded);
+  });
+
+  it('suggests the indexed word nearest a word nothing matches', async () => {
+    const { search } = fixtureSearch();
+    expect(await search.search(['harbpur'])).not.toEqual([]);
+    expect(await search.suggest('coucil')).toBe('council');
+    expect(await search.suggest('zzzz')).toBeUndefined();
+  });
+
+  it('finds nothing for no terms', async () => {
+    expect(await fixtureSearch().search.search([])).toEqual([]);
+  });
+});
