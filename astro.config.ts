@@ -6,6 +6,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { SITE } from './src/site.config.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 export default defineConfig({
   site: SITE.url,
@@ -20,5 +21,5 @@ export default defineConfig({
     concurrency: 4,
   },
   devToolbar: { enabled: false },
-  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') })],
+  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), searchIndex({ articlesDir: SITE.articlesDir })],
 });

@@ -1,0 +1,99 @@
+/**
+ * The disk side of the search index: read every entry file the site renders,
+ * build the index, related stories and per-story records, and write them to
+ * a folder. Streams entries one at a time, so only the postings stay in
+ * memory, not the text of 100k stories.
+ */
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { load as loadYaml } from 'js-yaml';
+import { readBodyBlocks, splitEntryFile } from '../entry-text.ts';
+import { addDocument, type BuiltIndex } from './build-index.ts';
+import { createManifest } from './manifest.ts';
+import { findRelatedStories } from './related.ts';
+import { shardIndex } from './shard-index.ts';
+import { toSearchDocument, toStoryRecord, type RecordSource } from './story-record.ts';
+
+/** Shards close at about this many characters of JSON (roughly a quarter of that gzipped). */
+export const SHARD_TARGET_CHARS = 64_000;
+
+/** What `related.json` holds: for each story by id, its slug and headline, and its related stories' ids. */
+export interface RelatedFile {
+  /** Slug and headline of each story, by id. */
+  stories: { slug: string; title: string }[];
+  /** Ids of each story's related stories, best first. */
+  related: number[][];
+}
+
+/** Figures of one index build, for the build log and the benchmark. */
+export interface IndexStats {
+  stories: number;
+  terms: number;
+  shards: number;
+  /** Bytes of the manifest and shards together. */
+  indexBytes: number;
+  /** Bytes of the per-story records. */
+  recordBytes: number;
+  /** Milliseconds spent reading and indexing, sharding and writing, and finding related stories. */
+  timings: { index: number; shards: number; related: number };
+}
+
+/**
+ * Build the search files of an archive.
+ *
+ * @param articlesDir Folder of entry files (`<slug>.md`).
+ * @param outDir Folder to (re)create: `manifest.json`, `shards/`, `docs/<id>.json`, `related.json`.
+ * @returns Figures of the build.
+ */
+export async function writeSearchFiles(articlesDir: string, outDir: string): Promise<IndexStats> {
+  const started = performance.now();
+  const names = (await readdir(articlesDir)).filter((name) => name.endsWith('.md')).sort();
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(path.join(outDir, 'docs'), { recursive: true });
+  await mkdir(path.join(outDir, 'shards'), { recursive: true });
+  const index: BuiltIndex = { documentCount: 0, averageFieldLength: [], fieldLength: [], terms: new Map() };
+  const stories: RelatedFile['stories'] = [];
+  let recordBytes = 0;
+  const BATCH = 64;
+  for (let from = 0; from < names.length; from += BATCH) {
+    const batch = names.slice(from, from + BATCH);
+    const texts = await Promise.all(batch.map((name) => readFile(path.join(articlesDir, name), 'utf8')));
+    const writes: Promise<void>[] = [];
+    texts.forEach((text, i) => {
+      const id = from + i;
+      const { yaml, body } = splitEntryFile(text);
+      const entry = loadYaml(yaml) as RecordSource;
+      const record = toStoryRecord({ ...entry, captions: entry.captions ?? [] }, readBodyBlocks(body));
+      addDocument(index, toSearchDocument(id, record));
+      stories.push({ slug: record.slug, title: record.title });
+      const json = JSON.stringify(record);
+      recordBytes += Buffer.byteLength(json);
+      writes.push(writeFile(path.join(outDir, 'docs', `${id}.json`), json));
+    });
+    await Promise.all(writes);
+  }
+  const indexed = performance.now();
+  const { manifest, files } = createManifest(index.documentCount, shardIndex(index, { targetChars: SHARD_TARGET_CHARS }));
+  const manifestJson = JSON.stringify(manifest);
+  let indexBytes = Buffer.byteLength(manifestJson);
+  await writeFile(path.join(outDir, 'manifest.json'), manifestJson);
+  for (let from = 0; from < files.length; from += BATCH) {
+    await Promise.all(
+      files.slice(from, from + BATCH).map((file) => {
+        indexBytes += Buffer.byteLength(file.text);
+        return writeFile(path.join(outDir, 'shards', file.name), file.text);
+      }),
+    );
+  }
+  const sharded = performance.now();
+  const related: RelatedFile = { stories, related: findRelatedStories(index) };
+  await writeFile(path.join(outDir, 'related.json'), JSON.stringify(related));
+  return {
+    stories: index.documentCount,
+    terms: index.terms.size,
+    shards: files.length,
+    indexBytes,
+    recordBytes,
+    timings: { index: indexed - started, shards: sharded - indexed, related: performance.now() - sharded },
+  };
+}
