@@ -12,7 +12,9 @@
 export function toSourceKey(file: string): string {
   const key = file
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    // Accents off Latin letters only: in other scripts a mark can be part of the letter.
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');

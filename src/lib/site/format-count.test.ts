@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatNumber } from './format-count.ts';
+
+describe('formatCount', () => {
+  it('groups thousands and uses the plural', () => {
+    expect(formatCount(4213, 'story', 'stories')).toBe('4,213 stories');
+  });
+
+  it('uses the singular for one and the plural for none', () => {
+    expect(formatCount(1, 'story', 'stories')).toBe('1 story');
+    expect(formatCount(0, 'story', 'stories')).toBe('0 stories');
+  });
+});
+
+describe('formatNumber', () => {
+  it('groups thousands with commas', () => {
+    expect(formatNumber(100000)).toBe('100,000');
+  });
+});

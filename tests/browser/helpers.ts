@@ -1,0 +1,155 @@
+/**
+ * Shared by every browser test file and the global setup: build the sample
+ * site, serve a built folder, launch Debian's Chromium.
+ */
+import { createServer, type Server } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** The project root. */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Where Debian installs Chromium; CHROMIUM_PATH overrides it. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+};
+
+/**
+ * Launch Chromium headless, with the flags that keep it quiet and offline.
+ *
+ * @returns A browser; close it when done.
+ */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Run a command and fail with its output when it fails.
+ *
+ * @param command The executable.
+ * @param args Its arguments.
+ * @param env Extra environment variables.
+ */
+export function run(command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-4000)}`)),
+    );
+  });
+}
+
+/**
+ * Ingest a raw archive and build the site from it into its own folders.
+ *
+ * @param rawDir Folder of raw dumps.
+ * @param workDir Scratch folder; `articles/`, `dist/` and `cache/` are made in it.
+ * @returns The built site's folder.
+ */
+export async function buildSite(rawDir: string, workDir: string): Promise<string> {
+  const node = path.join(ROOT, 'node_modules/.bin/node');
+  const articles = path.join(workDir, 'articles');
+  const outDir = path.join(workDir, 'dist');
+  await run(node, ['scripts/ingest.ts', '--in', rawDir, '--out', articles]);
+  await run(node, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    CLIPPINGS_ARTICLES_DIR: articles,
+    CLIPPINGS_OUT_DIR: outDir,
+    CLIPPINGS_CACHE_DIR: path.join(workDir, 'cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  });
+  return outDir;
+}
+
+/**
+ * Serve a built site on 127.0.0.1 as a static host would: `index.html` for
+ * folders, `404.html` with status 404 for anything missing.
+ *
+ * @param dir The built site's folder.
+ * @returns The base URL (ending in "/") and a function that stops the server.
+ */
+export async function serveDir(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer(async (request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    let file = path.join(dir, path.normalize(pathname));
+    if (!file.startsWith(dir)) file = path.join(dir, '404.html');
+    const info = await stat(file).catch(() => undefined);
+    if (info?.isDirectory()) {
+      if (!pathname.endsWith('/')) {
+        response.writeHead(301, { Location: `${encodeURI(pathname)}/` }).end();
+        return;
+      }
+      file = path.join(file, 'index.html');
+    }
+    const found = info && (await stat(file).catch(() => undefined))?.isFile();
+    const target = found ? file : path.join(dir, '404.html');
+    response.writeHead(found ? 200 : 404, {
+      'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream',
+    });
+    createReadStream(target).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * Every HTML file of a built site, as paths relative to its folder.
+ *
+ * @param dir The built site's folder.
+ * @returns Sorted relative paths ("index.html", "articles/x/index.html").
+ */
+export async function listHtmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/**
+ * Open a page and wait until it has loaded.
+ *
+ * @param page A Playwright page.
+ * @param url Absolute URL.
+ * @returns The response's status.
+ */
+export async function openPage(page: Page, url: string): Promise<number> {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  return response?.status() ?? 0;
+}
