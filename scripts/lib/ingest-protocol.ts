@@ -26,10 +26,16 @@ export interface FileRecord {
   errors: { line: number; reason: string }[];
 }
 
-/** Read the articles of some dumps. */
+/**
+ * Read some dumps and write their entries as if each story stood in one dump
+ * only: new files are written, identical ones left alone, and any other case
+ * (a merged story, a clash) is left to the ingest, which knows every dump.
+ */
 export interface ScanTask {
   kind: 'scan';
   files: { path: string; name: string }[];
+  outDir: string;
+  dryRun: boolean;
 }
 
 /** Write the entries of some articles of one dump. */
@@ -43,10 +49,13 @@ export interface RenderTask {
   items: { index: number; slug: string; sources: Source[] }[];
 }
 
+/** What a scan did with one entry. */
+export type ScanOutcome = 'written' | 'unchanged' | 'deferred';
+
 /** A worker's answer to a scan. */
 export interface ScanResult {
   kind: 'scan';
-  records: { name: string; record: Omit<FileRecord, 'size' | 'mtimeMs'> }[];
+  records: { name: string; record: Omit<FileRecord, 'size' | 'mtimeMs'>; outcomes: Record<string, ScanOutcome> }[];
 }
 
 /** A worker's answer to a render. */

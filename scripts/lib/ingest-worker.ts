@@ -2,9 +2,11 @@
  * Ingest worker: reads dumps and writes entries, so both cores share the work.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
+import type { Source } from '../../src/lib/entry-schema.ts';
 import { decodeDump } from '../../src/lib/ingest/decode-dump.ts';
 import { parseDump } from '../../src/lib/ingest/parse-dump.ts';
 import { contentId, buildEntry } from '../../src/lib/ingest/build-entry.ts';
@@ -12,37 +14,54 @@ import { articleDigest } from '../../src/lib/ingest/article-digest.ts';
 import { makeSlug } from '../../src/lib/ingest/slug.ts';
 import { serializeEntry } from '../../src/lib/ingest/serialize-entry.ts';
 import { IngestError } from '../../src/lib/ingest/errors.ts';
-import type { FileRecord, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
+import type { ParsedArticle } from '../../src/lib/ingest/types.ts';
+import type { FileRecord, RenderResult, RenderTask, ScanOutcome, ScanResult, ScanTask } from './ingest-protocol.ts';
 
-/**
- * Read one dump: its articles' identities, and what could not be read.
- *
- * @param filePath Absolute path.
- * @param name Path relative to the input folder, for messages and sources.
- */
-export function scanFile(filePath: string, name: string): Omit<FileRecord, 'size' | 'mtimeMs'> {
-  const bytes = readFileSync(filePath);
-  const hash = createHash('sha256').update(bytes).digest('hex');
-  let text: string;
-  try {
-    text = decodeDump(bytes, name);
-  } catch (error) {
-    return { hash, articles: [], errors: [describe(error)] };
-  }
-  if (text.trim().length === 0) return { hash, articles: [], errors: [] };
-  const { articles, errors } = parseDump(text, name);
-  return {
-    hash,
-    articles: articles.map((article) => {
-      const id = contentId(article);
-      return { id, digest: articleDigest(article), slug: makeSlug(article.title, id), index: article.index, line: article.line };
-    }),
-    errors: errors.map(describe),
-  };
+type Scanned = ScanResult['records'][number];
+
+// Writes go out without waiting, so the disk works while the next dump is
+// parsed; each task waits for its writes before it answers.
+const pendingWrites: Promise<void>[] = [];
+
+/** Wait for every write started so far. */
+export async function flushWrites(): Promise<void> {
+  await Promise.all(pendingWrites.splice(0));
 }
 
 /**
- * Write the entries of some articles of one dump, leaving files whose content is unchanged alone.
+ * Read one dump, and write the entry of each of its stories that is new
+ * (call `flushWrites` before relying on the files).
+ *
+ * @param file The dump: absolute path and name relative to the input folder.
+ * @param outDir The entries folder.
+ * @param dryRun Compare only.
+ */
+export function scanFile(file: { path: string; name: string }, outDir: string, dryRun: boolean): Scanned {
+  const bytes = readFileSync(file.path);
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const outcomes: Record<string, ScanOutcome> = {};
+  let text: string;
+  try {
+    text = decodeDump(bytes, file.name);
+  } catch (error) {
+    return { name: file.name, record: { hash, articles: [], errors: [describe(error)] }, outcomes };
+  }
+  const { articles, errors } = text.trim().length === 0 ? { articles: [], errors: [] } : parseDump(text, file.name);
+  const refs: FileRecord['articles'] = [];
+  for (const article of articles) {
+    const id = contentId(article);
+    const slug = makeSlug(article.title, id);
+    refs.push({ id, digest: articleDigest(article), slug, index: article.index, line: article.line });
+    const sources = [{ file: file.name, index: article.index, line: article.line }];
+    outcomes[slug] = writeEntry(article, sources, id, slug, outDir, dryRun, true);
+  }
+  return { name: file.name, record: { hash, articles: refs, errors: errors.map(describe) }, outcomes };
+}
+
+/**
+ * Write the entries of some articles of one dump, with the sources and slugs
+ * the ingest settled on, leaving files whose content is unchanged alone
+ * (call `flushWrites` before relying on the files).
  *
  * @param task Which articles, under which slugs, with which sources.
  */
@@ -62,25 +81,40 @@ export function renderFile(task: RenderTask): RenderResult {
       result.errors.push({ line: 0, reason: `changed while it was read: article ${item.index} is gone, run the ingest again` });
       continue;
     }
-    const built = buildEntry(article, item.sources, undefined, item.slug);
-    const markdown = serializeEntry(built.entry, built.body);
-    const target = path.join(task.outDir, `${item.slug}.md`);
-    if (readIfExists(target) === markdown) {
-      result.unchanged++;
-      continue;
-    }
-    if (!task.dryRun) writeFileSync(target, markdown);
-    result.written.push(item.slug);
+    const outcome = writeEntry(article, item.sources, contentId(article), item.slug, task.outDir, task.dryRun, false);
+    if (outcome === 'written') result.written.push(item.slug);
+    else result.unchanged++;
   }
   return result;
 }
 
+/**
+ * Write one entry unless the file already says the same. With `onlyNew`, a
+ * file that differs is left alone and reported as deferred.
+ */
+function writeEntry(
+  article: ParsedArticle,
+  sources: Source[],
+  id: string,
+  slug: string,
+  outDir: string,
+  dryRun: boolean,
+  onlyNew: boolean,
+): ScanOutcome {
+  const built = buildEntry(article, sources, id, slug);
+  const markdown = serializeEntry(built.entry, built.body);
+  const target = path.join(outDir, `${slug}.md`);
+  const existing = readIfExists(target);
+  if (existing === markdown) return 'unchanged';
+  if (onlyNew && existing !== undefined) return 'deferred';
+  if (!dryRun) pendingWrites.push(writeFile(target, markdown));
+  return 'written';
+}
+
+// Most entries are new on a first run: a failed read would build an exception
+// with a stack trace for each, a stat does not.
 function readIfExists(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
 function describe(error: unknown): { line: number; reason: string } {
@@ -88,17 +122,14 @@ function describe(error: unknown): { line: number; reason: string } {
   return { line: 0, reason: error instanceof Error ? error.message : String(error) };
 }
 
-parentPort?.on('message', (task: ScanTask | RenderTask) => {
+parentPort?.on('message', async (task: ScanTask | RenderTask) => {
   try {
-    if (task.kind === 'scan') {
-      const result: ScanResult = {
-        kind: 'scan',
-        records: task.files.map((file) => ({ name: file.name, record: scanFile(file.path, file.name) })),
-      };
-      parentPort?.postMessage(result);
-    } else {
-      parentPort?.postMessage(renderFile(task));
-    }
+    const result: ScanResult | RenderResult =
+      task.kind === 'scan'
+        ? { kind: 'scan', records: task.files.map((file) => scanFile(file, task.outDir, task.dryRun)) }
+        : renderFile(task);
+    await flushWrites();
+    parentPort?.postMessage(result);
   } catch (error) {
     parentPort?.postMessage({ kind: 'crash', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

@@ -75,14 +75,24 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const getPool = () => (pool ??= createWorkerPool(WORKER, size));
 
   try {
-    const { records, filesRead } = await readRecords(dumps, previous, getPool, options.onProgress);
+    if (!check) mkdirSync(outDir, { recursive: true });
+    const scan = await readRecords(dumps, previous, outDir, check, getPool, options.onProgress);
+    const { records } = scan;
     const plan = planEntries(dumps, records);
     const existing = listEntries(outDir);
-    const toRender = [...plan.entries].filter(([slug, entry]) => !existing.has(slug) || previous.entries[slug] !== entry.signature);
+    const toRender = [...plan.entries].filter(([slug, entry]) => {
+      // The common case: the scan already wrote it exactly as planned.
+      if (entry.sources.length === 1 && entry.from.ref.slug === slug && scan.settled.has(slug)) return false;
+      return (
+        !existing.has(slug) ||
+        previous.entries[slug] !== entry.signature ||
+        entry.sources.some((source) => scan.read.has(source.file))
+      );
+    });
     const removed = [...existing].filter((slug) => !plan.entries.has(slug)).sort();
-
-    if (!check) mkdirSync(outDir, { recursive: true });
     const rendered = await renderEntries(toRender, dumps, inDir, outDir, check, getPool, options.onProgress);
+    const written = new Set([...scan.written, ...rendered.written]);
+    for (const slug of written) if (!plan.entries.has(slug)) written.delete(slug);
 
     if (!check) {
       for (const slug of removed) rmSync(path.join(outDir, `${slug}.md`), { force: true });
@@ -96,16 +106,16 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     const articles = [...records.values()].reduce((sum, record) => sum + record.articles.length, 0);
     return {
       files: dumps.length,
-      filesRead,
+      filesRead: scan.read.size,
       emptyFiles: [...records].filter(([, r]) => r.articles.length === 0 && r.errors.length === 0).map(([name]) => name),
       skipped,
       articles,
       entries: plan.entries.size,
       duplicatesMerged: articles - plan.entries.size,
-      written: rendered.written.sort(),
+      written: [...written].sort(),
       removed,
       rejected,
-      stale: rendered.written.length > 0 || removed.length > 0,
+      stale: written.size > 0 || removed.length > 0,
     };
   } finally {
     await pool?.close();
@@ -114,13 +124,29 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
 
 type GetPool = () => { run(task: ScanTask | RenderTask): Promise<ScanResult | RenderResult> };
 
-/** Reuse the record of every dump whose size and time are unchanged; read the others in the workers. */
+/** What reading the dumps found and did. */
+interface ScanSummary {
+  records: Map<string, FileRecord>;
+  /** Dumps read in this run (the others were unchanged). */
+  read: Set<string>;
+  /** Entries the scan wrote (or, dry, would write). */
+  written: string[];
+  /** Entries the scan wrote or found identical, for a story standing in that one dump. */
+  settled: Set<string>;
+}
+
+/**
+ * Reuse the record of every dump whose size and time are unchanged; read the
+ * others in the workers, which write their new entries as they go.
+ */
 async function readRecords(
   dumps: DumpFile[],
   previous: Manifest,
+  outDir: string,
+  dryRun: boolean,
   getPool: GetPool,
   onProgress: IngestOptions['onProgress'],
-): Promise<{ records: Map<string, FileRecord>; filesRead: number }> {
+): Promise<ScanSummary> {
   const records = new Map<string, FileRecord>();
   const stats = new Map<string, { size: number; mtimeMs: number }>();
   const changed: DumpFile[] = [];
@@ -132,16 +158,22 @@ async function readRecords(
     else changed.push(dump);
   }
 
+  const written: string[] = [];
+  const settled = new Set<string>();
   let done = 0;
   const batches: Promise<void>[] = [];
   for (let i = 0; i < changed.length; i += SCAN_BATCH) {
     const files = changed.slice(i, i + SCAN_BATCH);
     batches.push(
       getPool()
-        .run({ kind: 'scan', files })
+        .run({ kind: 'scan', files, outDir, dryRun })
         .then((result) => {
-          for (const { name, record } of (result as ScanResult).records) {
+          for (const { name, record, outcomes } of (result as ScanResult).records) {
             records.set(name, { ...(stats.get(name) as { size: number; mtimeMs: number }), ...record });
+            for (const [slug, outcome] of Object.entries(outcomes)) {
+              if (outcome === 'written') written.push(slug);
+              if (outcome !== 'deferred') settled.add(slug);
+            }
           }
           done += files.length;
           onProgress?.('read', done, changed.length);
@@ -151,7 +183,7 @@ async function readRecords(
   await Promise.all(batches);
   // Keep the dumps' order, whatever order the workers finished in.
   const ordered = new Map(dumps.flatMap((dump) => (records.has(dump.name) ? [[dump.name, records.get(dump.name) as FileRecord]] : [])));
-  return { records: ordered, filesRead: changed.length };
+  return { records: ordered, read: new Set(changed.map((dump) => dump.name)), written, settled };
 }
 
 /** One entry to be on disk. */

@@ -6,7 +6,7 @@ import type { Block, ParsedArticle } from './types.ts';
 import { IngestError } from './errors.ts';
 import { dedupeCaptions, splitCredit } from './captions.ts';
 import { isSectionHeading } from './headings.ts';
-import { foldSpaces, splitLines, spacingKey } from './text.ts';
+import { foldLines, spacingKey } from './text.ts';
 
 /** What a dump yields: its articles, and what could not be read, each with its line. */
 export interface ParseResult {
@@ -21,10 +21,60 @@ const MAX_HEADER_LINES = 12;
 // A headline is a line, not a paragraph.
 const MAX_TITLE_LENGTH = 300;
 
-/** The lines of a dump, folded once, with the keys copies are compared by. */
-interface Lines {
-  text: string[];
-  key: string[];
+/** The lines of a dump, folded once, and the keys copies are compared by, computed when first needed. */
+class Lines {
+  readonly text: string[];
+  private readonly keys: (string | undefined)[];
+
+  constructor(text: string[]) {
+    this.text = text;
+    this.keys = new Array<string | undefined>(text.length);
+  }
+
+  key(i: number): string {
+    return (this.keys[i] ??= spacingKey(this.text[i] as string));
+  }
+
+  /** Whether two lines are copies that differ only in spacing. */
+  same(i: number, j: number): boolean {
+    const a = this.text[i] as string;
+    const b = this.text[j] as string;
+    if (a === b) return true;
+    // Folded lines start and end with the same characters as their keys: a cheap first test.
+    if (a.charCodeAt(0) !== b.charCodeAt(0) || a.charCodeAt(a.length - 1) !== b.charCodeAt(b.length - 1)) return false;
+    return this.key(i) === this.key(j);
+  }
+}
+
+/**
+ * The lines already printed (title, subtitle, captions), to drop their repeats.
+ * A key always starts and ends like its line, so most lines are ruled out
+ * without computing their key.
+ */
+class KeySet {
+  private readonly keys: Set<string>;
+  private readonly edges = new Set<number>();
+  private readonly lines: Lines;
+
+  constructor(lines: Lines, keys: Iterable<string>) {
+    this.lines = lines;
+    this.keys = new Set(keys);
+    for (const key of this.keys) this.edges.add(edgesOf(key));
+  }
+
+  has(i: number): boolean {
+    return this.edges.has(edgesOf(this.lines.text[i] as string)) && this.keys.has(this.lines.key(i));
+  }
+
+  add(i: number): void {
+    const key = this.lines.key(i);
+    this.keys.add(key);
+    this.edges.add(edgesOf(key));
+  }
+}
+
+function edgesOf(text: string): number {
+  return text.charCodeAt(0) * 0x10000 + text.charCodeAt(text.length - 1);
 }
 
 /** Where one article's header was found. */
@@ -50,8 +100,7 @@ interface Header {
  * @returns The articles in order, and an error for each part that could not be read.
  */
 export function parseDump(text: string, file: string): ParseResult {
-  const folded = splitLines(text).map(foldSpaces);
-  const lines: Lines = { text: folded, key: folded.map(keyOf) };
+  const lines = new Lines(foldLines(text));
   const headers = findHeaders(lines);
   const articles: ParsedArticle[] = [];
   const errors: IngestError[] = [];
@@ -88,10 +137,6 @@ export function parseDump(text: string, file: string): ParseResult {
   });
 
   return { articles, errors };
-}
-
-function keyOf(line: string): string {
-  return line.includes(' ') ? spacingKey(line) : line;
 }
 
 function nextNonBlank(lines: Lines, from: number, to: number): number {
@@ -136,7 +181,7 @@ function readHeaderAround(lines: Lines, t: number): Header {
     if (lines.text[k] !== '') above.unshift(k);
     else if (k > 0 && lines.text[k - 1] === '' && above.length > 0) break;
   }
-  const titleAt = repeat < 0 ? -1 : above.findLastIndex((k) => lines.key[k] === lines.key[repeat]);
+  const titleAt = repeat < 0 ? -1 : above.findLastIndex((k) => lines.same(k, repeat));
 
   if (titleAt < 0) {
     const start = above[0] ?? t;
@@ -163,7 +208,6 @@ function readHeaderAround(lines: Lines, t: number): Header {
  * lines that follow do not have that shape.
  */
 function readHeaderWithoutControl(lines: Lines, i: number): Header | undefined {
-  const title = lines.key[i] as string;
   if ((lines.text[i] as string).length > MAX_TITLE_LENGTH) return undefined;
   let subtitle: number | undefined;
   const captionLines: string[] = [];
@@ -174,7 +218,7 @@ function readHeaderWithoutControl(lines: Lines, i: number): Header | undefined {
     const text = lines.text[j] as string;
     if (text === '') continue;
     if (text === FONT_SIZE_CONTROL || ++seen > MAX_HEADER_LINES) return undefined;
-    if (lines.key[j] === title) {
+    if (lines.same(j, i)) {
       // An adjacent copy is a caption pair in a body, not a header.
       if (j === i + 1) return undefined;
       if (pending >= 0) {
@@ -185,7 +229,7 @@ function readHeaderWithoutControl(lines: Lines, i: number): Header | undefined {
     }
     if (pending < 0) {
       pending = j;
-    } else if (j === pending + 1 && lines.key[j] === lines.key[pending]) {
+    } else if (j === pending + 1 && lines.same(j, pending)) {
       captionLines.push(lines.text[pending] as string, text);
       pending = -1;
     } else if (subtitle === undefined && captionLines.length === 0) {
@@ -203,7 +247,7 @@ function classifyHeaderLines(lines: Lines, middle: number[]): { subtitle?: strin
   const first = middle[0];
   if (first === undefined) return { captionLines: [] };
   const next = middle[1];
-  const firstIsPaired = next !== undefined && lines.key[next] === lines.key[first];
+  const firstIsPaired = next !== undefined && lines.same(next, first);
   const captions = firstIsPaired ? middle : middle.slice(1);
   return {
     ...(firstIsPaired ? {} : { subtitle: lines.text[first] }),
@@ -219,15 +263,15 @@ function finishHeader(
   subtitle: string | undefined,
   captionLines: string[],
 ): Header {
-  const repeats = new Set<string>([lines.key[title] as string]);
-  if (subtitle) repeats.add(keyOf(subtitle));
-  for (const line of captionLines) repeats.add(keyOf(line));
+  const repeats = new Set<string>([lines.key(title)]);
+  if (subtitle) repeats.add(spacingKey(subtitle));
+  for (const line of captionLines) repeats.add(spacingKey(line));
 
   let bodyStart = repeat + 1;
   for (let k = bodyStart; k < lines.text.length; k++) {
     const text = lines.text[k] as string;
     if (text === '') continue;
-    if (text !== FONT_SIZE_CONTROL && !repeats.has(lines.key[k] as string)) break;
+    if (text !== FONT_SIZE_CONTROL && !repeats.has(lines.key(k))) break;
     bodyStart = k + 1;
   }
 
@@ -244,22 +288,21 @@ function finishHeader(
 /** Read the body between a header and the next article: paragraphs, headings, inline photo captions. */
 function readBody(lines: Lines, header: Header, end: number): Block[] {
   const blocks: Block[] = [];
-  const captionsSeen = new Set(header.repeats);
+  const captionsSeen = new KeySet(lines, header.repeats);
   let k = header.bodyStart;
   while (k < end) {
     const text = lines.text[k] as string;
-    const key = lines.key[k] as string;
     if (text === '') {
       k++;
       continue;
     }
     // Adjacent copies of one line are a photo caption printed twice (or more).
     let m = k + 1;
-    while (m < end && lines.text[m] !== '' && lines.key[m] === key) m++;
-    if (text === FONT_SIZE_CONTROL || captionsSeen.has(key)) {
+    while (m < end && lines.text[m] !== '' && lines.same(m, k)) m++;
+    if (text === FONT_SIZE_CONTROL || captionsSeen.has(k)) {
       // Chrome, or a caption or title printed once more.
     } else if (m - k >= 2) {
-      captionsSeen.add(key);
+      captionsSeen.add(k);
       blocks.push({ type: 'figure', caption: splitCredit(text), line: k + 1 });
     } else {
       blocks.push({ type: isSectionHeading(text) ? 'heading' : 'paragraph', text, line: k + 1 });

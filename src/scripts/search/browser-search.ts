@@ -1,0 +1,158 @@
+/**
+ * The search as the browser runs it: the manifest, shards and per-story
+ * records fetched on demand from the files the build wrote, then the pure
+ * core (parse, sharded AND search, phrase check, suggestions).
+ */
+import { parseQuery, type ParsedQuery } from '../../lib/search/parse-query.ts';
+import { matchesPhrases } from '../../lib/search/phrase.ts';
+import { createShardedSearch, type SearchHit, type ShardedSearch } from '../../lib/search/sharded-search.ts';
+import type { SearchManifest } from '../../lib/search/manifest.ts';
+import type { StoryRecord } from '../../lib/search/story-record.ts';
+
+/** Phrase queries check at most this many candidate stories' text. */
+const MAX_PHRASE_CHECKS = 200;
+/** Story records kept in memory. */
+const MAX_RECORDS = 400;
+
+/** A result ready to show. */
+export interface ShownResult {
+  /** Document id. */
+  id: number;
+  /** The story's record. */
+  record: StoryRecord;
+  /** Matched index terms, for highlighting. */
+  terms: string[];
+}
+
+/** The answer to a query. */
+export interface SearchAnswer {
+  /** The query as parsed. */
+  query: ParsedQuery;
+  /** Stories matching. */
+  total: number;
+  /** False when a phrase query stopped checking candidates: `total` is then a lower bound. */
+  exact: boolean;
+  /** The first results, records loaded. */
+  results: ShownResult[];
+  /** A corrected query when nothing matched and a word looks misspelt. */
+  suggestion?: string;
+  /** When words match alone but not together: each word with its own count. */
+  alone?: { word: string; count: number }[];
+}
+
+/** Search over the index at a base URL. */
+export interface BrowserSearch {
+  /**
+   * Answer a query.
+   *
+   * @param text The query as typed.
+   * @param limit How many results to load records for.
+   */
+  run(text: string, limit: number): Promise<SearchAnswer>;
+}
+
+/**
+ * Create the browser search.
+ *
+ * @param base URL of the index folder, ending in "/".
+ * @returns The search.
+ */
+export function createBrowserSearch(base: string): BrowserSearch {
+  let engine: Promise<ShardedSearch> | undefined;
+  const records = new Map<number, Promise<StoryRecord>>();
+
+  const getEngine = () =>
+    (engine ??= fetchText(`${base}manifest.json`).then((json) =>
+      createShardedSearch({ manifest: JSON.parse(json) as SearchManifest, fetchShard: (name) => fetchText(`${base}shards/${name}`) }),
+    ));
+
+  function getRecord(id: number): Promise<StoryRecord> {
+    let record = records.get(id);
+    if (record) {
+      records.delete(id);
+    } else {
+      record = fetchText(`${base}docs/${id}.json`).then((json) => JSON.parse(json) as StoryRecord);
+      record.catch(() => records.delete(id));
+    }
+    records.set(id, record);
+    if (records.size > MAX_RECORDS) records.delete(records.keys().next().value as number);
+    return record;
+  }
+
+  async function keepPhrases(hits: SearchHit[], query: ParsedQuery, limit: number) {
+    const kept: SearchHit[] = [];
+    let checked = 0;
+    while (checked < hits.length && checked < MAX_PHRASE_CHECKS) {
+      const batch = hits.slice(checked, Math.min(checked + 20, MAX_PHRASE_CHECKS));
+      const loaded = await Promise.all(batch.map((hit) => getRecord(hit.id)));
+      batch.forEach((hit, i) => {
+        const { title, subtitle, captions, body } = loaded[i]!;
+        if (matchesPhrases([title, subtitle, captions, body], query.phrases)) kept.push(hit);
+      });
+      checked += batch.length;
+      if (kept.length >= limit && checked >= Math.min(hits.length, 60)) break;
+    }
+    return { kept, exact: checked >= hits.length };
+  }
+
+  return {
+    async run(text, limit) {
+      const query = parseQuery(text);
+      let search: ShardedSearch;
+      try {
+        search = await getEngine();
+      } catch (error) {
+        // Retry the manifest on the next query rather than failing for good.
+        engine = undefined;
+        throw error;
+      }
+      let hits = await search.search(query.terms);
+      let exact = true;
+      if (query.phrases.length > 0) ({ kept: hits, exact } = await keepPhrases(hits, query, limit));
+      const shown = hits.slice(0, limit);
+      const loaded = await Promise.all(shown.map((hit) => getRecord(hit.id)));
+      const answer: SearchAnswer = {
+        query,
+        total: hits.length,
+        exact,
+        results: shown.map((hit, i) => ({ id: hit.id, record: loaded[i]!, terms: hit.terms })),
+      };
+      if (hits.length === 0 && query.terms.length > 0) Object.assign(answer, await explainNothing(search, text, query));
+      return answer;
+    },
+  };
+}
+
+// Nothing matched: correct misspelt words, or show how many each word finds alone.
+async function explainNothing(search: ShardedSearch, text: string, query: ParsedQuery): Promise<Partial<SearchAnswer>> {
+  const counts = await Promise.all(query.terms.map(async (term) => (await search.search([term])).length));
+  let suggestion = text;
+  let corrected = false;
+  for (const [i, term] of query.terms.entries()) {
+    if (counts[i] !== 0) continue;
+    const better = await search.suggest(term);
+    if (!better) continue;
+    corrected = true;
+    suggestion = replaceWord(suggestion, term, better);
+  }
+  if (corrected) return { suggestion };
+  if (query.terms.length > 1 && counts.some((count) => count > 0)) {
+    return { alone: query.terms.map((word, i) => ({ word, count: counts[i]! })).filter((entry) => entry.count > 0) };
+  }
+  return {};
+}
+
+// Replace the typed word whose folded form is `term`; fall back to appending.
+function replaceWord(text: string, term: string, replacement: string): string {
+  const words = text.split(/(\s+)/);
+  const index = words.findIndex((word) => word.normalize('NFKD').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase() === term);
+  if (index === -1) return `${text} ${replacement}`;
+  words[index] = replacement;
+  return words.join('');
+}
+
+async function fetchText(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`search: cannot fetch ${url}: HTTP ${response.status}`);
+  return response.text();
+}
