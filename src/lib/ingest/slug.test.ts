@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { makeSlug, slugWords } from './slug.ts';
+
+describe('slugWords', () => {
+  test('makes readable lower-case words from a title', () => {
+    expect(slugWords('Rare Moment of Doubt Between Iran, Iraqi Allies')).toBe('rare-moment-of-doubt-between-iran-iraqi-allies');
+  });
+
+  test('keeps apostrophes inside words out of the URL', () => {
+    expect(slugWords('Iran’s Plan for the Rapid Collapse')).toBe('irans-plan-for-the-rapid-collapse');
+  });
+
+  test('drops accents from Latin letters', () => {
+    expect(slugWords('Café owners in Zürich')).toBe('cafe-owners-in-zurich');
+  });
+
+  test('keeps the letters of non-Latin titles', () => {
+    expect(slugWords('حديقة على السطح')).toBe('حديقة-على-السطح');
+    expect(slugWords('Москва: новости')).toBe('москва-новости');
+  });
+
+  test('is empty for a title of punctuation alone', () => {
+    expect(slugWords('?!')).toBe('');
+  });
+
+  test('cuts long titles at a word boundary', () => {
+    const words = slugWords('Former Israeli Spies Describe Attack Using Exploding Electronic Devices against Lebanon’s Hezbollah');
+    expect(words).toBe('former-israeli-spies-describe-attack-using-exploding');
+    expect(words.length).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('makeSlug', () => {
+  test('adds the start of the content hash', () => {
+    expect(makeSlug('Syrian lesson', '5c1e9a2b00000000')).toBe('syrian-lesson-5c1e9a');
+  });
+
+  test('gives a title without words a working slug', () => {
+    expect(makeSlug('…', 'abcdef0123456789')).toBe('story-abcdef');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { countWords, foldLines, foldSpaces, spacingKey, splitLines } from './text.ts';
+
+describe('splitLines', () => {
+  test('accepts LF, CRLF and lone CR, and drops a byte-order mark', () => {
+    expect(splitLines('\uFEFFa\r\nb\rc\nd')).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
+
+describe('foldSpaces', () => {
+  test('folds tabs, no-break and double spaces into one space and trims', () => {
+    expect(foldSpaces('\t Baghdad\u00A0 (X)  ')).toBe('Baghdad (X)');
+  });
+
+  test('returns a line that needs no folding unchanged', () => {
+    expect(foldSpaces('Syrian lesson')).toBe('Syrian lesson');
+  });
+});
+
+describe('foldLines', () => {
+  test('gives the same lines as splitLines then foldSpaces on any text', () => {
+    const spacey = fc.constantFrom(' ', '  ', '\t', '\u00A0', '\u2003', '\u200B', '\r\n', '\r', '\n', 'a', 'é', '\uFEFF', '\u2028');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(spacey, fc.string()), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(foldLines(text)).toEqual(splitLines(text).map(foldSpaces));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('spacingKey', () => {
+  test('is the same for copies that differ only in spacing', () => {
+    expect(spacingKey('fighters.  (Photo by AFP)')).toBe(spacingKey('fighters.\u00A0(Photo by AFP)'));
+  });
+});
+
+describe('countWords', () => {
+  test('counts words with inner apostrophes and hyphens once', () => {
+    expect(countWords('Iran’s US-led coalition, 2024.')).toBe(4);
+  });
+
+  test('counts Arabic words', () => {
+    expect(countWords('بدأ السكان زراعة الخضار')).toBe(4);
+  });
+});
