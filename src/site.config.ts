@@ -14,6 +14,12 @@ function folder(variable: string, fallback: string): string {
   return path.resolve(root, value && value.length > 0 ? value : fallback);
 }
 
+/** A positive whole number from an environment variable, or the default. */
+function whole(variable: string, fallback: number): number {
+  const value = Number(process.env[variable]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
 export const SITE = {
   /** Name shown in the header, feeds and metadata. */
   title: 'Clippings',
@@ -23,10 +29,10 @@ export const SITE = {
   url: process.env.CLIPPINGS_SITE_URL ?? 'https://clippings.example.org',
   /** Language of the interface (stories may carry their own direction). */
   lang: 'en',
-  /** Stories per listing page. */
-  pageSize: 24,
-  /** Headlines per page of the A–Z index (a plain list, so many more than a listing). */
-  indexPageSize: 200,
+  /** Stories per listing page (CLIPPINGS_PAGE_SIZE: the browser tests use small pages to reach page 2). */
+  pageSize: whole('CLIPPINGS_PAGE_SIZE', 24),
+  /** Headlines per page of the A–Z index, a plain list (CLIPPINGS_INDEX_PAGE_SIZE). */
+  indexPageSize: whole('CLIPPINGS_INDEX_PAGE_SIZE', 200),
   /** Stories in the RSS feed: the last ones in archive order. */
   feedSize: 50,
   /** Where the raw dumps are read from. */

@@ -76,9 +76,10 @@ export function run(command: string, args: string[], env: Record<string, string>
  *
  * @param rawDir Folder of raw dumps.
  * @param workDir Scratch folder; `articles/`, `dist/` and `cache/` are made in it.
+ * @param env Extra environment for the build (page sizes, site URL).
  * @returns The built site's folder.
  */
-export async function buildSite(rawDir: string, workDir: string): Promise<string> {
+export async function buildSite(rawDir: string, workDir: string, env: Record<string, string> = {}): Promise<string> {
   const node = path.join(ROOT, 'node_modules/.bin/node');
   const articles = path.join(workDir, 'articles');
   const outDir = path.join(workDir, 'dist');
@@ -88,6 +89,7 @@ export async function buildSite(rawDir: string, workDir: string): Promise<string
     CLIPPINGS_OUT_DIR: outDir,
     CLIPPINGS_CACHE_DIR: path.join(workDir, 'cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
+    ...env,
   });
   return outDir;
 }
@@ -152,4 +154,36 @@ export async function listHtmlFiles(dir: string): Promise<string[]> {
 export async function openPage(page: Page, url: string): Promise<number> {
   const response = await page.goto(url, { waitUntil: 'load' });
   return response?.status() ?? 0;
+}
+
+/** An entry the site was built from: its frontmatter and body. */
+export interface BuiltEntry {
+  slug: string;
+  title: string;
+  subtitle?: string;
+  captions: Array<{ text: string; credit?: string; lead: boolean }>;
+  source: Array<{ file: string; index: number; line: number }>;
+  wordCount: number;
+  /** The body's `## ` headings, as written (Markdown escapes included). */
+  headings: string[];
+}
+
+/**
+ * Read the entries a site was built from.
+ *
+ * @param dir The articles folder.
+ * @returns Every entry, in file name order.
+ */
+export async function readEntries(dir: string): Promise<BuiltEntry[]> {
+  const { load } = await import('js-yaml');
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
+  const { readFile } = await import('node:fs/promises');
+  return Promise.all(
+    names.map(async (name) => {
+      const text = await readFile(path.join(dir, name), 'utf8');
+      const [, yaml = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
+      const headings = body.split('\n').flatMap((line) => (line.startsWith('## ') ? [line.slice(3)] : []));
+      return { ...(load(yaml) as Omit<BuiltEntry, 'headings'>), headings };
+    }),
+  );
 }
