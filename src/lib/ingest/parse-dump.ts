@@ -151,7 +151,8 @@ function findHeaders(lines: Lines): Header[] {
   const cover = (from: number, to: number) => covered.fill(1, from, to);
 
   for (let t = 0; t < lines.text.length; t++) {
-    if (lines.text[t] !== FONT_SIZE_CONTROL) continue;
+    // A TT printed again inside a header already read is a repeat, not a new article.
+    if (lines.text[t] !== FONT_SIZE_CONTROL || covered[t]) continue;
     const header = readHeaderAround(lines, t);
     headers.push(header);
     cover(header.start, header.bodyStart);

@@ -9,10 +9,11 @@ import type { Entry } from '../entry-schema.ts';
 
 // Text that no rule of remark's serializer would escape: it starts with a
 // letter or other non-ASCII-punctuation, and holds none of the characters that
-// open Markdown constructs or references inside a line (`!` and `(` only matter
-// after `[`, `#` only at a heading's edges). Our text is folded: no tabs or line
-// ends. `fast-text.test.ts` checks this against remark's own handler.
-const PLAIN_TEXT = /^[^!-/:-@[-`{-~0-9][^&*<[\\_`#]*$/;
+// open Markdown constructs or references inside a line (`!` only matters before
+// `[`, `(` only after `]`, `#` only at a heading's edges). Our text is folded: no
+// tabs or line ends. `serialize-entry.test.ts` checks this against remark's own
+// handler on generated text.
+const PLAIN_TEXT = /^[^!-/:-@[-`{-~0-9][^&*<[\]\\_`#]*$/;
 
 /**
  * remark's text handler, with a shortcut for the plain prose that is 98% of an

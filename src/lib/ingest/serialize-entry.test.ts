@@ -1,0 +1,72 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import type { Root } from 'mdast';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+import { parse as parseYaml } from 'yaml';
+import { EntrySchema, type Entry } from '../entry-schema.ts';
+import { fastText, serializeEntry } from './serialize-entry.ts';
+import { toMdast } from './to-mdast.ts';
+
+// Folded text as the parser yields it: no line ends, tabs or edge spaces, and
+// plenty of the characters Markdown cares about.
+const markdownish = fc
+  .array(fc.oneof(fc.constantFrom(...'#>*_[]()!<>&\\`~-+=.:|"\'1 09aZé’“”؟ب'), fc.string({ maxLength: 3 })), { maxLength: 30 })
+  .map((parts) => parts.join('').replace(/\s+/g, ' ').trim())
+  .filter((text) => text.length > 0);
+
+const entry: Entry = {
+  title: 'A <script> title: with "quotes"',
+  captions: [{ text: 'A ferry', credit: 'EPA', lead: true }],
+  source: [{ file: 'a.txt', index: 0, line: 1 }],
+  slug: 'a-script-title-with-quotes-abcdef',
+  id: 'abcdef0123456789',
+  wordCount: 3,
+};
+
+describe('fastText', () => {
+  test('serializes exactly as remark’s own text handler does', () => {
+    fc.assert(
+      fc.property(markdownish, fc.constantFrom<'paragraph' | 'heading'>('paragraph', 'heading'), (text, type) => {
+        const tree = toMdast([{ type, text, line: 1 }]);
+        expect(toMarkdown(tree, { handlers: { text: fastText } })).toBe(toMarkdown(tree));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('serializeEntry', () => {
+  test('writes frontmatter that passes the schema and reads back to the same entry', () => {
+    const file = serializeEntry(entry, toMdast([{ type: 'paragraph', text: 'Body.', line: 1 }]));
+    const yaml = /^---\n([\s\S]*?)\n---\n/.exec(file)?.[1] ?? '';
+    expect(EntrySchema.parse(parseYaml(yaml))).toEqual(entry);
+  });
+
+  test('keeps any paragraph or heading text literal for a CommonMark reader', () => {
+    fc.assert(
+      fc.property(markdownish, fc.constantFrom<'paragraph' | 'heading'>('paragraph', 'heading'), (text, type) => {
+        const markdown = serializeEntry(entry, toMdast([{ type, text, line: 1 }]));
+        const body = fromMarkdown(markdown.slice(markdown.indexOf('\n---\n') + 5));
+        expect(body.children.map((node) => node.type)).toEqual([type]);
+        expect(toString(body)).toBe(text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('escapes the dangerous cases from the issue', () => {
+    const lines = ['# not a heading', '> not a quote', '1. not a list', '*not* _emphasis_', '<script>alert(1)</script>', '[x](javascript:alert(1))'];
+    const markdown = serializeEntry(entry, toMdast(lines.map((text) => ({ type: 'paragraph' as const, text, line: 1 }))));
+    const body: Root = fromMarkdown(markdown.slice(markdown.indexOf('\n---\n') + 5));
+    expect(body.children.map((node) => [node.type, toString(node)])).toEqual(lines.map((text) => ['paragraph', text]));
+  });
+
+  test('writes an inline photo as one figure with its text escaped', () => {
+    const markdown = serializeEntry(entry, toMdast([{ type: 'figure', caption: { text: 'A <b> & "c"', credit: 'X', lead: false }, line: 1 }]));
+    expect(markdown).toContain(
+      '<figure class="inline-photo"><figcaption>A &#60;b&#62; &#38; &#34;c&#34; <span class="credit">(X)</span></figcaption></figure>',
+    );
+  });
+});
