@@ -1,0 +1,137 @@
+/**
+ * Build benchmark: generate archives, ingest them, build the site, and build
+ * a bare Astro site (glob loader, one plain page per entry) from the same
+ * entries in the same run, as the floor to compare against.
+ *
+ *   npm run bench:build                      # 1k and 10k stories
+ *   npm run bench:build -- --sizes 100000    # any sizes, comma-separated
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeBareSite } from './lib/bare-site.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const NODE = path.join(ROOT, 'node_modules/.bin/node');
+const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const WORK = path.join(ROOT, '.bench/build');
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    'skip-bare': { type: 'boolean', default: false },
+  },
+});
+
+/** What one build cost. */
+interface Measure {
+  seconds: number;
+  peakMB: number;
+  pages: number;
+}
+
+/** Run a command under GNU time; resolve with wall time and peak resident memory. */
+function measure(args: string[], env: Record<string, string>, log: string): Promise<Omit<Measure, 'pages'>> {
+  const timeFile = `${log}.time`;
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`bench-build: ${args.join(' ')} failed (${code}):\n${output.slice(-3000)}`));
+      const [seconds = '0', kb = '0'] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2);
+      resolve({ seconds: Number(seconds), peakMB: Number(kb) / 1024 });
+    });
+  });
+}
+
+/** HTML pages in a built folder. */
+function countPages(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length;
+}
+
+async function run(command: string[], env: Record<string, string> = {}): Promise<void> {
+  await measure(command, env, path.join(WORK, 'step'));
+}
+
+function format(m: Measure): string {
+  return `${m.seconds.toFixed(1).padStart(7)} s ${String(m.pages).padStart(7)} pages ${(m.pages / m.seconds).toFixed(0).padStart(6)} pages/s ${m.peakMB.toFixed(0).padStart(6)} MB peak`;
+}
+
+async function benchSize(size: number): Promise<{ site: Measure; bare?: Measure }> {
+  const dir = path.join(WORK, String(size));
+  const raw = path.join(dir, 'raw');
+  const articles = path.join(dir, 'articles');
+  if (!existsSync(path.join(articles, '.done'))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    console.log(`bench-build: generating and ingesting ${size} stories…`);
+    await run([NODE, 'scripts/generate-archive.ts', '--articles', String(size), '--out', raw]);
+    await run([NODE, 'scripts/ingest.ts', '--in', raw, '--out', articles]);
+    await run(['touch', path.join(articles, '.done')]);
+  }
+
+  const siteOut = path.join(dir, 'site');
+  rmSync(siteOut, { recursive: true, force: true });
+  const siteLog = path.join(dir, 'site');
+  console.log(`bench-build: building the site (${size})…`);
+  const site = await measure([NODE, ASTRO, 'build'], {
+    CLIPPINGS_ARTICLES_DIR: articles,
+    CLIPPINGS_OUT_DIR: path.join(siteOut, 'dist'),
+    CLIPPINGS_CACHE_DIR: path.join(siteOut, 'cache'),
+  }, siteLog);
+  const result: { site: Measure; bare?: Measure } = { site: { ...site, pages: countPages(path.join(siteOut, 'dist')) } };
+  if (values['skip-bare']) return result;
+
+  const bareRoot = path.join(dir, 'bare');
+  rmSync(bareRoot, { recursive: true, force: true });
+  writeBareSite(bareRoot);
+  console.log(`bench-build: building the bare site (${size})…`);
+  const bare = await measure([NODE, ASTRO, 'build', '--root', bareRoot], {
+    BARE_ARTICLES_DIR: articles,
+    BARE_OUT_DIR: path.join(bareRoot, 'dist'),
+    BARE_CACHE_DIR: path.join(bareRoot, 'cache'),
+  }, path.join(dir, 'bare'));
+  result.bare = { ...bare, pages: countPages(path.join(bareRoot, 'dist')) };
+  return result;
+}
+
+mkdirSync(WORK, { recursive: true });
+const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+const rows: Array<{ size: number; site: Measure; bare?: Measure }> = [];
+for (const size of sizes) {
+  const { site, bare } = await benchSize(size);
+  rows.push({ size, site, bare });
+  console.log(`  site ${String(size).padStart(7)}: ${format(site)}`);
+  if (bare) console.log(`  bare ${String(size).padStart(7)}: ${format(bare)}   site/bare time ${(site.seconds / bare.seconds).toFixed(2)}×`);
+}
+
+console.log('\nbench-build: results (cold builds, fresh cache)');
+console.log('stories  site time  site pages/s  site peak  bare time  bare pages/s  bare peak  site/bare');
+for (const { size, site, bare } of rows) {
+  console.log(
+    [
+      String(size).padStart(7),
+      `${site.seconds.toFixed(1)} s`.padStart(10),
+      (site.pages / site.seconds).toFixed(0).padStart(13),
+      `${site.peakMB.toFixed(0)} MB`.padStart(10),
+      bare ? `${bare.seconds.toFixed(1)} s`.padStart(10) : '         -',
+      bare ? (bare.pages / bare.seconds).toFixed(0).padStart(13) : '            -',
+      bare ? `${bare.peakMB.toFixed(0)} MB`.padStart(10) : '         -',
+      bare ? `${(site.seconds / bare.seconds).toFixed(2)}×`.padStart(10) : '',
+    ].join(' '),
+  );
+}
+for (let i = 1; i < rows.length; i++) {
+  const a = rows[i - 1]!;
+  const b = rows[i]!;
+  const growth = b.site.seconds / b.size / (a.site.seconds / a.size);
+  console.log(`growth ${a.size} → ${b.size}: ${(b.size / a.size).toFixed(0)}× stories, ${(b.site.seconds / a.site.seconds).toFixed(1)}× time (time per story ×${growth.toFixed(2)})`);
+}
