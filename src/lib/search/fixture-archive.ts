@@ -32,7 +32,7 @@ export const FIXTURE_RECORDS: StoryRecord[] = [
     title: 'Café Opens in the Old Bank on Rue Émile Zola',
     subtitle: '',
     captions: '',
-    body: 'The owners kept the vault door. “It is a conversation piece,” said the manager.',
+    body: 'The owners kept the very old vault door. “It is a conversation piece,” said the manager.',
   },
   {
     slug: 'arabic-election-story',
@@ -53,13 +53,13 @@ export const FIXTURE_RECORDS: StoryRecord[] = [
     title: 'Rail Strike Called Off',
     subtitle: 'Unions accept the new offer',
     captions: '',
-    body: 'Commuters welcomed the news. The ferry and the harbour buses will keep their winter timetable.',
+    body: 'Commuters welcomed the news very warmly. The ferry and the harbour buses will keep their winter timetable.',
   },
   {
     slug: 'council-budget-vote',
     title: 'Council Budget Vote Delayed',
     subtitle: '',
     captions: '',
-    body: 'The city council postponed the vote on the budget. Harbour Street works will not be affected, the mayor said.',
+    body: 'The city council postponed the vote on the budget, a very late change. Harbour Street works will not be affected, the mayor said.',
   },
 ];

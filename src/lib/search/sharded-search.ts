@@ -7,6 +7,7 @@
  * many searches a reader makes.
  */
 import MiniSearch from 'minisearch';
+import { editDistance } from './edit-distance.ts';
 import { selectShards, type SearchManifest } from './manifest.ts';
 import { SEARCH_OPTIONS, termSearchOptions, type SearchDocument } from './options.ts';
 
@@ -39,8 +40,9 @@ export interface ShardedSearch {
    */
   search(terms: readonly string[]): Promise<SearchHit[]>;
   /**
-   * A correction for a term nothing matches: the indexed word within two edits
-   * that the most stories hold, among the shards already loaded for the term.
+   * A correction for a term nothing matches: the nearest indexed word within
+   * two edits (a changed first letter counts half an edit more; ties: the
+   * word more stories hold), from the term's own shards.
    *
    * @param term A folded query term.
    */
@@ -128,12 +130,14 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
           for (const matched of result.terms) if (matched !== term) counts.set(matched, (counts.get(matched) ?? 0) + 1);
         }
       }
-      let best: string | undefined;
-      for (const [word, count] of counts) {
-        const bestCount = best === undefined ? -1 : (counts.get(best) as number);
-        if (count > bestCount || (count === bestCount && word < (best as string))) best = word;
-      }
-      return best;
+      // Nearest first; then words keeping the first letter (typos there are rare); then the commoner word.
+      const ranked = [...counts].map(([word, count]) => ({
+        word,
+        count,
+        distance: editDistance(word, term) + (word[0] === term[0] ? 0 : 0.5),
+      }));
+      ranked.sort((a, b) => a.distance - b.distance || b.count - a.count || (a.word < b.word ? -1 : 1));
+      return ranked[0]?.word;
     },
     loadedShards() {
       return [...cache.keys()].filter((shard) => sizes.has(shard)).map((shard) => manifest.files[shard] as string);

@@ -3,7 +3,9 @@
  * records fetched on demand from the files the build wrote, then the pure
  * core (parse, sharded AND search, phrase check, suggestions).
  */
+import { foldWord } from '../../lib/search/fold.ts';
 import { parseQuery, type ParsedQuery } from '../../lib/search/parse-query.ts';
+import { locateTokens } from '../../lib/search/tokenize.ts';
 import { matchesPhrases } from '../../lib/search/phrase.ts';
 import { createShardedSearch, type SearchHit, type ShardedSearch } from '../../lib/search/sharded-search.ts';
 import type { SearchManifest } from '../../lib/search/manifest.ts';
@@ -142,13 +144,10 @@ async function explainNothing(search: ShardedSearch, text: string, query: Parsed
   return {};
 }
 
-// Replace the typed word whose folded form is `term`; fall back to appending.
+// Replace the typed word whose folded form is `term`, keeping the rest as typed.
 function replaceWord(text: string, term: string, replacement: string): string {
-  const words = text.split(/(\s+)/);
-  const index = words.findIndex((word) => word.normalize('NFKD').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase() === term);
-  if (index === -1) return `${text} ${replacement}`;
-  words[index] = replacement;
-  return words.join('');
+  const token = locateTokens(text).find((candidate) => foldWord(candidate.text) === term);
+  return token ? text.slice(0, token.start) + replacement + text.slice(token.end) : text;
 }
 
 async function fetchText(url: string): Promise<string> {

@@ -1,0 +1,183 @@
+/**
+ * Live search, loaded on demand by `<clippings-search>`: results as the
+ * reader types, in a panel under the header box or in the search page's
+ * results region. The query lives in the URL on the search page (typing
+ * replaces the history entry, submitting pushes one), and arrows move
+ * between results.
+ */
+import { createBrowserSearch, type BrowserSearch } from './browser-search.ts';
+import { describeAnswer, renderHelp, renderResult } from './render-results.ts';
+
+/** Results loaded per page on the search page, and shown in the header panel. */
+const PAGE_SIZE = 20;
+const PANEL_SIZE = 6;
+
+let shared: BrowserSearch | undefined;
+
+/** Detail of the `clippings-search:rendered` event, fired after each render (the benchmark times it). */
+export interface RenderedDetail {
+  /** The query rendered. */
+  query: string;
+  /** Milliseconds from the keystroke or submission to the rendered results. */
+  ms: number;
+  /** Results shown. */
+  shown: number;
+}
+
+/**
+ * Turn a `<clippings-search>` element into live search.
+ *
+ * @param host The element: it holds the `[data-search-form]` form and, on the
+ *   search page, names its results region in `data-results`.
+ */
+export function enhanceSearch(host: HTMLElement): void {
+  const form = host.querySelector<HTMLFormElement>('form[data-search-form]');
+  const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
+  if (!form || !input) return;
+  const onPage = host.dataset.mode === 'page';
+  const base = new URL('search/data/', new URL(import.meta.env.BASE_URL, location.origin)).href;
+  const search = (shared ??= createBrowserSearch(base));
+  const region = (onPage && document.getElementById(host.dataset.results ?? '')) || createPanel(host);
+  const status = region.querySelector<HTMLElement>('.search-status')!;
+  const list = region.querySelector<HTMLOListElement>('.search-results')!;
+  const help = region.querySelector<HTMLElement>('.search-help-slot')!;
+  const more = region.querySelector<HTMLButtonElement>('.search-more');
+  const all = region.querySelector<HTMLAnchorElement>('.search-all');
+  const searchUrl = (query: string) => {
+    const url = new URL(form.action, location.href);
+    url.searchParams.set('q', query);
+    return url.href;
+  };
+  let sequence = 0;
+  let limit = onPage ? PAGE_SIZE : PANEL_SIZE;
+  // The first keystroke after a search was loaded, submitted or restored
+  // starts a new history entry; later keystrokes update it, so Back returns to
+  // the previous search rather than the previous letter.
+  let typing = false;
+
+  input.setAttribute('aria-controls', region.id);
+
+  async function update(started = performance.now()): Promise<void> {
+    const mine = ++sequence;
+    const text = input!.value;
+    if (text.trim() === '') {
+      list.replaceChildren();
+      help.replaceChildren();
+      status.textContent = '';
+      if (more) more.hidden = true;
+      if (!onPage) region.hidden = true;
+      return;
+    }
+    const slow = setTimeout(() => mine === sequence && (status.textContent = 'Searching…'), 150);
+    try {
+      const answer = await search.run(text, limit);
+      if (mine !== sequence) return;
+      list.replaceChildren(...answer.results.map((result) => renderResult(result, answer.query.phrases, !onPage)));
+      const helpNode = answer.total === 0 ? renderHelp(answer, searchUrl) : null;
+      help.replaceChildren(...(helpNode ? [helpNode] : []));
+      status.textContent = describeAnswer(answer, text);
+      if (more) more.hidden = answer.results.length >= answer.total;
+      if (all) {
+        all.href = searchUrl(text);
+        all.hidden = answer.total <= answer.results.length;
+        all.textContent = `All ${answer.total.toLocaleString('en')} results`;
+      }
+      if (!onPage) region.hidden = document.activeElement !== input && !host.contains(document.activeElement);
+      const detail: RenderedDetail = { query: text, ms: performance.now() - started, shown: answer.results.length };
+      host.dispatchEvent(new CustomEvent('clippings-search:rendered', { detail, bubbles: true }));
+    } catch (error) {
+      if (mine === sequence) status.textContent = 'Search is not available right now. Please try again.';
+      console.error(error);
+    } finally {
+      clearTimeout(slow);
+    }
+  }
+
+  input.addEventListener('input', () => {
+    const started = performance.now();
+    limit = onPage ? PAGE_SIZE : PANEL_SIZE;
+    if (onPage && typing) history.replaceState(null, '', searchUrl(input.value));
+    else if (onPage) history.pushState(null, '', searchUrl(input.value));
+    typing = true;
+    void update(started);
+  });
+  if (onPage) {
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const started = performance.now();
+      if (new URL(location.href).searchParams.get('q') !== input.value) history.pushState(null, '', searchUrl(input.value));
+      typing = false;
+      void update(started);
+    });
+    addEventListener('popstate', () => {
+      input.value = new URL(location.href).searchParams.get('q') ?? '';
+      limit = PAGE_SIZE;
+      typing = false;
+      void update();
+    });
+    more?.addEventListener('click', async () => {
+      const focusAt = limit;
+      limit += PAGE_SIZE;
+      await update();
+      list.querySelectorAll<HTMLAnchorElement>('.search-result-title')[focusAt]?.focus();
+    });
+    input.value = new URL(location.href).searchParams.get('q') ?? input.value;
+  } else {
+    input.addEventListener('focus', () => {
+      if (list.childElementCount > 0 || status.textContent) region.hidden = false;
+    });
+    document.addEventListener('pointerdown', (event) => {
+      if (!host.contains(event.target as Node)) region.hidden = true;
+    });
+  }
+  const onKey = (event: KeyboardEvent) => moveFocus(event, input, region, onPage);
+  host.addEventListener('keydown', onKey);
+  // The search page's results stand outside the element.
+  if (!host.contains(region)) region.addEventListener('keydown', onKey);
+  if (input.value.trim() !== '') void update();
+}
+
+// Arrows walk the result links; Escape returns to the box (and closes the panel).
+function moveFocus(event: KeyboardEvent, input: HTMLInputElement, region: HTMLElement, onPage: boolean): void {
+  const links = [...region.querySelectorAll<HTMLAnchorElement>('.search-result-title')];
+  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+  if (event.key === 'ArrowDown' && (event.target === input || at >= 0)) {
+    const next = links[at + 1];
+    if (next) {
+      event.preventDefault();
+      region.hidden = false;
+      next.focus();
+    }
+  } else if (event.key === 'ArrowUp' && at >= 0) {
+    event.preventDefault();
+    (links[at - 1] ?? input).focus();
+  } else if (event.key === 'Escape') {
+    if (at >= 0) input.focus();
+    if (!onPage && !region.hidden) {
+      event.preventDefault();
+      region.hidden = true;
+    }
+  }
+}
+
+// The header's results panel, placed after the form.
+function createPanel(host: HTMLElement): HTMLElement {
+  const panel = document.createElement('div');
+  panel.className = 'search-panel';
+  panel.id = `${host.querySelector('input')?.id ?? 'search'}-results`;
+  panel.hidden = true;
+  const status = document.createElement('p');
+  status.className = 'search-status';
+  status.setAttribute('role', 'status');
+  const list = document.createElement('ol');
+  list.className = 'search-results';
+  list.setAttribute('aria-label', 'Search results');
+  const help = document.createElement('div');
+  help.className = 'search-help-slot';
+  const all = document.createElement('a');
+  all.className = 'search-all';
+  all.hidden = true;
+  panel.append(status, list, help, all);
+  host.append(panel);
+  return panel;
+}

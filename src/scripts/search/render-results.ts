@@ -1,0 +1,112 @@
+/**
+ * Results as DOM nodes. Story text only ever becomes text nodes (inside
+ * `<mark>` for matches), never markup: a headline containing `<script>`
+ * shows those characters.
+ */
+import { highlightText, makeSnippet, type HighlightTerms, type Segment } from '../../lib/search/highlight.ts';
+import type { SearchAnswer, ShownResult } from './browser-search.ts';
+
+/**
+ * Append segments to an element: plain runs as text, matches in `<mark>`.
+ *
+ * @param parent Element to fill.
+ * @param segments Segments from `highlightText` or `makeSnippet`.
+ */
+export function appendSegments(parent: HTMLElement, segments: readonly Segment[]): void {
+  for (const segment of segments) {
+    if (!segment.match) {
+      parent.append(segment.text);
+      continue;
+    }
+    const mark = document.createElement('mark');
+    mark.textContent = segment.text;
+    parent.append(mark);
+  }
+}
+
+/**
+ * One result: linked headline, subtitle and a highlighted snippet.
+ *
+ * @param result The result with its record.
+ * @param phrases The query's phrases, highlighted too.
+ * @param compact Leave out the snippet (the header's short list).
+ * @returns The list item.
+ */
+export function renderResult(result: ShownResult, phrases: readonly (readonly string[])[], compact = false): HTMLLIElement {
+  const { record } = result;
+  const what: HighlightTerms = { terms: result.terms, phrases };
+  const item = document.createElement('li');
+  item.className = 'search-result';
+  item.dir = 'auto';
+  const link = document.createElement('a');
+  link.href = `/articles/${encodeURIComponent(record.slug)}/`;
+  link.className = 'search-result-title';
+  appendSegments(link, highlightText(record.title, what));
+  item.append(link);
+  if (record.subtitle) {
+    const subtitle = document.createElement('p');
+    subtitle.className = 'search-result-subtitle';
+    appendSegments(subtitle, highlightText(record.subtitle, what));
+    item.append(subtitle);
+  }
+  if (!compact) {
+    const snippet = document.createElement('p');
+    snippet.className = 'search-result-snippet';
+    const fromBody = makeSnippet(record.body, what);
+    const fromCaptions = makeSnippet(record.captions, what);
+    const useCaptions = !fromBody.some((s) => s.match) && fromCaptions.some((s) => s.match);
+    appendSegments(snippet, useCaptions ? fromCaptions : fromBody);
+    item.append(snippet);
+  }
+  return item;
+}
+
+/**
+ * The status line: count, or why nothing was found.
+ *
+ * @param answer The answer.
+ * @param text The query as typed.
+ * @returns Text for the live region.
+ */
+export function describeAnswer(answer: SearchAnswer, text: string): string {
+  const quoted = `“${text.trim()}”`;
+  if (answer.query.terms.length === 0) {
+    return answer.query.ignored.length > 0 ? `${quoted} has only very common words; add a more specific one.` : '';
+  }
+  const left = answer.query.ignored.length > 0 ? ` Left out common words: ${answer.query.ignored.join(', ')}.` : '';
+  if (answer.total === 0) return `No stories match ${quoted}.${left}`;
+  const count = `${answer.total.toLocaleString('en')}${answer.exact ? '' : '+'}`;
+  return `${count} ${answer.total === 1 && answer.exact ? 'story matches' : 'stories match'} ${quoted}.${left}`;
+}
+
+/**
+ * Help for an empty answer: a "did you mean" link, or the words that match alone.
+ *
+ * @param answer An answer with no results.
+ * @param searchUrl Builds the URL of a search for a query.
+ * @returns The help paragraph, or null when there is nothing to offer.
+ */
+export function renderHelp(answer: SearchAnswer, searchUrl: (query: string) => string): HTMLElement | null {
+  if (answer.suggestion) {
+    const help = document.createElement('p');
+    help.className = 'search-help';
+    const link = document.createElement('a');
+    link.href = searchUrl(answer.suggestion);
+    link.textContent = answer.suggestion;
+    help.append('Did you mean ', link, '?');
+    return help;
+  }
+  if (answer.alone && answer.alone.length > 0) {
+    const help = document.createElement('p');
+    help.className = 'search-help';
+    help.append('No story has all of these words. Try one: ');
+    answer.alone.forEach(({ word, count }, i) => {
+      const link = document.createElement('a');
+      link.href = searchUrl(word);
+      link.textContent = word;
+      help.append(i > 0 ? ', ' : '', link, ` (${count.toLocaleString('en')})`);
+    });
+    return help;
+  }
+  return null;
+}
