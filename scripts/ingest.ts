@@ -72,10 +72,10 @@ function report(summary: IngestSummary, inDir: string, outDir: string, check: bo
       `ingest: ${verb} ${n(summary.written.length, 'entry').replace('entrys', 'entries')}, ${verbRemove} ${summary.removed.length.toLocaleString('en')}, ${(summary.entries - summary.written.length).toLocaleString('en')} unchanged`,
     );
   }
-  const files = summary.rejected.filter((r) => r.line === 0 || r.reason.startsWith('is not')).length;
+  const files = summary.rejected.filter((r) => r.kind === 'file').length;
   if (summary.rejected.length > 0) {
     console.error(
-      `ingest: rejected ${n(files, 'file')} and ${n(summary.rejected.length - files, 'article')}; everything else was written:`,
+      `ingest: rejected ${n(files, 'file')} and ${n(summary.rejected.length - files, 'article')}; the rest was read${check ? '' : ' and written'}:`,
     );
     for (const r of summary.rejected) console.error(`  ${path.join(inDir, r.file)}${r.line > 0 ? `:${r.line}` : ''}: ${r.reason}`);
   }

@@ -22,8 +22,16 @@ export interface FileRecord {
   /** SHA-256 of the bytes, to tell a touched file from a changed one. */
   hash: string;
   articles: ArticleRef[];
-  /** What could not be read: the file as a whole (line 0) or an article. */
-  errors: { line: number; reason: string }[];
+  /** What could not be read. */
+  errors: ReadError[];
+}
+
+/** Something that could not be read: the whole file, or one article of it. */
+export interface ReadError {
+  kind: 'file' | 'article';
+  /** One-based line, or 0 for the whole file. */
+  line: number;
+  reason: string;
 }
 
 /**
@@ -63,5 +71,5 @@ export interface RenderResult {
   kind: 'render';
   written: string[];
   unchanged: number;
-  errors: { line: number; reason: string }[];
+  errors: ReadError[];
 }

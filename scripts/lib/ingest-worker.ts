@@ -15,7 +15,7 @@ import { makeSlug } from '../../src/lib/ingest/slug.ts';
 import { serializeEntry } from '../../src/lib/ingest/serialize-entry.ts';
 import { IngestError } from '../../src/lib/ingest/errors.ts';
 import type { ParsedArticle } from '../../src/lib/ingest/types.ts';
-import type { FileRecord, RenderResult, RenderTask, ScanOutcome, ScanResult, ScanTask } from './ingest-protocol.ts';
+import type { FileRecord, ReadError, RenderResult, RenderTask, ScanOutcome, ScanResult, ScanTask } from './ingest-protocol.ts';
 
 type Scanned = ScanResult['records'][number];
 
@@ -44,7 +44,7 @@ export function scanFile(file: { path: string; name: string }, outDir: string, d
   try {
     text = decodeDump(bytes, file.name);
   } catch (error) {
-    return { name: file.name, record: { hash, articles: [], errors: [describe(error)] }, outcomes };
+    return { name: file.name, record: { hash, articles: [], errors: [describe(error, 'file')] }, outcomes };
   }
   const { articles, errors } = text.trim().length === 0 ? { articles: [], errors: [] } : parseDump(text, file.name);
   const refs: FileRecord['articles'] = [];
@@ -55,7 +55,7 @@ export function scanFile(file: { path: string; name: string }, outDir: string, d
     const sources = [{ file: file.name, index: article.index, line: article.line }];
     outcomes[slug] = writeEntry(article, sources, id, slug, outDir, dryRun, true);
   }
-  return { name: file.name, record: { hash, articles: refs, errors: errors.map(describe) }, outcomes };
+  return { name: file.name, record: { hash, articles: refs, errors: errors.map((error) => describe(error, 'article')) }, outcomes };
 }
 
 /**
@@ -71,14 +71,14 @@ export function renderFile(task: RenderTask): RenderResult {
   try {
     articles = parseDump(decodeDump(readFileSync(task.path), task.name), task.name).articles;
   } catch (error) {
-    result.errors.push(describe(error));
+    result.errors.push(describe(error, 'file'));
     return result;
   }
   const byIndex = new Map(articles.map((article) => [article.index, article]));
   for (const item of task.items) {
     const article = byIndex.get(item.index);
     if (!article) {
-      result.errors.push({ line: 0, reason: `changed while it was read: article ${item.index} is gone, run the ingest again` });
+      result.errors.push({ kind: 'file', line: 0, reason: `changed while it was read: article ${item.index} is gone, run the ingest again` });
       continue;
     }
     const outcome = writeEntry(article, item.sources, contentId(article), item.slug, task.outDir, task.dryRun, false);
@@ -117,9 +117,9 @@ function readIfExists(file: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
-function describe(error: unknown): { line: number; reason: string } {
-  if (error instanceof IngestError) return { line: error.line, reason: error.reason };
-  return { line: 0, reason: error instanceof Error ? error.message : String(error) };
+function describe(error: unknown, kind: ReadError['kind']): ReadError {
+  if (error instanceof IngestError) return { kind, line: error.line, reason: error.reason };
+  return { kind, line: 0, reason: error instanceof Error ? error.message : String(error) };
 }
 
 parentPort?.on('message', async (task: ScanTask | RenderTask) => {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Source } from '../../src/lib/entry-schema.ts';
 import { makeSlug } from '../../src/lib/ingest/slug.ts';
 import { ingestVersion, loadManifest, saveManifest, type Manifest } from './ingest-manifest.ts';
-import type { ArticleRef, FileRecord, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
+import type { ArticleRef, FileRecord, ReadError, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
 import { listDumps, type DumpFile } from './list-dumps.ts';
 import { createWorkerPool } from './worker-pool.ts';
 
@@ -27,11 +27,8 @@ export interface IngestOptions {
 }
 
 /** Something that could not be read, with where. */
-export interface Rejection {
+export interface Rejection extends ReadError {
   file: string;
-  /** One-based line, or 0 for the whole file. */
-  line: number;
-  reason: string;
 }
 
 /** What a run did. */
@@ -50,7 +47,7 @@ export interface IngestSummary {
   written: string[];
   /** Entry files removed (or that would be) because their story is gone. */
   removed: string[];
-  /** Whole files (line 0) and articles that could not be read. */
+  /** Whole files and articles that could not be read. */
   rejected: Rejection[];
   /** With `check`: true when the entries on disk do not match the dumps. */
   stale: boolean;

@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const CLI = fileURLToPath(new URL('./ingest.ts', import.meta.url));
+const story = (title: string) => `${title}\n\nTT\n\n${title}\n\nThe body.\n`;
+
+let root: string;
+const run = (...args: string[]) => {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: root, encoding: 'utf8' });
+  // Timings vary from run to run; everything else is pinned.
+  const clean = (text: string) => text.replace(/done in [\d.]+ s/, 'done in … s');
+  return { status: result.status, stdout: clean(result.stdout), stderr: clean(result.stderr) };
+};
+
+beforeAll(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'clippings-cli-'));
+  mkdirSync(path.join(root, 'raw'));
+  writeFileSync(path.join(root, 'raw', 'a.txt'), `${story('Bridge Reopens')}\n\n\n${story('Port Strike Ends')}`);
+  writeFileSync(path.join(root, 'raw', 'b.txt'), story('Bridge Reopens'));
+  writeFileSync(path.join(root, 'raw', 'empty.txt'), '');
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('npm run ingest', () => {
+  test('prints a summary and exits 0 when everything was read', () => {
+    expect(run('--in', 'raw', '--out', 'out')).toMatchInlineSnapshot(`
+      {
+        "status": 0,
+        "stderr": "",
+        "stdout": "ingest: read 3 files from raw (3 changed since the last run)
+      ingest: empty.txt: empty file, no articles
+      ingest: 3 articles → 2 entries in out, 1 duplicate merged
+      ingest: wrote 2 entries, removed 0, 0 unchanged
+      ingest: done in … s
+      ",
+      }
+    `);
+  });
+
+  test('exits 0 with --check when the entries are current', () => {
+    expect(run('--in', 'raw', '--out', 'out', '--check', '--quiet')).toMatchObject({ status: 0, stdout: 'ingest: out is up to date\n' });
+  });
+
+  test('exits 1 with --check when the entries are stale', () => {
+    expect(run('--in', 'raw', '--out', 'elsewhere', '--check', '--quiet')).toMatchObject({
+      status: 1,
+      stdout: 'ingest: elsewhere is stale, run `npm run ingest`\n',
+    });
+  });
+
+  test('names the file and line of what it rejects, writes the rest, and exits 1', () => {
+    writeFileSync(path.join(root, 'raw', 'broken.txt'), 'Lost Title\n\nTT\n\nSomething else\n\nBody.\n');
+    writeFileSync(path.join(root, 'raw', 'latin1.txt'), Uint8Array.from([...Buffer.from('Title\nCaf'), 0xe9]));
+    const result = run('--in', 'raw', '--out', 'out', '--quiet');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatchInlineSnapshot(`
+      "ingest: rejected 1 file and 1 article; the rest was read and written:
+        raw/broken.txt:1: cannot read the header, expected the title repeated after "TT", found "Something else"
+        raw/latin1.txt:2: is not UTF-8 text (byte 0xE9 at offset 9), expected UTF-8: convert it first, e.g. \`iconv -f windows-1252 -t utf-8\`
+      "
+    `);
+  });
+
+  test('exits 2 when the input folder does not exist', () => {
+    expect(run('--in', 'nowhere')).toMatchObject({ status: 2, stderr: expect.stringContaining('ingest: nowhere: no such folder') });
+  });
+});
