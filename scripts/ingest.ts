@@ -3,6 +3,9 @@
  *
  *   npm run ingest -- [--in content/raw] [--out content/articles] [--check] [--quiet]
  *
+ * The default folders are the site's (`SITE.rawDir`, `SITE.articlesDir`), so
+ * CLIPPINGS_RAW_DIR and CLIPPINGS_ARTICLES_DIR move both the ingest and the build.
+ *
  * Exit status: 0 when everything was read (and, with --check, the entries are
  * current); 1 when a file or article was rejected or, with --check, the
  * entries are stale; 2 on wrong usage.
@@ -10,6 +13,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SITE } from '../src/site.config.ts';
 import { runIngest, type IngestSummary } from './lib/run-ingest.ts';
 import { createProgressBar } from './lib/progress-bar.ts';
 
@@ -20,8 +24,8 @@ function main(): Promise<number> | number {
   try {
     ({ values } = parseArgs({
       options: {
-        in: { type: 'string', default: 'content/raw' },
-        out: { type: 'string', default: 'content/articles' },
+        in: { type: 'string', default: SITE.rawDir },
+        out: { type: 'string', default: SITE.articlesDir },
         check: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -38,7 +42,7 @@ function main(): Promise<number> | number {
   const inDir = path.resolve(values.in);
   const outDir = path.resolve(values.out);
   if (!existsSync(inDir)) {
-    console.error(`ingest: ${values.in}: no such folder, expected a folder of .txt dumps\n${USAGE}`);
+    console.error(`ingest: ${display(inDir)}: no such folder, expected a folder of .txt dumps\n${USAGE}`);
     return 2;
   }
   return run(inDir, outDir, values.check, values.quiet);
@@ -49,10 +53,16 @@ async function run(inDir: string, outDir: string, check: boolean, quiet: boolean
   const progress = quiet ? undefined : createProgressBar(process.stderr);
   const summary = await runIngest({ inDir, outDir, check, onProgress: progress?.update });
   progress?.done();
-  report(summary, path.relative(process.cwd(), inDir) || '.', path.relative(process.cwd(), outDir) || '.', check, quiet);
+  report(summary, display(inDir), display(outDir), check, quiet);
   if (!quiet) console.log(`ingest: done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   if (summary.rejected.length > 0) return 1;
   return check && summary.stale ? 1 : 0;
+}
+
+/** A folder as the user would name it: relative to where they stand, unless it is elsewhere. */
+function display(folder: string): string {
+  const relative = path.relative(process.cwd(), folder);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? folder : relative || '.';
 }
 
 function report(summary: IngestSummary, inDir: string, outDir: string, check: boolean, quiet: boolean): void {
