@@ -51,7 +51,7 @@ export function scanFile(file: { path: string; name: string }, outDir: string, d
   for (const article of articles) {
     const id = contentId(article);
     const slug = makeSlug(article.title, id);
-    refs.push({ id, digest: articleDigest(article), slug, index: article.index, line: article.line });
+    refs.push({ id, digest: articleDigest(article, id), slug, index: article.index, line: article.line });
     const sources = [{ file: file.name, index: article.index, line: article.line }];
     outcomes[slug] = writeEntry(article, sources, id, slug, outDir, dryRun, true);
   }

@@ -3,15 +3,18 @@
  * an unchanged story from one whose subtitle or caption was corrected.
  */
 import { createHash } from 'node:crypto';
+import { printedCaption } from './captions.ts';
 import type { ParsedArticle } from './types.ts';
-
-// Positions in the dump are not content: the sources carry them.
-const skipPositions = (key: string, value: unknown) => (key === 'line' || key === 'index' ? undefined : value);
 
 /**
  * @param article A parsed article.
+ * @param id Its content id (`contentId`), which already covers title and body.
  * @returns 16 hex digits that change whenever anything written from the article would.
  */
-export function articleDigest(article: ParsedArticle): string {
-  return createHash('sha256').update(JSON.stringify(article, skipPositions)).digest('hex').slice(0, 16);
+export function articleDigest(article: ParsedArticle, id: string): string {
+  const hash = createHash('sha256').update(id).update('\n').update(article.subtitle ?? '');
+  for (const caption of article.captions) hash.update('\n').update(printedCaption(caption));
+  // Which blocks are headings and figures is not in the id's text.
+  for (const block of article.blocks) hash.update(block.type[0] as string);
+  return hash.digest('hex').slice(0, 16);
 }
