@@ -7,7 +7,7 @@
  *   npm run bench:build -- --sizes 100000    # any sizes, comma-separated
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeBareSite } from './lib/bare-site.ts';
@@ -29,6 +29,21 @@ interface Measure {
   seconds: number;
   peakMB: number;
   pages: number;
+  /** Seconds spent in the search integration's index build (part of `seconds`). */
+  searchSeconds?: number;
+  /** Seconds Astro spent generating pages (part of `seconds`). */
+  renderSeconds?: number;
+}
+
+/** Phase timings from a build log. */
+function readPhases(log: string): Pick<Measure, 'searchSeconds' | 'renderSeconds'> {
+  const text = readFileSync(log, 'utf8');
+  const search = /\((\d+) ms index, (\d+) ms shards, (\d+) ms related\)/.exec(text);
+  const render = /generating static routes[\s\S]*?Completed in ([\d.]+)(m?s)/.exec(text);
+  return {
+    searchSeconds: search ? (Number(search[1]) + Number(search[2]) + Number(search[3])) / 1000 : undefined,
+    renderSeconds: render ? Number(render[1]) / (render[2] === 'ms' ? 1000 : 1) : undefined,
+  };
 }
 
 /** Run a command under GNU time; resolve with wall time and peak resident memory. */
@@ -45,7 +60,8 @@ function measure(args: string[], env: Record<string, string>, log: string): Prom
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`bench-build: ${args.join(' ')} failed (${code}):\n${output.slice(-3000)}`));
+      writeFileSync(`${log}.log`, output);
+      if (code !== 0) return reject(new Error(`bench-build: ${args.join(' ')} failed (${code}), see ${log}.log:\n${output.slice(-1500)}`));
       const [seconds = '0', kb = '0'] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2);
       resolve({ seconds: Number(seconds), peakMB: Number(kb) / 1024 });
     });
@@ -65,7 +81,7 @@ function format(m: Measure): string {
   return `${m.seconds.toFixed(1).padStart(7)} s ${String(m.pages).padStart(7)} pages ${(m.pages / m.seconds).toFixed(0).padStart(6)} pages/s ${m.peakMB.toFixed(0).padStart(6)} MB peak`;
 }
 
-async function benchSize(size: number): Promise<{ site: Measure; bare?: Measure }> {
+async function benchSize(size: number): Promise<{ site: Measure; bare?: Measure; bareError?: string }> {
   const dir = path.join(WORK, String(size));
   const raw = path.join(dir, 'raw');
   const articles = path.join(dir, 'articles');
@@ -87,19 +103,27 @@ async function benchSize(size: number): Promise<{ site: Measure; bare?: Measure 
     CLIPPINGS_OUT_DIR: path.join(siteOut, 'dist'),
     CLIPPINGS_CACHE_DIR: path.join(siteOut, 'cache'),
   }, siteLog);
-  const result: { site: Measure; bare?: Measure } = { site: { ...site, pages: countPages(path.join(siteOut, 'dist')) } };
+  const result: { site: Measure; bare?: Measure; bareError?: string } = {
+    site: { ...site, pages: countPages(path.join(siteOut, 'dist')), ...readPhases(`${siteLog}.log`) },
+  };
   if (values['skip-bare']) return result;
 
   const bareRoot = path.join(dir, 'bare');
   rmSync(bareRoot, { recursive: true, force: true });
   writeBareSite(bareRoot);
   console.log(`bench-build: building the bare site (${size})…`);
-  const bare = await measure([NODE, ASTRO, 'build', '--root', bareRoot], {
-    BARE_ARTICLES_DIR: articles,
-    BARE_OUT_DIR: path.join(bareRoot, 'dist'),
-    BARE_CACHE_DIR: path.join(bareRoot, 'cache'),
-  }, path.join(dir, 'bare'));
-  result.bare = { ...bare, pages: countPages(path.join(bareRoot, 'dist')) };
+  try {
+    const bare = await measure([NODE, ASTRO, 'build', '--root', bareRoot], {
+      BARE_ARTICLES_DIR: articles,
+      BARE_OUT_DIR: path.join(bareRoot, 'dist'),
+      BARE_CACHE_DIR: path.join(bareRoot, 'cache'),
+    }, path.join(dir, 'bare'));
+    result.bare = { ...bare, pages: countPages(path.join(bareRoot, 'dist')), ...readPhases(path.join(dir, 'bare.log')) };
+  } catch (error) {
+    // The stock loader's store is one JSON string: past ~45k entries it cannot be built at all.
+    result.bareError = (error as Error).message.split('\n').filter((line) => /Error|heap|Invalid string length/i.test(line)).slice(-1)[0] ?? 'failed';
+  }
+  rmSync(path.join(bareRoot, 'dist'), { recursive: true, force: true });
   return result;
 }
 
@@ -107,14 +131,16 @@ mkdirSync(WORK, { recursive: true });
 const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
 const rows: Array<{ size: number; site: Measure; bare?: Measure }> = [];
 for (const size of sizes) {
-  const { site, bare } = await benchSize(size);
+  const { site, bare, bareError } = await benchSize(size);
   rows.push({ size, site, bare });
-  console.log(`  site ${String(size).padStart(7)}: ${format(site)}`);
-  if (bare) console.log(`  bare ${String(size).padStart(7)}: ${format(bare)}   site/bare time ${(site.seconds / bare.seconds).toFixed(2)}×`);
+  const search = site.searchSeconds === undefined ? '' : `, of which search index ${site.searchSeconds.toFixed(1)} s`;
+  console.log(`  site ${String(size).padStart(7)}: ${format(site)}   (pages rendered in ${site.renderSeconds?.toFixed(1) ?? '?'} s${search})`);
+  if (bare) console.log(`  bare ${String(size).padStart(7)}: ${format(bare)}   (pages rendered in ${bare.renderSeconds?.toFixed(1) ?? '?'} s)   site/bare time ${(site.seconds / bare.seconds).toFixed(2)}×`);
+  if (bareError) console.log(`  bare ${String(size).padStart(7)}: failed: ${bareError}`);
 }
 
 console.log('\nbench-build: results (cold builds, fresh cache)');
-console.log('stories  site time  site pages/s  site peak  bare time  bare pages/s  bare peak  site/bare');
+console.log('stories  site time  site pages/s  site peak  bare time  bare pages/s  bare peak  site/bare  site-without-search/bare');
 for (const { size, site, bare } of rows) {
   console.log(
     [
@@ -126,6 +152,7 @@ for (const { size, site, bare } of rows) {
       bare ? (bare.pages / bare.seconds).toFixed(0).padStart(13) : '            -',
       bare ? `${bare.peakMB.toFixed(0)} MB`.padStart(10) : '         -',
       bare ? `${(site.seconds / bare.seconds).toFixed(2)}×`.padStart(10) : '',
+      bare ? `${((site.seconds - (site.searchSeconds ?? 0)) / bare.seconds).toFixed(2)}×`.padStart(25) : '',
     ].join(' '),
   );
 }

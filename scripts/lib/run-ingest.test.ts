@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import { load as loadYaml } from 'js-yaml';
 import { EntrySchema } from '../../src/lib/entry-schema.ts';
 import { splitEntryFile } from '../../src/lib/entry-text.ts';
 import { runIngest } from './run-ingest.ts';
@@ -17,7 +17,7 @@ const write = (name: string, text: string | Uint8Array) => {
   writeFileSync(path.join(inDir, name), text);
 };
 const entries = () => (existsSync(outDir) ? readdirSync(outDir).filter((name) => name.endsWith('.md')).sort() : []);
-const frontmatter = (name: string) => EntrySchema.parse(parseYaml(splitEntryFile(readFileSync(path.join(outDir, name), 'utf8')).yaml));
+const frontmatter = (name: string) => EntrySchema.parse(loadYaml(splitEntryFile(readFileSync(path.join(outDir, name), 'utf8')).yaml));
 const ingest = (check = false) => runIngest({ inDir, outDir, check, workers: 2 });
 
 beforeEach(() => {

@@ -4,7 +4,7 @@ import type { Root } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
-import { parse as parseYaml } from 'yaml';
+import { load as loadYaml } from 'js-yaml';
 import { EntrySchema, type Entry } from '../entry-schema.ts';
 import { fastText, serializeEntry } from './serialize-entry.ts';
 import { toMdast } from './to-mdast.ts';
@@ -41,7 +41,7 @@ describe('serializeEntry', () => {
   test('writes frontmatter that passes the schema and reads back to the same entry', () => {
     const file = serializeEntry(entry, toMdast([{ type: 'paragraph', text: 'Body.', line: 1 }]));
     const yaml = /^---\n([\s\S]*?)\n---\n/.exec(file)?.[1] ?? '';
-    expect(EntrySchema.parse(parseYaml(yaml))).toEqual(entry);
+    expect(EntrySchema.parse(loadYaml(yaml))).toEqual(entry);
   });
 
   test('keeps any paragraph or heading text literal for a CommonMark reader', () => {

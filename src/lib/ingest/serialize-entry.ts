@@ -4,7 +4,7 @@
 import type { Root, Text } from 'mdast';
 import { defaultHandlers, toMarkdown, type Handle, type Options } from 'mdast-util-to-markdown';
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import type { Entry } from '../entry-schema.ts';
 
 // Text that no rule of remark's serializer would escape: it starts with a
@@ -38,7 +38,8 @@ const OPTIONS: Options = {
  * @returns The file's contents.
  */
 export function serializeEntry(entry: Entry, body: Root): string {
-  const yaml = stringify(entry, { lineWidth: 0 }).trimEnd();
-  const tree: Root = { type: 'root', children: [{ type: 'yaml', value: yaml }, ...body.children] };
+  // js-yaml, as the site's loader reads it; no line folding, so each value stays on its line.
+  const frontmatter = dump(entry, { lineWidth: -1, noRefs: true }).trimEnd();
+  const tree: Root = { type: 'root', children: [{ type: 'yaml', value: frontmatter }, ...body.children] };
   return toMarkdown(tree, OPTIONS);
 }
