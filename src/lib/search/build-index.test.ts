@@ -5,6 +5,7 @@ import { buildSearchIndex } from './build-index.ts';
 import { FIXTURE_RECORDS } from './fixture-archive.ts';
 import { SEARCH_OPTIONS, type SearchDocument } from './options.ts';
 import { shardIndex } from './shard-index.ts';
+import { decodeShard } from './shard-format.ts';
 import { toSearchDocument } from './story-record.ts';
 
 /** The index of MiniSearch itself, as sorted [term, fieldId, docId, frequency] rows. */
@@ -70,18 +71,18 @@ describe('shardIndex', () => {
   it('puts every term in exactly one shard, shards in term order', () => {
     const shards = shardIndex(built, { targetChars: 600 });
     expect(shards.length).toBeGreaterThan(3);
-    const terms = shards.flatMap((shard) => (JSON.parse(shard.json).index as [string][]).map(([term]) => term));
+    const terms = shards.flatMap((shard) => (JSON.parse(shard.json).t as [string][]).map(([term]) => term));
     expect(terms).toEqual([...built.terms.keys()].sort((a, b) => (a < b ? -1 : 1)));
     for (const shard of shards) {
-      expect(shard.first).toBe(JSON.parse(shard.json).index[0][0]);
-      expect(MiniSearch.loadJSON(shard.json, SEARCH_OPTIONS).termCount).toBe(JSON.parse(shard.json).index.length);
+      expect(shard.first).toBe(JSON.parse(shard.json).t[0][0]);
+      expect(MiniSearch.loadJS(decodeShard(shard.json, built.documentCount), SEARCH_OPTIONS).termCount).toBe(JSON.parse(shard.json).t.length);
     }
     expect(shards.map((shard) => shard.first)).toEqual([...shards.map((shard) => shard.first)].sort());
   });
 
   it('keeps each shard near the target size unless one term is larger', () => {
     for (const shard of shardIndex(built, { targetChars: 2000 })) {
-      const terms = JSON.parse(shard.json).index.length;
+      const terms = JSON.parse(shard.json).t.length;
       expect(shard.json.length <= 2600 || terms === 1).toBe(true);
     }
   });
@@ -92,6 +93,6 @@ describe('shardIndex', () => {
 
   it('writes a loadable empty shard for an empty archive', () => {
     const [shard] = shardIndex(buildSearchIndex([]), { targetChars: 1000 });
-    expect(MiniSearch.loadJSON(shard!.json, SEARCH_OPTIONS).documentCount).toBe(0);
+    expect(MiniSearch.loadJS(decodeShard(shard!.json, 0), SEARCH_OPTIONS).documentCount).toBe(0);
   });
 });

@@ -9,9 +9,8 @@ import path from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { readBodyBlocks, splitEntryFile } from '../entry-text.ts';
 import { addDocument, type BuiltIndex } from './build-index.ts';
-import { createManifest } from './manifest.ts';
 import { findRelatedStories } from './related.ts';
-import { shardIndex } from './shard-index.ts';
+import { packIndex } from './pack-index.ts';
 import { toSearchDocument, toStoryRecord, type RecordSource } from './story-record.ts';
 
 /** Shards close at about this many characters of JSON (roughly a quarter of that gzipped). */
@@ -30,7 +29,7 @@ export interface IndexStats {
   stories: number;
   terms: number;
   shards: number;
-  /** Bytes of the manifest and shards together. */
+  /** Bytes of the manifest, shards and vocabulary together. */
   indexBytes: number;
   /** Bytes of the per-story records. */
   recordBytes: number;
@@ -42,7 +41,7 @@ export interface IndexStats {
  * Build the search files of an archive.
  *
  * @param articlesDir Folder of entry files (`<slug>.md`).
- * @param outDir Folder to (re)create: `manifest.json`, `shards/`, `docs/<id>.json`, `related.json`.
+ * @param outDir Folder to (re)create: `manifest.json`, `shards/`, `vocabulary/`, `docs/<id>.json`, `related.json`.
  * @returns Figures of the build.
  */
 export async function writeSearchFiles(articlesDir: string, outDir: string): Promise<IndexStats> {
@@ -51,6 +50,7 @@ export async function writeSearchFiles(articlesDir: string, outDir: string): Pro
   await rm(outDir, { recursive: true, force: true });
   await mkdir(path.join(outDir, 'docs'), { recursive: true });
   await mkdir(path.join(outDir, 'shards'), { recursive: true });
+  await mkdir(path.join(outDir, 'vocabulary'), { recursive: true });
   const index: BuiltIndex = { documentCount: 0, averageFieldLength: [], fieldLength: [], terms: new Map() };
   const stories: RelatedFile['stories'] = [];
   let recordBytes = 0;
@@ -73,15 +73,19 @@ export async function writeSearchFiles(articlesDir: string, outDir: string): Pro
     await Promise.all(writes);
   }
   const indexed = performance.now();
-  const { manifest, files } = createManifest(index.documentCount, shardIndex(index, { targetChars: SHARD_TARGET_CHARS }));
-  const manifestJson = JSON.stringify(manifest);
+  const packed = packIndex(index, { targetChars: SHARD_TARGET_CHARS });
+  const manifestJson = JSON.stringify(packed.manifest);
   let indexBytes = Buffer.byteLength(manifestJson);
   await writeFile(path.join(outDir, 'manifest.json'), manifestJson);
+  const files = [
+    ...packed.shards.map((file) => ({ ...file, folder: 'shards' })),
+    ...packed.vocabulary.map((file) => ({ ...file, folder: 'vocabulary' })),
+  ];
   for (let from = 0; from < files.length; from += BATCH) {
     await Promise.all(
       files.slice(from, from + BATCH).map((file) => {
         indexBytes += Buffer.byteLength(file.text);
-        return writeFile(path.join(outDir, 'shards', file.name), file.text);
+        return writeFile(path.join(outDir, file.folder, file.name), file.text);
       }),
     );
   }
@@ -91,7 +95,7 @@ export async function writeSearchFiles(articlesDir: string, outDir: string): Pro
   return {
     stories: index.documentCount,
     terms: index.terms.size,
-    shards: files.length,
+    shards: packed.shards.length,
     indexBytes,
     recordBytes,
     timings: { index: indexed - started, shards: sharded - indexed, related: performance.now() - sharded },

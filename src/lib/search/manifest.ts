@@ -4,9 +4,10 @@
  * its matches without fetching any other.
  */
 import { FUZZY_HEAD_LENGTH, MIN_FUZZY_LENGTH, MIN_PREFIX_LENGTH } from './options.ts';
+import { FREQUENCY_SCALE } from './shard-format.ts';
 
 /** Format version: bump when shard or document files change shape. */
-export const MANIFEST_VERSION = 1;
+export const MANIFEST_VERSION = 2;
 
 /** What `manifest.json` holds. */
 export interface SearchManifest {
@@ -18,13 +19,19 @@ export interface SearchManifest {
   shards: string[];
   /** File name of each shard below the shard folder (content-hashed, so they cache forever). */
   files: string[];
+  /** Stored term frequencies are multiples of 1/this (shard-format.ts). */
+  scale: number;
+  /** First word of each vocabulary chunk, ascending (vocabulary.ts). */
+  vocabulary: string[];
+  /** File name of each vocabulary chunk below the vocabulary folder. */
+  vocabularyFiles: string[];
 }
 
 /**
- * The shards a folded query term needs: the one holding the term itself; all
- * holding words that start with it when it is long enough for prefix search;
- * all holding words that share its first letters when it is long enough for
- * typo tolerance.
+ * The shards (or vocabulary chunks) a folded query term needs for exact and
+ * prefix matches: the one holding the term itself, and, when the term is long
+ * enough for prefix search, all holding words that start with it. Typo
+ * matches add the shards of their words (`findFuzzyCandidates`).
  *
  * @param firsts First term of each shard, ascending (`SearchManifest#shards`).
  * @param term A folded query term.
@@ -32,9 +39,21 @@ export interface SearchManifest {
  */
 export function selectShards(firsts: readonly string[], term: string): number[] {
   if (firsts.length === 0) return [];
-  if (term.length >= MIN_FUZZY_LENGTH) return shardsWithPrefix(firsts, term.slice(0, FUZZY_HEAD_LENGTH));
   if (term.length >= MIN_PREFIX_LENGTH) return shardsWithPrefix(firsts, term);
   return [shardOf(firsts, term)];
+}
+
+/**
+ * The vocabulary chunks holding every word that shares a query term's first
+ * letters: where its typo matches can be.
+ *
+ * @param firsts First word of each vocabulary chunk, ascending.
+ * @param term A folded query term, long enough to tolerate typos.
+ * @returns Chunk indexes, ascending.
+ */
+export function selectVocabulary(firsts: readonly string[], term: string): number[] {
+  if (firsts.length === 0 || term.length < MIN_FUZZY_LENGTH) return [];
+  return shardsWithPrefix(firsts, term.slice(0, FUZZY_HEAD_LENGTH));
 }
 
 /**
@@ -55,9 +74,20 @@ export function shardOf(firsts: readonly string[], term: string): number {
   return low;
 }
 
-// Terms starting with `prefix` are contiguous in sorted order and sort at or
-// after `prefix`: they run from the shard holding `prefix` through every
-// following shard whose first term still starts with it.
+/**
+ * The runs (shards or vocabulary chunks) holding every term that starts with
+ * a prefix. Such terms are contiguous in sorted order and sort at or after the
+ * prefix: they run from the run holding the prefix through every following
+ * run whose first term still starts with it.
+ *
+ * @param firsts First term of each run, ascending.
+ * @param prefix Any prefix.
+ * @returns Run indexes, ascending.
+ */
+export function selectRange(firsts: readonly string[], prefix: string): number[] {
+  return shardsWithPrefix(firsts, prefix);
+}
+
 function shardsWithPrefix(firsts: readonly string[], prefix: string): number[] {
   const selected = [shardOf(firsts, prefix)];
   for (let i = selected[0]! + 1; i < firsts.length && (firsts[i] as string).startsWith(prefix); i++) selected.push(i);
@@ -79,20 +109,31 @@ export interface IndexFile {
  *
  * @param documentCount Stories in the index.
  * @param shards Shards from `shardIndex`, in term order.
- * @returns The manifest and one file per shard.
+ * @param vocabulary The sorted vocabulary in chunks (`chunkVocabulary`).
+ * @param scale The frequency scale the shards were written with.
+ * @returns The manifest, one file per shard and one per vocabulary chunk.
  */
-export function createManifest(documentCount: number, shards: readonly { first: string; json: string }[]): {
-  manifest: SearchManifest;
-  files: IndexFile[];
-} {
+export function createManifest(
+  documentCount: number,
+  shards: readonly { first: string; json: string }[],
+  vocabulary: readonly string[][],
+  scale = FREQUENCY_SCALE,
+): { manifest: SearchManifest; files: IndexFile[]; vocabularyFiles: IndexFile[] } {
   const files = shards.map((shard, i) => ({ name: `${i}-${hashText(shard.json)}.json`, text: shard.json }));
+  const vocabularyFiles = vocabulary.map((chunk, i) => {
+    const text = JSON.stringify(chunk);
+    return { name: `${i}-${hashText(text)}.json`, text };
+  });
   const manifest: SearchManifest = {
     version: MANIFEST_VERSION,
     documentCount,
     shards: shards.map((shard) => shard.first),
     files: files.map((file) => file.name),
+    scale,
+    vocabulary: vocabulary.map((chunk) => chunk[0] ?? ''),
+    vocabularyFiles: vocabularyFiles.map((file) => file.name),
   };
-  return { manifest, files };
+  return { manifest, files, vocabularyFiles };
 }
 
 /**

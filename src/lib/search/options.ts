@@ -47,9 +47,14 @@ export function processSearchTerm(term: string): string | null {
   return folded.length === 0 || STOPWORDS.has(folded) ? null : folded;
 }
 
+/** BM25 as MiniSearch defaults it; the build folds its length normalization (`b`) into the shards. */
+export const BUILD_BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
+
 /** Search behaviour: every word must match, prefixes as you type, typos in longer words, headline above captions above body. */
 export const SEARCH_DEFAULTS: SearchOptions = {
   combineWith: 'AND',
+  // Shards store length-normalized frequencies (see shard-format.ts), so no normalization at query time.
+  bm25: { ...BUILD_BM25, b: 0 },
   prefix: (term: string) => term.length >= MIN_PREFIX_LENGTH,
   fuzzy: (term: string) => (term.length >= MIN_FUZZY_LENGTH ? 0.2 : false),
   maxFuzzy: 2,

@@ -1,15 +1,17 @@
 /**
- * Query a sharded index: each query term is searched in the shards that can
- * hold its matches (see `selectShards`), with MiniSearch, and the per-term
- * results are combined with AND exactly as MiniSearch combines them in one
- * index (scores add up). Shards are fetched on demand and kept in a
- * least-recently-used cache bounded in size, so memory stays flat however
- * many searches a reader makes.
+ * Query a sharded index: each query term is searched, with MiniSearch, in the
+ * shards that can hold its matches (its prefix range, plus the shards of its
+ * typo matches found in the vocabulary), and the per-term results are
+ * combined with AND exactly as MiniSearch combines them in one index (scores
+ * add up). Shards are fetched on demand and kept in a least-recently-used
+ * cache bounded in size, so memory stays flat however long a reader searches.
  */
 import MiniSearch from 'minisearch';
 import { editDistance } from './edit-distance.ts';
-import { selectShards, type SearchManifest } from './manifest.ts';
-import { SEARCH_OPTIONS, termSearchOptions, type SearchDocument } from './options.ts';
+import { selectRange, selectShards, selectVocabulary, shardOf, type SearchManifest } from './manifest.ts';
+import { FUZZY_HEAD_LENGTH, SEARCH_OPTIONS, termSearchOptions, type SearchDocument } from './options.ts';
+import { decodeShard } from './shard-format.ts';
+import { findFuzzyCandidates } from './vocabulary.ts';
 
 /** One matching story. */
 export interface SearchHit {
@@ -21,13 +23,15 @@ export interface SearchHit {
   terms: string[];
 }
 
-/** Where shards come from and how many to keep. */
+/** Where the index files come from and how much to keep. */
 export interface ShardedSearchOptions {
   /** The manifest of the index. */
   manifest: SearchManifest;
-  /** Fetch a shard's JSON by file name. */
+  /** Fetch a shard file by name. */
   fetchShard: (file: string) => Promise<string>;
-  /** Drop least recently used shards once the loaded JSON passes this many characters. */
+  /** Fetch a vocabulary chunk by name. */
+  fetchVocabulary: (file: string) => Promise<string>;
+  /** Drop least recently used shards once the loaded shard files pass this many characters. */
   maxLoadedChars?: number;
 }
 
@@ -41,106 +45,130 @@ export interface ShardedSearch {
   search(terms: readonly string[]): Promise<SearchHit[]>;
   /**
    * A correction for a term nothing matches: the nearest indexed word within
-   * two edits (a changed first letter counts half an edit more; ties: the
-   * word more stories hold), from the term's own shards.
+   * two edits that shares its first letters (ties: the word more stories hold).
    *
    * @param term A folded query term.
    */
   suggest(term: string): Promise<string | undefined>;
-  /** File names of the shards loaded so far (most recently used last). */
+  /** File names of the shards in memory (most recently used last). */
   loadedShards(): string[];
 }
 
-interface Loaded {
-  index: MiniSearch<SearchDocument>;
-  chars: number;
-}
+/** Vocabulary chunks kept in memory. */
+const MAX_VOCABULARY_CHUNKS = 24;
 
 /**
  * Create a search over a sharded index.
  *
- * @param options The manifest, a shard fetcher and the cache size.
+ * @param options The manifest, fetchers and the cache size.
  * @returns The search.
  */
 export function createShardedSearch(options: ShardedSearchOptions): ShardedSearch {
-  const { manifest, fetchShard } = options;
-  const maxChars = options.maxLoadedChars ?? 24_000_000;
-  const cache = new Map<number, Promise<Loaded>>();
+  const { manifest } = options;
+  const maxChars = options.maxLoadedChars ?? 6_000_000;
+  const shards = new Map<number, Promise<MiniSearch<SearchDocument>>>();
   const sizes = new Map<number, number>();
+  const chunks = new Map<number, Promise<string[]>>();
 
-  function load(shard: number): Promise<Loaded> {
-    let loading = cache.get(shard);
-    if (loading) {
-      cache.delete(shard);
-      cache.set(shard, loading);
-      return loading;
+  function load(shard: number): Promise<MiniSearch<SearchDocument>> {
+    let loading = shards.get(shard);
+    if (loading) shards.delete(shard);
+    else {
+      loading = options.fetchShard(manifest.files[shard] as string).then((json) => {
+        sizes.set(shard, json.length);
+        return MiniSearch.loadJS<SearchDocument>(decodeShard(json, manifest.documentCount, manifest.scale), SEARCH_OPTIONS);
+      });
+      loading.catch(() => shards.delete(shard));
     }
-    const file = manifest.files[shard] as string;
-    loading = fetchShard(file).then((json) => {
-      sizes.set(shard, json.length);
-      return { index: MiniSearch.loadJSON<SearchDocument>(json, SEARCH_OPTIONS), chars: json.length };
-    });
-    loading.catch(() => cache.delete(shard));
-    cache.set(shard, loading);
+    shards.set(shard, loading);
+    return loading;
+  }
+
+  function loadChunk(chunk: number): Promise<string[]> {
+    let loading = chunks.get(chunk);
+    if (loading) chunks.delete(chunk);
+    else {
+      loading = options.fetchVocabulary(manifest.vocabularyFiles[chunk] as string).then((json) => JSON.parse(json) as string[]);
+      loading.catch(() => chunks.delete(chunk));
+    }
+    chunks.set(chunk, loading);
+    if (chunks.size > MAX_VOCABULARY_CHUNKS) chunks.delete(chunks.keys().next().value as number);
     return loading;
   }
 
   function evict(keep: ReadonlySet<number>): void {
     let total = 0;
     for (const size of sizes.values()) total += size;
-    for (const shard of cache.keys()) {
+    for (const shard of [...shards.keys()]) {
       if (total <= maxChars) break;
       if (keep.has(shard) || !sizes.has(shard)) continue;
       total -= sizes.get(shard) as number;
       sizes.delete(shard);
-      cache.delete(shard);
+      shards.delete(shard);
     }
   }
 
-  async function searchTerm(term: string): Promise<Map<number, SearchHit>> {
-    const shards = await Promise.all(selectShards(manifest.shards, term).map(load));
+  // Exact and prefix matches, plus the shards of every typo match.
+  async function shardsFor(term: string): Promise<number[]> {
+    const needed = new Set(selectShards(manifest.shards, term));
+    const vocabulary = await Promise.all(selectVocabulary(manifest.vocabulary, term).map(loadChunk));
+    for (const word of findFuzzyCandidates(vocabulary.flat(), term)) needed.add(shardOf(manifest.shards, word));
+    return [...needed].sort((a, b) => a - b);
+  }
+
+  async function searchTerm(term: string): Promise<{ hits: Map<number, SearchHit>; used: number[] }> {
+    const used = manifest.shards.length === 0 ? [] : await shardsFor(term);
+    const indexes = await Promise.all(used.map(load));
     const hits = new Map<number, SearchHit>();
     const termOptions = termSearchOptions(term);
-    for (const { index } of shards) {
+    for (const index of indexes) {
       for (const result of index.search(term, termOptions)) {
-        const hit = hits.get(result.id as number);
-        if (hit) {
+        const id = result.id as number;
+        const hit = hits.get(id);
+        if (!hit) hits.set(id, { id, score: result.score, terms: [...result.terms] });
+        else {
           hit.score += result.score;
           for (const matched of result.terms) if (!hit.terms.includes(matched)) hit.terms.push(matched);
-        } else {
-          hits.set(result.id as number, { id: result.id as number, score: result.score, terms: [...result.terms] });
         }
       }
     }
-    return hits;
+    return { hits, used };
   }
 
   return {
     async search(terms) {
       if (terms.length === 0) return [];
       const perTerm = await Promise.all(terms.map(searchTerm));
-      evict(new Set(terms.flatMap((term) => selectShards(manifest.shards, term))));
-      return combineAll(perTerm);
+      evict(new Set(perTerm.flatMap((term) => term.used)));
+      return combineAll(perTerm.map((term) => term.hits));
     },
     async suggest(term) {
-      const counts = new Map<string, number>();
-      for (const shard of selectShards(manifest.shards, term)) {
-        const { index } = await load(shard);
-        for (const result of index.search(term, { fuzzy: 2, prefix: false, combineWith: 'OR' })) {
-          for (const matched of result.terms) if (matched !== term) counts.set(matched, (counts.get(matched) ?? 0) + 1);
-        }
+      if (manifest.vocabulary.length === 0) return undefined;
+      const head = term.slice(0, FUZZY_HEAD_LENGTH);
+      const vocabulary = await Promise.all(selectRange(manifest.vocabulary, head).map(loadChunk));
+      const nearest: { word: string; distance: number }[] = [];
+      for (const word of vocabulary.flat()) {
+        if (word === term || !word.startsWith(head) || Math.abs(word.length - term.length) > 2) continue;
+        const distance = editDistance(word, term);
+        if (distance <= 2) nearest.push({ word, distance });
       }
-      // Nearest first; then words keeping the first letter (typos there are rare); then the commoner word.
-      const ranked = [...counts].map(([word, count]) => ({
-        word,
-        count,
-        distance: editDistance(word, term) + (word[0] === term[0] ? 0 : 0.5),
-      }));
-      ranked.sort((a, b) => a.distance - b.distance || b.count - a.count || (a.word < b.word ? -1 : 1));
-      return ranked[0]?.word;
+      const best = Math.min(...nearest.map((candidate) => candidate.distance));
+      const tied = nearest.filter((candidate) => candidate.distance === best).map((candidate) => candidate.word).sort();
+      // The commonest of the nearest words; count their stories in their own shards.
+      const counts = await Promise.all(
+        tied.slice(0, 8).map(async (word) => {
+          const index = await load(shardOf(manifest.shards, word));
+          return index.search(word, { prefix: false, fuzzy: false }).length;
+        }),
+      );
+      let pick: string | undefined;
+      counts.forEach((count, i) => {
+        if (count > 0 && (pick === undefined || count > (counts[tied.indexOf(pick)] as number))) pick = tied[i];
+      });
+      return pick;
     },
     loadedShards() {
-      return [...cache.keys()].filter((shard) => sizes.has(shard)).map((shard) => manifest.files[shard] as string);
+      return [...shards.keys()].filter((shard) => sizes.has(shard)).map((shard) => manifest.files[shard] as string);
     },
   };
 }

@@ -65,7 +65,11 @@ export function createBrowserSearch(base: string): BrowserSearch {
 
   const getEngine = () =>
     (engine ??= fetchText(`${base}manifest.json`).then((json) =>
-      createShardedSearch({ manifest: JSON.parse(json) as SearchManifest, fetchShard: (name) => fetchText(`${base}shards/${name}`) }),
+      createShardedSearch({
+        manifest: JSON.parse(json) as SearchManifest,
+        fetchShard: (name) => fetchText(`${base}shards/${name}`),
+        fetchVocabulary: (name) => fetchText(`${base}vocabulary/${name}`),
+      }),
     ));
 
   function getRecord(id: number): Promise<StoryRecord> {
