@@ -3,15 +3,13 @@
  * duplicate stories, write the entries whose content changed and remove those
  * whose source is gone.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { Source } from '../../src/lib/entry-schema.ts';
-import { makeSlug } from '../../src/lib/ingest/slug.ts';
 import { ingestVersion, loadManifest, saveManifest, type Manifest } from './ingest-manifest.ts';
-import type { ArticleRef, FileRecord, ReadError, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
+import type { FileRecord, ReadError, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
 import { listDumps, type DumpFile } from './list-dumps.ts';
+import { planEntries, type PlannedEntry } from './plan-entries.ts';
 import { createWorkerPool } from './worker-pool.ts';
 
 /** How to run. */
@@ -183,64 +181,6 @@ async function readRecords(
   return { records: ordered, read: new Set(changed.map((dump) => dump.name)), written, settled };
 }
 
-/** One entry to be on disk. */
-interface PlannedEntry {
-  id: string;
-  sources: Source[];
-  /** The copy the entry is written from: the first in dump order. */
-  from: { name: string; ref: ArticleRef };
-  /** Changes whenever the file's content would. */
-  signature: string;
-}
-
-/** Group the articles of all dumps by story, and give each story its slug. */
-function planEntries(dumps: DumpFile[], records: Map<string, FileRecord>): { entries: Map<string, PlannedEntry> } {
-  const byId = new Map<string, { refs: { name: string; ref: ArticleRef }[] }>();
-  for (const dump of dumps) {
-    for (const ref of records.get(dump.name)?.articles ?? []) {
-      const group = byId.get(ref.id) ?? { refs: [] };
-      group.refs.push({ name: dump.name, ref });
-      byId.set(ref.id, group);
-    }
-  }
-
-  const slugs = assignSlugs([...byId.values()].map((group) => group.refs[0] as { name: string; ref: ArticleRef }));
-  const entries = new Map<string, PlannedEntry>();
-  for (const [id, group] of byId) {
-    const from = group.refs[0] as { name: string; ref: ArticleRef };
-    const slug = slugs.get(id) as string;
-    const sources = group.refs.map(({ name, ref }) => ({ file: name, index: ref.index, line: ref.line }));
-    const signature = createHash('sha256')
-      .update(JSON.stringify([id, from.ref.digest, slug, sources]))
-      .digest('hex')
-      .slice(0, 16);
-    entries.set(slug, { id, sources, from, signature });
-  }
-  return { entries };
-}
-
-/**
- * Slugs carry six hex digits of the story's hash; two stories whose slugs
- * still clash both get more digits, so no slug depends on the order of dumps.
- */
-function assignSlugs(firsts: { ref: ArticleRef }[]): Map<string, string> {
-  const slugs = new Map<string, string>();
-  let pending = firsts.map(({ ref }) => ({ id: ref.id, words: ref.slug.slice(0, ref.slug.lastIndexOf('-')) }));
-  for (let digits = 6; pending.length > 0; digits += 2) {
-    const bySlug = new Map<string, string[]>();
-    for (const { id, words } of pending) {
-      const slug = `${words}-${id.slice(0, digits)}`;
-      bySlug.set(slug, [...(bySlug.get(slug) ?? []), id]);
-    }
-    const clashing = new Set<string>();
-    for (const [slug, ids] of bySlug) {
-      if (ids.length === 1 || digits >= 16) for (const id of ids) slugs.set(id, slug);
-      else for (const id of ids) clashing.add(id);
-    }
-    pending = pending.filter(({ id }) => clashing.has(id));
-  }
-  return slugs;
-}
 
 /** The slugs of the entry files in the output folder. */
 function listEntries(outDir: string): Set<string> {

@@ -1,0 +1,214 @@
+/**
+ * Search benchmark: generate archives, build the site (our sharded MiniSearch
+ * index is written by the build), run Pagefind over the same story pages, and
+ * measure both in headless Chromium: bytes fetched (raw and gzipped, as a
+ * static host would serve them) and time to first results for a cold
+ * one-word and two-word query, later keystrokes, index size on disk, and the
+ * page's JavaScript heap.
+ *
+ *   npm run bench:search                        # 1k and 10k stories
+ *   npm run bench:search -- --sizes 100000      # any sizes, comma-separated
+ *   npm run bench:search -- --reuse             # keep built sites from an earlier run
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { buildSite, launchBrowser, ROOT, run, serveDir } from '../tests/browser/helpers.ts';
+
+const NODE = path.join(ROOT, 'node_modules/.bin/node');
+const WORK = path.join(ROOT, '.bench/search');
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    reuse: { type: 'boolean', default: false },
+    one: { type: 'string', default: 'hospital' },
+    two: { type: 'string', default: 'election hospital' },
+  },
+});
+
+/** What one query cost in the browser. */
+interface QueryMeasure {
+  query: string;
+  ms: number;
+  requests: number;
+  bytes: number;
+  gzipBytes: number;
+  results: number;
+  heapMB: number;
+}
+
+/** Bytes of every file below a folder, and the number of files. */
+function sizeOf(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  if (!existsSync(dir)) return { bytes, files };
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
+/** Count what a page fetches from the moment this is called. */
+function countRequests(page: Page, keep: (url: string) => boolean) {
+  const counted = { requests: 0, bytes: 0, gzipBytes: 0 };
+  const pending: Promise<void>[] = [];
+  page.on('response', (response) => {
+    if (!keep(response.url())) return;
+    pending.push(
+      response
+        .body()
+        .then((body) => {
+          counted.requests++;
+          counted.bytes += body.length;
+          counted.gzipBytes += gzipSync(body).length;
+        })
+        .catch(() => undefined),
+    );
+  });
+  return async () => {
+    await Promise.all(pending);
+    return counted;
+  };
+}
+
+async function heapMB(page: Page): Promise<number> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await session.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usedSize / 1e6;
+}
+
+/** Our search, cold: open the search page, type the query at once, wait for results. */
+async function measureOurs(browser: Browser, baseURL: string, query: string): Promise<QueryMeasure> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const done = countRequests(page, (url) => url.includes('/search/data/') || /\/_astro\/.*\.js$/.test(url));
+  await page.goto(`${baseURL}search/`, { waitUntil: 'load' });
+  await page.waitForSelector('clippings-search[data-enhanced]');
+  const rendered = page.evaluate(
+    (wanted) =>
+      new Promise<{ ms: number; shown: number }>((resolve) =>
+        addEventListener('clippings-search:rendered', (event) => {
+          const detail = (event as CustomEvent<{ query: string; ms: number; shown: number }>).detail;
+          if (detail.query === wanted) resolve(detail);
+        }),
+      ),
+    query,
+  );
+  await page.locator('#search-page-input').fill(query);
+  const { ms, shown } = await rendered;
+  const counted = await done();
+  const measure = { query, ms, ...counted, results: shown, heapMB: await heapMB(page) };
+  await context.close();
+  return measure;
+}
+
+/** Later keystrokes: with a word's shards loaded, each further letter of it. */
+async function measureKeystrokes(browser: Browser, baseURL: string, word: string): Promise<number[]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${baseURL}search/`, { waitUntil: 'load' });
+  await page.waitForSelector('clippings-search[data-enhanced]');
+  const times: number[] = [];
+  for (let length = 5; length <= word.length; length++) {
+    const text = word.slice(0, length);
+    const rendered = page.evaluate(
+      (wanted) =>
+        new Promise<number>((resolve) =>
+          addEventListener('clippings-search:rendered', (event) => {
+            const detail = (event as CustomEvent<{ query: string; ms: number }>).detail;
+            if (detail.query === wanted) resolve(detail.ms);
+          }),
+        ),
+      text,
+    );
+    await page.locator('#search-page-input').fill(text);
+    const ms = await rendered;
+    if (length > 5) times.push(ms);
+  }
+  await context.close();
+  return times;
+}
+
+/** Pagefind, cold, through its JavaScript API: load it, search, load the first ten results' data. */
+async function measurePagefind(browser: Browser, baseURL: string, query: string): Promise<QueryMeasure> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${baseURL}search/`, { waitUntil: 'load' });
+  const done = countRequests(page, (url) => url.includes('/pagefind/'));
+  const { ms, shown } = await page.evaluate(async (text) => {
+    const started = performance.now();
+    const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+    const search = await pagefind.search(text);
+    const data = await Promise.all(search.results.slice(0, 10).map((result: { data: () => Promise<unknown> }) => result.data()));
+    return { ms: performance.now() - started, shown: data.length };
+  }, query);
+  const counted = await done();
+  const measure = { query, ms, ...counted, results: shown, heapMB: await heapMB(page) };
+  await context.close();
+  return measure;
+}
+
+/** Run a command under GNU time: wall seconds and peak resident MB. */
+function timed(command: string, args: string[]): { seconds: number; peakMB: number; ok: boolean } {
+  const timeFile = path.join(WORK, 'time.txt');
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, command, ...args], { cwd: ROOT, stdio: 'ignore' });
+  const [seconds = '0', kb = '0'] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2);
+  return { seconds: Number(seconds), peakMB: Number(kb) / 1024, ok: result.status === 0 };
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const kb = (bytes: number) => `${(bytes / 1e3).toFixed(1)} KB`;
+
+async function benchSize(stories: number): Promise<void> {
+  const dir = path.join(WORK, String(stories));
+  const dist = path.join(dir, 'dist');
+  mkdirSync(dir, { recursive: true });
+  if (!values.reuse || !existsSync(path.join(dist, 'search/data/manifest.json'))) {
+    console.log(`bench:search: generating and building ${stories} stories…`);
+    await run(NODE, ['scripts/generate-archive.ts', '--articles', String(stories), '--out', path.join(dir, 'raw')]);
+    const started = performance.now();
+    await buildSite(path.join(dir, 'raw'), dir);
+    console.log(`bench:search: site built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+  const pagefind = timed(path.join(ROOT, 'node_modules/.bin/pagefind'), [
+    '--site', dist, '--glob', 'articles/**/*.html', '--root-selector', 'article', '--quiet',
+  ]);
+  const ours = sizeOf(path.join(dist, 'search/data'));
+  const records = sizeOf(path.join(dist, 'search/data/docs'));
+  const theirs = sizeOf(path.join(dist, 'pagefind'));
+  const server = await serveDir(dist);
+  const browser = await launchBrowser();
+  try {
+    const rows: [string, QueryMeasure][] = [];
+    for (const query of [values.one, values.two]) {
+      rows.push(['MiniSearch shards', await measureOurs(browser, server.url, query)]);
+      if (pagefind.ok) rows.push(['Pagefind', await measurePagefind(browser, server.url, query)]);
+    }
+    const keystrokes = await measureKeystrokes(browser, server.url, values.one);
+    const report = { stories, ours, records, pagefind: { ...pagefind, ...theirs }, rows, keystrokes };
+    writeFileSync(path.join(dir, 'report.json'), JSON.stringify(report, null, 2));
+    console.log(`\n${stories.toLocaleString('en')} stories`);
+    console.log(`  index on disk: ours ${mb(ours.bytes - records.bytes)} index + ${mb(records.bytes)} story records (${ours.files} files);` +
+      ` Pagefind ${mb(theirs.bytes)} (${theirs.files} files), indexed in ${pagefind.seconds} s at ${pagefind.peakMB.toFixed(0)} MB peak${pagefind.ok ? '' : ' (FAILED)'}`);
+    console.log('  engine             query                 first results  requests  bytes (gzip)          results  JS heap');
+    for (const [engine, row] of rows) {
+      console.log(
+        `  ${engine.padEnd(18)} ${JSON.stringify(row.query).padEnd(21)} ${`${row.ms.toFixed(0)} ms`.padStart(13)}  ${String(row.requests).padStart(8)}  ` +
+          `${kb(row.bytes).padStart(9)} (${kb(row.gzipBytes).padStart(9)})  ${String(row.results).padStart(7)}  ${row.heapMB.toFixed(1)} MB`,
+      );
+    }
+    console.log(`  later keystrokes (each further letter of ${JSON.stringify(values.one)}): ${keystrokes.map((ms) => `${ms.toFixed(1)} ms`).join(', ')}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+mkdirSync(WORK, { recursive: true });
+for (const size of values.sizes.split(',').map(Number)) await benchSize(size);

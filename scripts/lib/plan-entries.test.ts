@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import type { ArticleRef, FileRecord } from './ingest-protocol.ts';
+import { planEntries } from './plan-entries.ts';
+
+const ref = (id: string, slug: string, index = 0): ArticleRef => ({ id, digest: `d${id}`, slug, index, line: 1 + index * 10 });
+const record = (...articles: ArticleRef[]): FileRecord => ({ size: 1, mtimeMs: 1, hash: 'h', articles, errors: [] });
+const dumps = (...names: string[]) => names.map((name) => ({ name, path: `/raw/${name}` }));
+
+describe('planEntries', () => {
+  test('makes one entry per story, its sources in dump order', () => {
+    const records = new Map([
+      ['a.txt', record(ref('1111110000000000', 'bridge-111111'))],
+      ['b.txt', record(ref('2222220000000000', 'port-222222'), ref('1111110000000000', 'bridge-111111', 1))],
+    ]);
+    const { entries } = planEntries(dumps('a.txt', 'b.txt'), records);
+    expect([...entries.keys()]).toEqual(['bridge-111111', 'port-222222']);
+    expect(entries.get('bridge-111111')?.sources).toEqual([
+      { file: 'a.txt', index: 0, line: 1 },
+      { file: 'b.txt', index: 1, line: 11 },
+    ]);
+    expect(entries.get('bridge-111111')?.from.name).toBe('a.txt');
+  });
+
+  test('gives both stories more hash digits when their slugs clash, whichever came first', () => {
+    const first = ref('abcdef1100000000', 'same-title-abcdef');
+    const second = ref('abcdef2200000000', 'same-title-abcdef');
+    const keys = (order: string[]) =>
+      [...planEntries(dumps(...order), new Map([['a.txt', record(first)], ['b.txt', record(second)]])).entries.keys()].sort();
+    expect(keys(['a.txt', 'b.txt'])).toEqual(['same-title-abcdef11', 'same-title-abcdef22']);
+    expect(keys(['b.txt', 'a.txt'])).toEqual(keys(['a.txt', 'b.txt']));
+  });
+
+  test('changes the signature when the sources change', () => {
+    const one = planEntries(dumps('a.txt'), new Map([['a.txt', record(ref('1111110000000000', 'x-111111'))]]));
+    const two = planEntries(
+      dumps('a.txt', 'b.txt'),
+      new Map([
+        ['a.txt', record(ref('1111110000000000', 'x-111111'))],
+        ['b.txt', record(ref('1111110000000000', 'x-111111'))],
+      ]),
+    );
+    expect(one.entries.get('x-111111')?.signature).not.toBe(two.entries.get('x-111111')?.signature);
+  });
+});

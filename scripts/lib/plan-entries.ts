@@ -1,0 +1,76 @@
+/**
+ * Settle what the entries folder should hold: one entry per story (articles
+ * grouped by content id, across dumps), its sources, its slug, and a signature
+ * that changes whenever the entry's file would.
+ */
+import { createHash } from 'node:crypto';
+import type { Source } from '../../src/lib/entry-schema.ts';
+import { makeSlug } from '../../src/lib/ingest/slug.ts';
+import type { ArticleRef, FileRecord } from './ingest-protocol.ts';
+import type { DumpFile } from './list-dumps.ts';
+
+/** One entry to be on disk. */
+export interface PlannedEntry {
+  id: string;
+  sources: Source[];
+  /** The copy the entry is written from: the first in dump order. */
+  from: { name: string; ref: ArticleRef };
+  /** Changes whenever the file's content would. */
+  signature: string;
+}
+
+/**
+ * Group the articles of all dumps by story, and give each story its slug.
+ *
+ * @param dumps Every dump, in order (the first copy of a story is the one written).
+ * @param records What was read from each dump.
+ * @returns The entries by slug.
+ */
+export function planEntries(dumps: DumpFile[], records: Map<string, FileRecord>): { entries: Map<string, PlannedEntry> } {
+  const byId = new Map<string, { refs: { name: string; ref: ArticleRef }[] }>();
+  for (const dump of dumps) {
+    for (const ref of records.get(dump.name)?.articles ?? []) {
+      const group = byId.get(ref.id) ?? { refs: [] };
+      group.refs.push({ name: dump.name, ref });
+      byId.set(ref.id, group);
+    }
+  }
+
+  const slugs = assignSlugs([...byId.values()].map((group) => group.refs[0] as { name: string; ref: ArticleRef }));
+  const entries = new Map<string, PlannedEntry>();
+  for (const [id, group] of byId) {
+    const from = group.refs[0] as { name: string; ref: ArticleRef };
+    const slug = slugs.get(id) as string;
+    const sources = group.refs.map(({ name, ref }) => ({ file: name, index: ref.index, line: ref.line }));
+    const signature = createHash('sha256')
+      .update(JSON.stringify([id, from.ref.digest, slug, sources]))
+      .digest('hex')
+      .slice(0, 16);
+    entries.set(slug, { id, sources, from, signature });
+  }
+  return { entries };
+}
+
+/**
+ * Slugs carry six hex digits of the story's hash; two stories whose slugs
+ * still clash both get more digits, so no slug depends on the order of dumps.
+ */
+function assignSlugs(firsts: { ref: ArticleRef }[]): Map<string, string> {
+  const slugs = new Map<string, string>();
+  // A slug's words are the part before its hash.
+  let pending = firsts.map(({ ref }) => ({ id: ref.id, words: ref.slug.slice(0, ref.slug.lastIndexOf('-')) }));
+  for (let digits = 6; pending.length > 0; digits += 2) {
+    const bySlug = new Map<string, string[]>();
+    for (const { id, words } of pending) {
+      const slug = makeSlug(words, id, digits);
+      bySlug.set(slug, [...(bySlug.get(slug) ?? []), id]);
+    }
+    const clashing = new Set<string>();
+    for (const [slug, ids] of bySlug) {
+      if (ids.length === 1 || digits >= 16) for (const id of ids) slugs.set(id, slug);
+      else for (const id of ids) clashing.add(id);
+    }
+    pending = pending.filter(({ id }) => clashing.has(id));
+  }
+  return slugs;
+}
