@@ -9,7 +9,7 @@ import { createBrowserSearch, type BrowserSearch } from './browser-search.ts';
 import { describeAnswer, renderHelp, renderResult } from './render-results.ts';
 
 /** Results loaded per page on the search page, and shown in the header panel. */
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 const PANEL_SIZE = 6;
 
 let shared: BrowserSearch | undefined;
