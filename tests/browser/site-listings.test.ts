@@ -50,11 +50,26 @@ describe('front page and pagination', () => {
 });
 
 describe('sources', () => {
-  it('lists each dump file with its count and links to its stories', async () => {
+  it('lists each dump file with its count, page by page, and links to its stories', async () => {
     await openPage(page, `${baseURL}sources/`);
     const files = [...new Set(entries.flatMap((e) => e.source.map((s) => s.file)))].sort();
-    expect((await texts('.source-table tbody td:first-child')).sort()).toEqual(files);
+    const listed: string[] = [];
+    const counts: number[] = [];
+    for (;;) {
+      expect(await page.locator('.source-table tbody tr').count()).toBeLessThanOrEqual(TEST_INDEX_PAGE_SIZE);
+      listed.push(...(await texts('.source-table tbody td:first-child')));
+      counts.push(...(await texts('.source-table tbody td:last-child')).map(Number));
+      const next = page.locator('.pagination a[rel="next"]');
+      if ((await next.count()) === 0) break;
+      await next.click();
+    }
+    expect(listed.sort()).toEqual(files);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(entries.reduce((sum, e) => sum + e.source.length, 0));
     const file = entries[0]!.source[0]!.file;
+    await openPage(page, `${baseURL}sources/`);
+    while ((await page.locator('.source-table a', { hasText: file }).count()) === 0) {
+      await page.locator('.pagination a[rel="next"]').click();
+    }
     await page.locator('.source-table a', { hasText: file }).click();
     expect(await page.locator('h1').textContent()).toContain(file);
     const expected = entries.filter((e) => e.source.some((s) => s.file === file)).map((e) => e.title);

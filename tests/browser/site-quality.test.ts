@@ -34,6 +34,7 @@ function pageTypes(): Record<string, string> {
     'story with sections': `articles/${sectioned?.slug}/`,
     'right-to-left story': `articles/${arabic?.slug}/`,
     'sources': 'sources/',
+    'sources page 2': 'sources/page/2/',
     'one source': `sources/${htmlFiles.find((f) => f.startsWith('sources/') && f !== 'sources/index.html')?.split('/')[1]}/`,
     'A–Z index': 'a-z/',
     'A–Z letter': 'a-z/other/',

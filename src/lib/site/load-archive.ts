@@ -6,6 +6,14 @@
 import path from 'node:path';
 import { getCollection } from 'astro:content';
 import { buildArchive, type Archive } from './archive.ts';
+import type { Story } from './story.ts';
+
+/** What the loader stores per story (typed here, so type checks need no generated types). */
+interface StoryEntry {
+  id: string;
+  filePath?: string;
+  data: Story;
+}
 
 let archive: Promise<Archive> | undefined;
 const files = new Map<string, string>();
@@ -16,11 +24,14 @@ const files = new Map<string, string>();
  * @returns The same archive on every call.
  */
 export function loadArchive(): Promise<Archive> {
-  archive ??= getCollection('articles').then((entries) => {
-    for (const entry of entries) if (entry.filePath) files.set(entry.id, entry.filePath);
-    return buildArchive(entries.map((entry) => entry.data));
-  });
-  return archive;
+  const loaded =
+    archive ??
+    (getCollection('articles') as Promise<StoryEntry[]>).then((entries) => {
+      for (const entry of entries) if (entry.filePath) files.set(entry.id, entry.filePath);
+      return buildArchive(entries.map((entry) => entry.data));
+    });
+  archive = loaded;
+  return loaded;
 }
 
 /**

@@ -21,4 +21,8 @@ describe('assignSourceKeys', () => {
     const keys = assignSourceKeys(['a b.txt', 'a_b.txt', 'a-b.txt', 'c.txt']);
     expect([...keys.values()]).toEqual(['a-b-txt', 'a-b-txt-2', 'a-b-txt-3', 'c-txt']);
   });
+
+  it('keeps clear of the listing’s own "page" segment', () => {
+    expect(assignSourceKeys(['page', 'Page']).get('page')).toBe('page-2');
+  });
 });

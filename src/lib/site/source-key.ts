@@ -21,16 +21,19 @@ export function toSourceKey(file: string): string {
   return key || 'file';
 }
 
+/** Segments the sources listing uses for itself (`/sources/page/2/`). */
+export const RESERVED_SOURCE_KEYS: readonly string[] = ['page'];
+
 /**
- * Give every file its own segment: when two paths fold to the same segment,
- * the later ones get "-2", "-3".
+ * Give every file its own segment: when two paths fold to the same segment
+ * (or to a reserved one), the later ones get "-2", "-3".
  *
  * @param files Distinct dump paths, in the order they are listed.
  * @returns A map from path to segment.
  */
 export function assignSourceKeys(files: readonly string[]): Map<string, string> {
   const keys = new Map<string, string>();
-  const taken = new Set<string>();
+  const taken = new Set<string>(RESERVED_SOURCE_KEYS);
   for (const file of files) {
     const base = toSourceKey(file);
     let key = base;
