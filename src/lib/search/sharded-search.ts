@@ -56,6 +56,8 @@ export interface ShardedSearch {
 
 /** Vocabulary chunks kept in memory. */
 const MAX_VOCABULARY_CHUNKS = 24;
+/** Per-term results kept, counted in hits: typing a second word does not redo the first. */
+const MAX_CACHED_HITS = 200_000;
 
 /**
  * Create a search over a sharded index.
@@ -69,6 +71,36 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
   const shards = new Map<number, Promise<MiniSearch<SearchDocument>>>();
   const sizes = new Map<number, number>();
   const chunks = new Map<number, Promise<string[]>>();
+  const cached = new Map<string, Promise<{ hits: Map<number, SearchHit>; used: number[] }>>();
+  const cachedSizes = new Map<string, number>();
+  let cachedHits = 0;
+
+  // Results do not depend on which shards happen to be in memory, so a term's
+  // hits can be reused after its shards are evicted.
+  function searchTermCached(term: string) {
+    let found = cached.get(term);
+    if (found) cached.delete(term);
+    else {
+      found = searchTerm(term);
+      found.then(
+        ({ hits }) => {
+          cachedSizes.set(term, hits.size);
+          cachedHits += hits.size;
+          for (const old of [...cached.keys()]) {
+            if (cachedHits <= MAX_CACHED_HITS) break;
+            const size = cachedSizes.get(old);
+            if (old === term || size === undefined) continue;
+            cached.delete(old);
+            cachedSizes.delete(old);
+            cachedHits -= size;
+          }
+        },
+        () => cached.delete(term),
+      );
+    }
+    cached.set(term, found);
+    return found;
+  }
 
   function load(shard: number): Promise<MiniSearch<SearchDocument>> {
     let loading = shards.get(shard);
@@ -138,7 +170,7 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
   return {
     async search(terms) {
       if (terms.length === 0) return [];
-      const perTerm = await Promise.all(terms.map(searchTerm));
+      const perTerm = await Promise.all(terms.map(searchTermCached));
       evict(new Set(perTerm.flatMap((term) => term.used)));
       return combineAll(perTerm.map((term) => term.hits));
     },
