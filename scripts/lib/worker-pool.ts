@@ -22,16 +22,27 @@ export interface WorkerPool<Task, Result> {
 export function createWorkerPool<Task, Result>(script: URL, size: number): WorkerPool<Task, Result> {
   const idle: Worker[] = [];
   const queue: { task: Task; resolve: (result: Result) => void; reject: (error: Error) => void }[] = [];
-  const workers = Array.from({ length: size }, () => new Worker(script));
-  idle.push(...workers);
+  const workers = new Set<Worker>();
+  const start = () => {
+    const worker = new Worker(script);
+    workers.add(worker);
+    idle.push(worker);
+  };
+  for (let i = 0; i < size; i++) start();
 
   const pump = () => {
     while (idle.length > 0 && queue.length > 0) {
       const worker = idle.pop() as Worker;
       const job = queue.shift() as (typeof queue)[number];
+      // A worker that dies (out of memory, say) fails its task and is replaced,
+      // so the tasks queued behind it still run.
       const onError = (error: Error) => {
         worker.off('message', onMessage);
+        workers.delete(worker);
+        void worker.terminate();
         job.reject(error);
+        start();
+        pump();
       };
       const onMessage = (message: Result | { kind: 'crash'; message: string }) => {
         worker.off('error', onError);
@@ -55,7 +66,7 @@ export function createWorkerPool<Task, Result>(script: URL, size: number): Worke
       });
     },
     async close() {
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      await Promise.all([...workers].map((worker) => worker.terminate()));
     },
   };
 }

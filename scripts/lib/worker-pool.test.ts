@@ -1,0 +1,42 @@
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import { createWorkerPool } from './worker-pool.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'clippings-pool-'));
+const script = path.join(dir, 'worker.mjs');
+// Doubles numbers; dies on "die", reports a crash on "throw".
+writeFileSync(
+  script,
+  `import { parentPort } from 'node:worker_threads';
+parentPort.on('message', (task) => {
+  if (task === 'die') throw new Error('worker died');
+  if (task === 'throw') return parentPort.postMessage({ kind: 'crash', message: 'task failed' });
+  parentPort.postMessage(task * 2);
+});`,
+);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('createWorkerPool', () => {
+  test('runs every task and answers each with its own result', async () => {
+    const pool = createWorkerPool<number, number>(pathToFileURL(script), 2);
+    expect(await Promise.all([1, 2, 3, 4, 5].map((n) => pool.run(n)))).toEqual([2, 4, 6, 8, 10]);
+    await pool.close();
+  });
+
+  test('fails a task whose worker reports a crash, and goes on', async () => {
+    const pool = createWorkerPool<number | string, number>(pathToFileURL(script), 1);
+    await expect(pool.run('throw')).rejects.toThrow('task failed');
+    expect(await pool.run(21)).toBe(42);
+    await pool.close();
+  });
+
+  test('replaces a worker that dies, so queued tasks still run', async () => {
+    const pool = createWorkerPool<number | string, number>(pathToFileURL(script), 1);
+    const results = Promise.allSettled([pool.run('die'), pool.run(1), pool.run(2)]);
+    expect((await results).map((r) => (r.status === 'fulfilled' ? r.value : 'rejected'))).toEqual(['rejected', 2, 4]);
+    await pool.close();
+  });
+});
