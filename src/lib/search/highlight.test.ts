@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightText, makeSnippet } from './highlight.ts';
+import { hasMatch, highlightText, makeSnippet } from './highlight.ts';
 
 const marked = (segments: { text: string; match: boolean }[]) =>
   segments.map((segment) => (segment.match ? `[${segment.text}]` : segment.text)).join('');
@@ -35,5 +35,13 @@ describe('makeSnippet', () => {
 
   it('starts at the beginning when nothing matches', () => {
     expect(marked(makeSnippet(body, { terms: ['ferry'] }, 40))).toBe('Lorem ipsum dolor sit amet. Lorem ipsum …');
+  });
+});
+
+describe('hasMatch', () => {
+  it('tells whether a text holds a matched word or phrase', () => {
+    expect(hasMatch('The harbour was calm', { terms: ['harbour'] })).toBe(true);
+    expect(hasMatch('close the road', { terms: [], phrases: [['close', 'the', 'road']] })).toBe(true);
+    expect(hasMatch('close a road', { terms: [], phrases: [['close', 'the', 'road']] })).toBe(false);
   });
 });

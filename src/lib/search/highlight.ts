@@ -47,8 +47,8 @@ export function highlightText(text: string, what: HighlightTerms): Segment[] {
 export function makeSnippet(text: string, what: HighlightTerms, maxChars = 220): Segment[] {
   const tokens = locateTokens(text);
   if (tokens.length === 0) return [];
-  const marks = markTokens(tokens, what);
-  const first = Math.max(0, marks.indexOf(true));
+  // Fold only until the first match: bodies run to thousands of words.
+  const first = Math.max(0, findFirstMatch(tokens, what));
   let from = first;
   // Lead in with a few words of context, then run on to the length limit.
   while (from > 0 && first - from < 8 && (tokens[first] as Token).start - (tokens[from - 1] as Token).start < maxChars / 3) from--;
@@ -56,13 +56,36 @@ export function makeSnippet(text: string, what: HighlightTerms, maxChars = 220):
   while (to + 1 < tokens.length && (tokens[to + 1] as Token).end - (tokens[from] as Token).start <= maxChars) to++;
   const start = from === 0 ? 0 : (tokens[from] as Token).start;
   const end = to === tokens.length - 1 ? text.length : (tokens[to] as Token).end;
-  const segments = toSegments(text, tokens, marks, start, end).map((segment) => ({
+  const window = tokens.slice(from, to + 1);
+  const segments = toSegments(text, window, markTokens(window, what), start, end).map((segment) => ({
     ...segment,
     text: segment.text.replace(/\s+/g, ' '),
   }));
   if (start > 0) segments.unshift({ text: '… ', match: false });
   if (end < text.length) segments.push({ text: ' …', match: false });
   return segments;
+}
+
+/**
+ * Whether a text holds any matched word or phrase.
+ *
+ * @param text Any text.
+ * @param what The matched terms and phrases.
+ * @returns True when `makeSnippet` would highlight something.
+ */
+export function hasMatch(text: string, what: HighlightTerms): boolean {
+  return findFirstMatch(locateTokens(text), what) >= 0;
+}
+
+function findFirstMatch(tokens: readonly Token[], what: HighlightTerms): number {
+  const terms = new Set(what.terms);
+  const starts = new Set((what.phrases ?? []).map((phrase) => phrase[0]));
+  for (let i = 0; i < tokens.length; i++) {
+    const word = foldWord((tokens[i] as Token).text);
+    if (terms.has(word)) return i;
+    if (starts.has(word) && markTokens(tokens.slice(i, i + 12), what)[0]) return i;
+  }
+  return -1;
 }
 
 function markTokens(tokens: readonly Token[], what: HighlightTerms): boolean[] {

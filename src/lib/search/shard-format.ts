@@ -11,10 +11,11 @@
  *   lengths are then never read, so the browser fills them with a constant.
  * - Document ids are delta-coded.
  *
- * `decodeShard` rebuilds the MiniSearch `toJSON` object for `MiniSearch.loadJS`.
+ * `decodeShard` loads a shard into MiniSearch's radix tree (`SearchableMap`)
+ * with typed postings, which `score-term.ts` scores with MiniSearch's formula.
  */
-import type { AsPlainObject } from 'minisearch';
-import { BUILD_BM25, SEARCH_FIELDS } from './options.ts';
+import SearchableMap from 'minisearch/SearchableMap';
+import { BUILD_BM25 } from './options.ts';
 import type { BuiltIndex, TermPostings } from './build-index.ts';
 
 /** Stored frequencies are multiples of 1/`FREQUENCY_SCALE`. */
@@ -28,8 +29,6 @@ export interface ShardFile {
   t: [string, ...[number, number[], number[]][]][];
 }
 
-const FIELD_IDS = Object.fromEntries(SEARCH_FIELDS.map((field, id) => [field, id]));
-const NO_LENGTHS = SEARCH_FIELDS.map(() => 1);
 
 /**
  * Encode the postings of a run of terms.
@@ -65,46 +64,42 @@ export function encodeShard(index: BuiltIndex, terms: readonly string[], scale =
   return JSON.stringify(file);
 }
 
+/** Postings of a term in one field, decoded. */
+export interface FieldPostings {
+  /** Document ids, ascending. */
+  ids: Int32Array;
+  /** Length-normalized term frequencies, one per id. */
+  frequencies: Float32Array;
+}
+
+/** A term's postings by field id (undefined where the term is absent). */
+export type TermData = (FieldPostings | undefined)[];
+
+/** A decoded shard: MiniSearch's radix tree (prefix and typo lookups) over typed postings. */
+export type LoadedShard = SearchableMap<TermData>;
+
 /**
- * Rebuild a shard as a MiniSearch index in `toJSON` form.
+ * Decode a shard file into MiniSearch's `SearchableMap` of typed postings:
+ * compact in memory (a few bytes a posting) and fast to score.
  *
  * @param json The shard file's text.
- * @param documentCount Stories in the whole archive (`SearchManifest#documentCount`).
- * @param scale The scale the shard was written with.
- * @returns Input for `MiniSearch.loadJS` with `SEARCH_OPTIONS`.
+ * @param scale The scale the shard was written with (`SearchManifest#scale`).
+ * @returns The shard's terms.
+ * @throws Error when the file is of another format version.
  */
-export function decodeShard(json: string, documentCount: number, scale = FREQUENCY_SCALE): AsPlainObject {
+export function decodeShard(json: string, scale = FREQUENCY_SCALE): LoadedShard {
   const file = JSON.parse(json) as ShardFile;
   if (file.v !== 2) throw new Error(`search: cannot read shard format ${String(file.v)}, expected 2; rebuild the site`);
-  const documentIds: Record<number, number> = {};
-  const fieldLength: Record<number, number[]> = {};
-  const index: AsPlainObject['index'] = file.t.map(([term, ...fields]) => {
-    const data: Record<string, Record<string, number>> = {};
+  const shard: LoadedShard = new SearchableMap();
+  for (const [term, ...fields] of file.t) {
+    const data: TermData = [];
     for (const [fieldId, gaps, frequencies] of fields as [number, number[], number[]][]) {
-      const postings: Record<string, number> = {};
+      const ids = new Int32Array(gaps.length);
       let id = 0;
-      gaps.forEach((gap, i) => {
-        id += gap;
-        postings[id] = frequencies[i]! / scale;
-        if (documentIds[id] === undefined) {
-          documentIds[id] = id;
-          fieldLength[id] = NO_LENGTHS;
-        }
-      });
-      data[fieldId] = postings;
+      gaps.forEach((gap, i) => (ids[i] = id += gap));
+      data[fieldId] = { ids, frequencies: Float32Array.from(frequencies, (frequency) => frequency / scale) };
     }
-    return [term, data];
-  });
-  return {
-    documentCount,
-    nextId: documentCount,
-    documentIds,
-    fieldIds: FIELD_IDS,
-    fieldLength,
-    averageFieldLength: NO_LENGTHS,
-    storedFields: {},
-    dirtCount: 0,
-    index,
-    serializationVersion: 2,
-  };
+    shard.set(term, data);
+  }
+  return shard;
 }

@@ -1,16 +1,17 @@
 /**
- * Query a sharded index: each query term is searched, with MiniSearch, in the
- * shards that can hold its matches (its prefix range, plus the shards of its
- * typo matches found in the vocabulary), and the per-term results are
- * combined with AND exactly as MiniSearch combines them in one index (scores
- * add up). Shards are fetched on demand and kept in a least-recently-used
- * cache bounded in size, so memory stays flat however long a reader searches.
+ * Query a sharded index: each query term is scored (score-term.ts, MiniSearch's
+ * rules) over the shards that can hold its matches (its prefix range, plus the
+ * shards of its typo matches found in the vocabulary), and the per-term
+ * results are combined with AND as MiniSearch combines them in one index
+ * (scores add up). Shards are fetched on demand and kept in a
+ * least-recently-used cache bounded in size, so memory stays flat however
+ * long a reader searches.
  */
-import MiniSearch from 'minisearch';
 import { editDistance } from './edit-distance.ts';
 import { selectRange, selectShards, selectVocabulary, shardOf, type SearchManifest } from './manifest.ts';
-import { FUZZY_HEAD_LENGTH, SEARCH_OPTIONS, termSearchOptions, type SearchDocument } from './options.ts';
-import { decodeShard } from './shard-format.ts';
+import { FUZZY_HEAD_LENGTH } from './options.ts';
+import { scoreTerm, type TermHits } from './score-term.ts';
+import { decodeShard, type LoadedShard } from './shard-format.ts';
 import { findFuzzyCandidates } from './vocabulary.ts';
 
 /** One matching story. */
@@ -19,7 +20,7 @@ export interface SearchHit {
   id: number;
   /** Relevance; higher first. */
   score: number;
-  /** Index terms that matched (folded; prefix and typo matches included), for highlighting. */
+  /** Index words the query matched (folded; prefix and typo matches included), for highlighting. */
   terms: string[];
 }
 
@@ -68,10 +69,11 @@ const MAX_CACHED_HITS = 200_000;
 export function createShardedSearch(options: ShardedSearchOptions): ShardedSearch {
   const { manifest } = options;
   const maxChars = options.maxLoadedChars ?? 6_000_000;
-  const shards = new Map<number, Promise<MiniSearch<SearchDocument>>>();
+  const shards = new Map<number, Promise<LoadedShard>>();
+  const accumulator = new Float64Array(manifest.documentCount);
   const sizes = new Map<number, number>();
   const chunks = new Map<number, Promise<string[]>>();
-  const cached = new Map<string, Promise<{ hits: Map<number, SearchHit>; used: number[] }>>();
+  const cached = new Map<string, Promise<{ hits: TermHits; used: number[] }>>();
   const cachedSizes = new Map<string, number>();
   let cachedHits = 0;
 
@@ -84,8 +86,8 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
       found = searchTerm(term);
       found.then(
         ({ hits }) => {
-          cachedSizes.set(term, hits.size);
-          cachedHits += hits.size;
+          cachedSizes.set(term, hits.ids.length);
+          cachedHits += hits.ids.length;
           for (const old of [...cached.keys()]) {
             if (cachedHits <= MAX_CACHED_HITS) break;
             const size = cachedSizes.get(old);
@@ -102,13 +104,13 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
     return found;
   }
 
-  function load(shard: number): Promise<MiniSearch<SearchDocument>> {
+  function load(shard: number): Promise<LoadedShard> {
     let loading = shards.get(shard);
     if (loading) shards.delete(shard);
     else {
       loading = options.fetchShard(manifest.files[shard] as string).then((json) => {
         sizes.set(shard, json.length);
-        return MiniSearch.loadJS<SearchDocument>(decodeShard(json, manifest.documentCount, manifest.scale), SEARCH_OPTIONS);
+        return decodeShard(json, manifest.scale);
       });
       loading.catch(() => shards.delete(shard));
     }
@@ -148,23 +150,10 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
     return [...needed].sort((a, b) => a - b);
   }
 
-  async function searchTerm(term: string): Promise<{ hits: Map<number, SearchHit>; used: number[] }> {
+  async function searchTerm(term: string): Promise<{ hits: TermHits; used: number[] }> {
     const used = manifest.shards.length === 0 ? [] : await shardsFor(term);
-    const indexes = await Promise.all(used.map(load));
-    const hits = new Map<number, SearchHit>();
-    const termOptions = termSearchOptions(term);
-    for (const index of indexes) {
-      for (const result of index.search(term, termOptions)) {
-        const id = result.id as number;
-        const hit = hits.get(id);
-        if (!hit) hits.set(id, { id, score: result.score, terms: [...result.terms] });
-        else {
-          hit.score += result.score;
-          for (const matched of result.terms) if (!hit.terms.includes(matched)) hit.terms.push(matched);
-        }
-      }
-    }
-    return { hits, used };
+    const loaded = await Promise.all(used.map(load));
+    return { hits: scoreTerm(loaded, term, manifest.documentCount, accumulator), used };
   }
 
   return {
@@ -172,7 +161,7 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
       if (terms.length === 0) return [];
       const perTerm = await Promise.all(terms.map(searchTermCached));
       evict(new Set(perTerm.flatMap((term) => term.used)));
-      return combineAll(perTerm.map((term) => term.hits));
+      return combineAll(perTerm.map((term) => term.hits), manifest.documentCount);
     },
     async suggest(term) {
       if (manifest.vocabulary.length === 0) return undefined;
@@ -189,8 +178,8 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
       // The commonest of the nearest words; count their stories in their own shards.
       const counts = await Promise.all(
         tied.slice(0, 8).map(async (word) => {
-          const index = await load(shardOf(manifest.shards, word));
-          return index.search(word, { prefix: false, fuzzy: false }).length;
+          const data = (await load(shardOf(manifest.shards, word))).get(word) ?? [];
+          return new Set(data.flatMap((postings) => (postings ? [...postings.ids] : []))).size;
         }),
       );
       let pick: string | undefined;
@@ -206,29 +195,27 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
 }
 
 /**
- * AND of per-term results: stories in every map, scores summed, terms merged;
+ * AND of per-term results: stories every term matched, scores summed;
  * sorted by score, then id so equal scores come out in a stable order.
  *
  * @param perTerm Hits of each query term.
- * @returns Combined hits, best first.
+ * @param documentCount Stories in the index (ids are below it).
+ * @returns Combined hits, best first, each listing every matched index word.
  */
-export function combineAll(perTerm: readonly Map<number, SearchHit>[]): SearchHit[] {
+export function combineAll(perTerm: readonly TermHits[], documentCount: number): SearchHit[] {
   if (perTerm.length === 0) return [];
-  const ordered = [...perTerm].sort((a, b) => a.size - b.size);
-  const combined: SearchHit[] = [];
-  for (const first of (ordered[0] as Map<number, SearchHit>).values()) {
-    let score = first.score;
-    const terms = [...first.terms];
-    let everywhere = true;
-    for (let i = 1; i < ordered.length && everywhere; i++) {
-      const other = (ordered[i] as Map<number, SearchHit>).get(first.id);
-      if (!other) everywhere = false;
-      else {
-        score += other.score;
-        for (const matched of other.terms) if (!terms.includes(matched)) terms.push(matched);
-      }
-    }
-    if (everywhere) combined.push({ id: first.id, score, terms });
+  const terms = [...new Set(perTerm.flatMap((hits) => hits.terms))];
+  const total = new Float64Array(documentCount);
+  const count = new Uint8Array(documentCount);
+  let smallest = perTerm[0] as TermHits;
+  for (const hits of perTerm) {
+    if (hits.ids.length < smallest.ids.length) smallest = hits;
+    hits.ids.forEach((id, i) => {
+      total[id]! += hits.scores[i]!;
+      count[id]! += 1;
+    });
   }
-  return combined.sort((a, b) => b.score - a.score || a.id - b.id);
+  const ids = smallest.ids.filter((id) => count[id] === perTerm.length);
+  ids.sort((a, b) => total[b]! - total[a]! || a - b);
+  return Array.from(ids, (id) => ({ id, score: total[id]!, terms }));
 }

@@ -51,6 +51,8 @@ export interface BrowserSearch {
    * @param limit How many results to load records for.
    */
   run(text: string, limit: number): Promise<SearchAnswer>;
+  /** Start fetching the manifest, so the first query waits one round trip less. */
+  warm(): void;
 }
 
 /**
@@ -102,6 +104,9 @@ export function createBrowserSearch(base: string): BrowserSearch {
   }
 
   return {
+    warm() {
+      getEngine().catch(() => (engine = undefined));
+    },
     async run(text, limit) {
       const query = parseQuery(text);
       let search: ShardedSearch;

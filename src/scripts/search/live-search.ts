@@ -37,6 +37,7 @@ export function enhanceSearch(host: HTMLElement): void {
   const onPage = host.dataset.mode === 'page';
   const base = new URL('search/data/', new URL(import.meta.env.BASE_URL, location.origin)).href;
   const search = (shared ??= createBrowserSearch(base));
+  search.warm();
   const region = (onPage && document.getElementById(host.dataset.results ?? '')) || createPanel(host);
   const status = region.querySelector<HTMLElement>('.search-status')!;
   const list = region.querySelector<HTMLOListElement>('.search-results')!;

@@ -3,7 +3,7 @@
  * `<mark>` for matches), never markup: a headline containing `<script>`
  * shows those characters.
  */
-import { highlightText, makeSnippet, type HighlightTerms, type Segment } from '../../lib/search/highlight.ts';
+import { hasMatch, highlightText, makeSnippet, type HighlightTerms, type Segment } from '../../lib/search/highlight.ts';
 import type { SearchAnswer, ShownResult } from './browser-search.ts';
 
 /**
@@ -52,10 +52,9 @@ export function renderResult(result: ShownResult, phrases: readonly (readonly st
   if (!compact) {
     const snippet = document.createElement('p');
     snippet.className = 'search-result-snippet';
-    const fromBody = makeSnippet(record.body, what);
-    const fromCaptions = makeSnippet(record.captions, what);
-    const useCaptions = !fromBody.some((s) => s.match) && fromCaptions.some((s) => s.match);
-    appendSegments(snippet, useCaptions ? fromCaptions : fromBody);
+    // From the body, unless only a caption holds the match.
+    const useCaptions = !hasMatch(record.body, what) && hasMatch(record.captions, what);
+    appendSegments(snippet, makeSnippet(useCaptions ? record.captions : record.body, what));
     item.append(snippet);
   }
   return item;
