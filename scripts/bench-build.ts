@@ -39,10 +39,10 @@ interface Measure {
 function readPhases(log: string): Pick<Measure, 'searchSeconds' | 'renderSeconds'> {
   const text = readFileSync(log, 'utf8');
   const search = /\((\d+) ms index, (\d+) ms shards, (\d+) ms related\)/.exec(text);
-  const render = /generating static routes[\s\S]*?Completed in ([\d.]+)(m?s)/.exec(text);
+  const render = /generating static routes[\s\S]*?Completed in (?:(\d+)m )?([\d.]+)(m?s)/.exec(text);
   return {
     searchSeconds: search ? (Number(search[1]) + Number(search[2]) + Number(search[3])) / 1000 : undefined,
-    renderSeconds: render ? Number(render[1]) / (render[2] === 'ms' ? 1000 : 1) : undefined,
+    renderSeconds: render ? Number(render[1] ?? 0) * 60 + Number(render[2]) / (render[3] === 'ms' ? 1000 : 1) : undefined,
   };
 }
 

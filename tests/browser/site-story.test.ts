@@ -95,6 +95,8 @@ describe('story page', () => {
     const entry = find(/[\u0600-\u06FF]/);
     await openPage(page, storyURL(entry));
     expect(await page.locator('article.story').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('article.story').getAttribute('lang')).toBe('ar');
+    expect(await page.locator('.story-meta').getAttribute('lang')).toBe('en');
     expect(await page.locator('h1').evaluate((h1) => getComputedStyle(h1).direction)).toBe('rtl');
   });
 
@@ -122,6 +124,19 @@ describe('story page', () => {
     expect(await page.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary');
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
     expect(jsonLd).toMatchObject({ '@type': 'NewsArticle', headline: entry.title, url: canonical, wordCount: entry.wordCount });
+  });
+
+  it('prints the story without the masthead bar, contents list or neighbour links', async () => {
+    const entry = entries.find((e) => e.headings.length >= 3) ?? find(/Harbour Street/);
+    await openPage(page, storyURL(entry));
+    await page.emulateMedia({ media: 'print' });
+    const shown = (selector: string) => page.locator(selector).first().isVisible();
+    expect(await shown('.masthead-bar')).toBe(false);
+    expect(await shown('.neighbours')).toBe(false);
+    expect(await shown('.toc')).toBe(false);
+    expect(await shown('h1')).toBe(true);
+    expect(await shown('.story-body p')).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('reads without JavaScript', async () => {

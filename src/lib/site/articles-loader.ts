@@ -5,7 +5,7 @@
  * page), so the store stays small at 100k stories, and it skips files whose
  * contents have not changed since the last build.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load as loadYaml } from 'js-yaml';
@@ -13,9 +13,6 @@ import type { Loader } from 'astro/loaders';
 import { EntrySchema } from '../entry-schema.ts';
 import { splitEntryFile } from '../entry-text.ts';
 import { summarizeEntry, StorySchema } from './story.ts';
-
-/** Files read at once: enough to keep the disk busy, few enough to bound memory. */
-const PARALLEL_READS = 64;
 
 /**
  * Create the loader for a folder of entries written by the ingest.
@@ -33,23 +30,24 @@ export function articlesLoader(dir: string): Loader {
       const seen = new Set<string>();
       const problems: string[] = [];
       let changed = 0;
-      await forEachLimited(names, PARALLEL_READS, async (name) => {
+      for (const name of names) {
         const id = name.slice(0, -'.md'.length);
         seen.add(id);
         const file = path.join(dir, name);
-        const text = await readFile(file, 'utf8');
+        // Synchronous reads: for 100k small files they are several times faster than fs/promises.
+        const text = readFileSync(file, 'utf8');
         const digest = generateDigest(text);
-        if (store.get(id)?.digest === digest) return;
-        const problem = checkEntry(id, text);
-        if (typeof problem === 'string') {
-          problems.push(`articles: ${file}: ${problem}`);
-          return;
+        if (store.get(id)?.digest === digest) continue;
+        const checked = checkEntry(id, text);
+        if (typeof checked === 'string') {
+          problems.push(`articles: ${file}: ${checked}`);
+          continue;
         }
-        const data = await parseData({ id, data: summarizeEntry(problem.entry, problem.body) });
+        const data = await parseData({ id, data: summarizeEntry(checked.entry, checked.body) });
         // Astro wants the path relative to the project root, forward slashes.
         store.set({ id, data, digest, filePath: path.relative(root, file).split(path.sep).join('/') });
         changed++;
-      });
+      }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       if (problems.length > 0) throw new Error(problems.sort().join('\n'));
       logger.info(`${names.length} stories in ${dir} (${changed} new or changed)`);
@@ -60,7 +58,7 @@ export function articlesLoader(dir: string): Loader {
 /** The `.md` files of the folder, or an error that says what to run. */
 async function listEntryFiles(dir: string): Promise<string[]> {
   try {
-    return (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
+    return readdirSync(dir).filter((name) => name.endsWith('.md')).sort();
   } catch {
     throw new Error(`articles: ${dir}: cannot read the folder, expected the ingest's output (run \`npm run ingest\`)`);
   }
@@ -82,13 +80,4 @@ function checkEntry(id: string, text: string) {
   }
   if (parsed.data.slug !== id) return `the file is named "${id}.md", expected "${parsed.data.slug}.md" (its slug)`;
   return { entry: parsed.data, body };
-}
-
-/** Run `task` over `items`, at most `limit` at a time. */
-async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

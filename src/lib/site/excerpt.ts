@@ -32,7 +32,9 @@ export function makeExcerpt(blocks: readonly TextBlock[], maxLength = EXCERPT_LE
  * @returns The text itself when it fits.
  */
 export function truncateAtWord(text: string, maxLength: number): string {
-  const chars = Array.from(text);
+  // UTF-16 length bounds the character count: most texts are decided without splitting them.
+  if (text.length <= maxLength) return text;
+  const chars = Array.from(text.slice(0, maxLength * 2 + 1));
   if (chars.length <= maxLength) return text;
   const head = chars.slice(0, maxLength - 1).join('');
   const space = head.lastIndexOf(' ');

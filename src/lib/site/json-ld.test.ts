@@ -11,6 +11,7 @@ const input = {
   publisher: 'Clippings',
   publisherUrl: 'https://example.org/',
   id: '0123456789abcdef',
+  lang: 'en',
 };
 
 describe('buildNewsArticle', () => {
@@ -24,6 +25,7 @@ describe('buildNewsArticle', () => {
         "description": "Rain fell for three days.",
         "headline": "Storm Brings Record October Rainfall",
         "identifier": "0123456789abcdef",
+        "inLanguage": "en",
         "isAccessibleForFree": true,
         "mainEntityOfPage": {
           "@id": "https://example.org/articles/storm-abc123/",

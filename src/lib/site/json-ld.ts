@@ -20,6 +20,8 @@ export interface NewsArticleInput {
   publisherUrl: string;
   /** The story's content hash, a stable identifier. */
   id: string;
+  /** BCP 47 language of the story. */
+  lang: string;
 }
 
 /** Google shows at most 110 characters of a headline. */
@@ -43,6 +45,7 @@ export function buildNewsArticle(input: NewsArticleInput): Record<string, unknow
     url: input.url,
     mainEntityOfPage: { '@type': 'WebPage', '@id': input.url },
     identifier: input.id,
+    inLanguage: input.lang,
     wordCount: input.wordCount,
     isAccessibleForFree: true,
     publisher: { '@type': 'Organization', name: input.publisher, url: input.publisherUrl },

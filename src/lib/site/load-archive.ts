@@ -24,8 +24,9 @@ const files = new Map<string, string>();
  * @returns The same archive on every call.
  */
 export function loadArchive(): Promise<Archive> {
+  // In `astro dev` entries can change between requests; a build reads them once.
   const loaded =
-    archive ??
+    (import.meta.env.DEV ? undefined : archive) ??
     (getCollection('articles') as Promise<StoryEntry[]>).then((entries) => {
       for (const entry of entries) if (entry.filePath) files.set(entry.id, entry.filePath);
       return buildArchive(entries.map((entry) => entry.data));

@@ -31,11 +31,13 @@ describe('summarizeEntry', () => {
       readingMinutes: 3,
       dir: 'ltr',
     });
+    expect(story).not.toHaveProperty('lang');
     expect(StorySchema.parse(story)).toEqual(story);
   });
 
   it('reads an Arabic story right to left', () => {
     const story = summarizeEntry({ ...entry, title: 'مبادرة لزراعة أسطح المنازل', subtitle: undefined }, 'نص المقال.\n');
     expect(story.dir).toBe('rtl');
+    expect(story.lang).toBe('ar');
   });
 });

@@ -9,7 +9,7 @@ import { CaptionSchema, EntrySchema, type Entry } from '../entry-schema.ts';
 import { readBodyBlocks } from '../entry-text.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { estimateReadingMinutes } from './reading-time.ts';
-import { detectDirection } from './text-direction.ts';
+import { detectDirection, guessScriptLanguage } from './text-direction.ts';
 
 /** The metadata of one story, as stored in the `articles` collection. */
 export const StorySchema = EntrySchema.omit({ captions: true }).extend({
@@ -21,6 +21,8 @@ export const StorySchema = EntrySchema.omit({ captions: true }).extend({
   readingMinutes: z.number().int().positive(),
   /** Direction of the story's text, from its headline and opening. */
   dir: z.enum(['ltr', 'rtl']),
+  /** Language of a story written in a right-to-left script ("ar"); absent for stories in the interface's language. */
+  lang: z.string().optional(),
 });
 
 /** A story's metadata. */
@@ -36,11 +38,19 @@ export type Story = z.output<typeof StorySchema>;
 export function summarizeEntry(entry: Entry, body: string): Story {
   const { captions, ...rest } = entry;
   const excerpt = makeExcerpt(readBodyBlocks(body));
+  const opening = `${entry.title} ${excerpt}`;
+  const dir = detectDirection(opening);
   return {
     ...rest,
     leadCaptions: captions.filter((caption) => caption.lead),
     excerpt,
     readingMinutes: estimateReadingMinutes(entry.wordCount),
-    dir: detectDirection(`${entry.title} ${excerpt}`),
+    dir,
+    ...withLang(dir === 'rtl' ? guessScriptLanguage(opening) : undefined),
   };
+}
+
+/** The `lang` field only when there is a guess, so the stored object has no undefined values. */
+function withLang(lang: string | undefined): { lang?: string } {
+  return lang ? { lang } : {};
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDirection } from './text-direction.ts';
+import { detectDirection, guessScriptLanguage } from './text-direction.ts';
 
 describe('detectDirection', () => {
   it('reads Arabic and Hebrew right to left', () => {
@@ -21,5 +21,23 @@ describe('detectDirection', () => {
   it('falls back to left to right when there is no letter', () => {
     expect(detectDirection('?!')).toBe('ltr');
     expect(detectDirection('')).toBe('ltr');
+  });
+});
+
+describe('guessScriptLanguage', () => {
+  it('names the language of text mostly in Arabic or Hebrew script', () => {
+    expect(guessScriptLanguage('مبادرة لزراعة أسطح المنازل تخفّف حرارة الصيف')).toBe('ar');
+    expect(guessScriptLanguage('שלום עולם')).toBe('he');
+  });
+
+  it('tells Persian and Urdu from Arabic by their own letters', () => {
+    expect(guessScriptLanguage('گزارش هواشناسی برای پنجشنبه')).toBe('fa');
+    expect(guessScriptLanguage('پاکستان میں بارش کی پیشگوئی ہے')).toBe('ur');
+  });
+
+  it('makes no guess for Latin text, mixed text or text without letters', () => {
+    expect(guessScriptLanguage('Storm brings record rainfall')).toBeUndefined();
+    expect(guessScriptLanguage('Cairo: القاهرة hosts a long conference on trade and farming')).toBeUndefined();
+    expect(guessScriptLanguage('?!')).toBeUndefined();
   });
 });
