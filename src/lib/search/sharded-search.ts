@@ -145,6 +145,8 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
   // Exact and prefix matches, plus the shards of every typo match.
   async function shardsFor(term: string): Promise<number[]> {
     const needed = new Set(selectShards(manifest.shards, term));
+    // Fetch the word's own shards while the vocabulary is read: typo matches usually live there too.
+    for (const shard of needed) load(shard).catch(() => undefined);
     const vocabulary = await Promise.all(selectVocabulary(manifest.vocabulary, term).map(loadChunk));
     for (const word of findFuzzyCandidates(vocabulary.flat(), term)) needed.add(shardOf(manifest.shards, word));
     return [...needed].sort((a, b) => a - b);
