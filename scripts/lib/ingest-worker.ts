@@ -122,14 +122,24 @@ function describe(error: unknown, kind: ReadError['kind']): ReadError {
   return { kind, line: 0, reason: error instanceof Error ? error.message : String(error) };
 }
 
+/**
+ * Run one task and wait for its writes: what a worker does with each message,
+ * and what the ingest calls directly for work too small to start workers for.
+ *
+ * @param task A scan or a render.
+ */
+export async function runTask(task: ScanTask | RenderTask): Promise<ScanResult | RenderResult> {
+  const result: ScanResult | RenderResult =
+    task.kind === 'scan'
+      ? { kind: 'scan', records: task.files.map((file) => scanFile(file, task.outDir, task.dryRun)) }
+      : renderFile(task);
+  await flushWrites();
+  return result;
+}
+
 parentPort?.on('message', async (task: ScanTask | RenderTask) => {
   try {
-    const result: ScanResult | RenderResult =
-      task.kind === 'scan'
-        ? { kind: 'scan', records: task.files.map((file) => scanFile(file, task.outDir, task.dryRun)) }
-        : renderFile(task);
-    await flushWrites();
-    parentPort?.postMessage(result);
+    parentPort?.postMessage(await runTask(task));
   } catch (error) {
     parentPort?.postMessage({ kind: 'crash', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

@@ -19,14 +19,28 @@ export interface PlannedEntry {
   signature: string;
 }
 
+/** What the last run knew, so that stories no changed dump touches are not worked out again. */
+export interface PreviousPlan {
+  /** Signatures of the entries written, by slug. */
+  entries: Record<string, string>;
+  /** Ids of every story in a dump that changed or went away since (old and new contents). */
+  affected: Set<string>;
+}
+
 /**
  * Group the articles of all dumps by story, and give each story its slug.
  *
  * @param dumps Every dump, in order (the first copy of a story is the one written).
  * @param records What was read from each dump.
+ * @param previous The last run's signatures and what changed since; a story
+ *   untouched by the changes keeps its signature without rehashing.
  * @returns The entries by slug.
  */
-export function planEntries(dumps: DumpFile[], records: Map<string, FileRecord>): { entries: Map<string, PlannedEntry> } {
+export function planEntries(
+  dumps: DumpFile[],
+  records: Map<string, FileRecord>,
+  previous: PreviousPlan = { entries: {}, affected: new Set() },
+): { entries: Map<string, PlannedEntry> } {
   const byId = new Map<string, { refs: { name: string; ref: ArticleRef }[] }>();
   for (const dump of dumps) {
     for (const ref of records.get(dump.name)?.articles ?? []) {
@@ -42,10 +56,13 @@ export function planEntries(dumps: DumpFile[], records: Map<string, FileRecord>)
     const from = group.refs[0] as { name: string; ref: ArticleRef };
     const slug = slugs.get(id) as string;
     const sources = group.refs.map(({ name, ref }) => ({ file: name, index: ref.index, line: ref.line }));
-    const signature = createHash('sha256')
-      .update(JSON.stringify([id, from.ref.digest, slug, sources]))
-      .digest('hex')
-      .slice(0, 16);
+    const known = slug === from.ref.slug && !previous.affected.has(id) ? previous.entries[slug] : undefined;
+    const signature =
+      known ??
+      createHash('sha256')
+        .update(JSON.stringify([id, from.ref.digest, slug, sources]))
+        .digest('hex')
+        .slice(0, 16);
     entries.set(slug, { id, sources, from, signature });
   }
   return { entries };
@@ -57,9 +74,15 @@ export function planEntries(dumps: DumpFile[], records: Map<string, FileRecord>)
  */
 function assignSlugs(firsts: { ref: ArticleRef }[]): Map<string, string> {
   const slugs = new Map<string, string>();
+  // Nearly every story keeps the slug its dump's reader gave it.
+  const taken = new Map<string, number>();
+  for (const { ref } of firsts) taken.set(ref.slug, (taken.get(ref.slug) ?? 0) + 1);
+  for (const { ref } of firsts) if (taken.get(ref.slug) === 1) slugs.set(ref.id, ref.slug);
   // A slug's words are the part before its hash.
-  let pending = firsts.map(({ ref }) => ({ id: ref.id, words: ref.slug.slice(0, ref.slug.lastIndexOf('-')) }));
-  for (let digits = 6; pending.length > 0; digits += 2) {
+  let pending = firsts
+    .filter(({ ref }) => !slugs.has(ref.id))
+    .map(({ ref }) => ({ id: ref.id, words: ref.slug.slice(0, ref.slug.lastIndexOf('-')) }));
+  for (let digits = 8; pending.length > 0; digits += 2) {
     const bySlug = new Map<string, string[]>();
     for (const { id, words } of pending) {
       const slug = makeSlug(words, id, digits);

@@ -11,6 +11,7 @@ import type { FileRecord, ReadError, RenderResult, RenderTask, ScanResult, ScanT
 import { listDumps, type DumpFile } from './list-dumps.ts';
 import { planEntries, type PlannedEntry } from './plan-entries.ts';
 import { createWorkerPool } from './worker-pool.ts';
+import { runTask } from './ingest-worker.ts';
 
 /** How to run. */
 export interface IngestOptions {
@@ -53,6 +54,9 @@ export interface IngestSummary {
 
 const SCAN_BATCH = 16;
 const WORKER = new URL('./ingest-worker.ts', import.meta.url);
+// Below this many dumps or entries to work on, starting worker threads costs
+// more than it saves: a one-file correction runs in this thread.
+const INLINE_LIMIT = 8;
 
 /**
  * Run the ingest.
@@ -67,13 +71,18 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const { dumps, skipped } = listDumps(inDir);
   const size = Math.max(1, options.workers ?? availableParallelism());
   let pool: ReturnType<typeof createWorkerPool<ScanTask | RenderTask, ScanResult | RenderResult>> | undefined;
-  const getPool = () => (pool ??= createWorkerPool(WORKER, size));
+  const getPool: GetPool = (work) =>
+    pool || work > INLINE_LIMIT || options.workers !== undefined ? (pool ??= createWorkerPool(WORKER, size)) : { run: runTask };
 
   try {
     if (!check) mkdirSync(outDir, { recursive: true });
     const scan = await readRecords(dumps, previous, outDir, check, getPool, options.onProgress);
     const { records } = scan;
-    const plan = planEntries(dumps, records);
+    const gone = Object.keys(previous.files).filter((name) => !records.has(name));
+    const plan = planEntries(dumps, records, {
+      entries: previous.entries,
+      affected: affectedStories([...scan.read, ...gone], previous, records),
+    });
     const existing = listEntries(outDir);
     const toRender = [...plan.entries].filter(([slug, entry]) => {
       // The common case: the scan already wrote it exactly as planned.
@@ -89,7 +98,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     const written = new Set([...scan.written, ...rendered.written]);
     for (const slug of written) if (!plan.entries.has(slug)) written.delete(slug);
 
-    if (!check) {
+    const changed = scan.read.size > 0 || gone.length > 0 || written.size > 0 || removed.length > 0 || rendered.failed.length > 0;
+    if (!check && changed) {
       for (const slug of removed) rmSync(path.join(outDir, `${slug}.md`), { force: true });
       const entries = Object.fromEntries([...plan.entries].map(([slug, entry]) => [slug, entry.signature]));
       // An entry that failed to render is left out, so the next run tries it again.
@@ -117,7 +127,18 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   }
 }
 
-type GetPool = () => { run(task: ScanTask | RenderTask): Promise<ScanResult | RenderResult> };
+/** The workers, or this thread when `work` (dumps or entries) is small. */
+type GetPool = (work: number) => { run(task: ScanTask | RenderTask): Promise<ScanResult | RenderResult> };
+
+/** Ids of every story in the given dumps, before and after this run's changes. */
+function affectedStories(names: string[], previous: Manifest, records: Map<string, FileRecord>): Set<string> {
+  const ids = new Set<string>();
+  for (const name of names) {
+    for (const ref of previous.files[name]?.articles ?? []) ids.add(ref.id);
+    for (const ref of records.get(name)?.articles ?? []) ids.add(ref.id);
+  }
+  return ids;
+}
 
 /** What reading the dumps found and did. */
 interface ScanSummary {
@@ -160,7 +181,7 @@ async function readRecords(
   for (let i = 0; i < changed.length; i += SCAN_BATCH) {
     const files = changed.slice(i, i + SCAN_BATCH);
     batches.push(
-      getPool()
+      getPool(changed.length)
         .run({ kind: 'scan', files, outDir, dryRun })
         .then((result) => {
           for (const { name, record, outcomes } of (result as ScanResult).records) {
@@ -227,7 +248,7 @@ async function renderEntries(
   let done = 0;
   await Promise.all(
     [...byFile.values()].map(async (task) => {
-      const result = (await getPool().run(task)) as RenderResult;
+      const result = (await getPool(toRender.length).run(task)) as RenderResult;
       written.push(...result.written);
       for (const error of result.errors) rejected.push({ file: task.name, ...error });
       if (result.errors.length > 0) {
