@@ -59,6 +59,22 @@ describe('header search box', () => {
   });
 });
 
+describe('related stories', () => {
+  it('lists up to five other stories after a story, each a working link', async () => {
+    await searchPage('pedestrianise');
+    await pageResults().first().waitFor();
+    await pageResults().first().locator('.search-result-title').click();
+    await page.waitForURL(/\/articles\/[^/]+\/$/);
+    const links = page.locator('.related-stories a');
+    const count = await links.count();
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThanOrEqual(5);
+    const href = (await links.first().getAttribute('href'))!;
+    expect(href).not.toBe(new URL(page.url()).pathname);
+    expect(await openPage(page, new URL(href, baseURL).href)).toBe(200);
+  });
+});
+
 describe('search page', () => {
   it('restores a search from ?q= with count, headline, subtitle and snippet', async () => {
     await searchPage('harbour street');

@@ -1,0 +1,53 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSearchFiles, type RelatedFile } from './index-fs.ts';
+import type { SearchManifest } from './manifest.ts';
+import { createShardedSearch } from './sharded-search.ts';
+import type { StoryRecord } from './story-record.ts';
+
+let work: string;
+const entry = (slug: string, title: string, body: string, extra = '') =>
+  `---\ntitle: ${JSON.stringify(title)}\n${extra}captions:\n  - text: A caption about ${slug}\n    credit: AFP\n    lead: true\nsource:\n  - file: a.txt\n    index: 0\n    line: 1\nslug: ${slug}\nid: 0123456789abcdef\nwordCount: 3\n---\n\n${body}\n`;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'clippings-search-'));
+  await rm(path.join(work, 'articles'), { recursive: true, force: true });
+  const articles = path.join(work, 'articles');
+  await import('node:fs/promises').then((fs) => fs.mkdir(articles));
+  await writeFile(path.join(articles, 'b-ferry.md'), entry('b-ferry', 'Ferry strike ends', 'The ferry strike ended.\n\n## Harbour\n\nBoats sail again.'));
+  await writeFile(path.join(articles, 'a-harbour.md'), entry('a-harbour', 'Harbour <b> works', 'Harbour works and the ferry strike.', 'subtitle: "Works start"\n'));
+  await writeFile(path.join(articles, 'notes.txt'), 'not an entry');
+});
+afterAll(async () => rm(work, { recursive: true, force: true }));
+
+describe('writeSearchFiles', () => {
+  it('writes the manifest, shards, vocabulary, one record per story in slug order, and related stories', async () => {
+    const out = path.join(work, 'out');
+    const stats = await writeSearchFiles(path.join(work, 'articles'), out);
+    expect(stats.stories).toBe(2);
+    expect((await readdir(out)).sort()).toEqual(['docs', 'manifest.json', 'related.json', 'shards', 'vocabulary']);
+    const record = JSON.parse(await readFile(path.join(out, 'docs/0.json'), 'utf8')) as StoryRecord;
+    expect(record).toEqual({
+      slug: 'a-harbour',
+      title: 'Harbour <b> works',
+      subtitle: 'Works start',
+      captions: 'A caption about a-harbour (AFP)',
+      body: 'Harbour works and the ferry strike.',
+    });
+    const second = JSON.parse(await readFile(path.join(out, 'docs/1.json'), 'utf8')) as StoryRecord;
+    expect(second.body).toBe('The ferry strike ended.\nHarbour\nBoats sail again.');
+    const related = JSON.parse(await readFile(path.join(out, 'related.json'), 'utf8')) as RelatedFile;
+    expect(related.stories.map((story) => story.slug)).toEqual(['a-harbour', 'b-ferry']);
+    expect(related.related).toEqual([[1], [0]]);
+
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as SearchManifest;
+    const search = createShardedSearch({
+      manifest,
+      fetchShard: (name) => readFile(path.join(out, 'shards', name), 'utf8'),
+      fetchVocabulary: (name) => readFile(path.join(out, 'vocabulary', name), 'utf8'),
+    });
+    expect((await search.search(['ferry', 'strike'])).map((hit) => hit.id)).toEqual([1, 0]);
+  });
+});
