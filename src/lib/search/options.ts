@@ -1,8 +1,9 @@
 /**
- * The one set of MiniSearch options: the build writes shards with them, the
- * browser loads shards with them (`MiniSearch.loadJSON` must be given the
- * options the index was built with), and the tests compare against a plain
- * MiniSearch built with them. Pure: safe to import from browser code.
+ * The one set of MiniSearch options: the build tokenizes and folds with them,
+ * the browser folds queries and scores with their search defaults (prefix,
+ * fuzzy, boosts, BM25; see score-term.ts), and the tests check both against a
+ * plain MiniSearch built and searched with them. Pure: safe to import from
+ * browser code.
  */
 import type { Options, SearchOptions } from 'minisearch';
 import { foldWord } from './fold.ts';
@@ -61,7 +62,7 @@ export const SEARCH_DEFAULTS: SearchOptions = {
   boost: { title: 6, subtitle: 3, captions: 2, body: 1 },
 };
 
-/** Options for `new MiniSearch`, `MiniSearch.loadJSON` and the shard builder. */
+/** Options for `new MiniSearch` (the tests' reference index) and the shard builder. */
 export const SEARCH_OPTIONS: Options<SearchDocument> = {
   idField: 'id',
   fields: [...SEARCH_FIELDS],
@@ -72,9 +73,10 @@ export const SEARCH_OPTIONS: Options<SearchDocument> = {
 };
 
 /**
- * Search options for one already-folded query term: the defaults, plus a
- * filter that keeps typo matches to words sharing the term's first letters
- * (so the shards of that range hold every possible match).
+ * Search options for one already-folded query term, for `MiniSearch#search`:
+ * the defaults, plus a filter that keeps typo matches to words sharing the
+ * term's first letters. This is the rule `scoreTerm` follows; the tests use it
+ * to query the reference index.
  *
  * @param term A folded query term.
  * @returns Options to pass to `MiniSearch#search` for this term alone.
