@@ -17,9 +17,13 @@ export default defineConfig({
     format: 'directory',
     // One small stylesheet, shared and cached by every page.
     inlineStylesheets: 'never',
-    // Story pages read their body from disk; a few at once keep the CPU busy.
+    // Pages render a few at once, so one waiting on the disk does not idle the CPU.
     concurrency: 4,
   },
   devToolbar: { enabled: false },
+  vite: {
+    // Benchmark archives and raw dumps can hold 100k files: never watch them.
+    server: { watch: { ignored: ['**/.bench/**', '**/content/raw/**', '**/dist/**'] } },
+  },
   integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), searchIndex({ articlesDir: SITE.articlesDir })],
 });
