@@ -61,6 +61,21 @@ describe('accessibility', () => {
   }
 });
 
+describe('layout', () => {
+  it('fits a 360-pixel phone screen without sideways scrolling on any page type', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const wide: string[] = [];
+    for (const [name, route] of Object.entries(pageTypes())) {
+      await openPage(page, new URL(encodeURI(route), baseURL).href);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) wide.push(`${name}: ${width}px`);
+    }
+    await context.close();
+    expect(wide).toEqual([]);
+  });
+});
+
 describe('HTML', () => {
   it('validates every built page', async () => {
     const validator = new HtmlValidate({
