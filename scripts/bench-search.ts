@@ -84,11 +84,12 @@ function countRequests(page: Page, keep: (url: string) => boolean) {
   };
 }
 
+/** The page's JavaScript memory after garbage collection: heap, plus array buffers (typed postings live there). */
 async function heapMB(page: Page): Promise<number> {
   const session = await page.context().newCDPSession(page);
   await session.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await session.send('Runtime.getHeapUsage')) as { usedSize: number };
-  return usedSize / 1e6;
+  const usage = (await session.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+  return (usage.usedSize + (usage.backingStorageSize ?? 0)) / 1e6;
 }
 
 /** Our search, cold: open the search page, type the query at once, wait for results. */
@@ -218,7 +219,7 @@ async function benchSize(stories: number): Promise<void> {
     console.log(`\n${stories.toLocaleString('en')} stories`);
     console.log(`  index on disk: ours ${mb(ours.bytes - records.bytes)} index + ${mb(records.bytes)} story records (${ours.files} files);` +
       ` Pagefind ${mb(theirs.bytes)} (${theirs.files} files), indexed in ${pagefind.seconds} s at ${pagefind.peakMB.toFixed(0)} MB peak${pagefind.ok ? '' : ' (FAILED)'}`);
-    console.log('  engine             query                 first results  requests  bytes (gzip)          results  JS heap');
+    console.log('  engine             query                 first results  requests  bytes (gzip)          results  JS memory');
     for (const [engine, row] of rows) {
       console.log(
         `  ${engine.padEnd(18)} ${JSON.stringify(row.query).padEnd(21)} ${`${row.ms.toFixed(0)} ms`.padStart(13)}  ${String(row.requests).padStart(8)}  ` +

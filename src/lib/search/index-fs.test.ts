@@ -48,6 +48,6 @@ describe('writeSearchFiles', () => {
       fetchShard: (name) => readFile(path.join(out, 'shards', name), 'utf8'),
       fetchVocabulary: (name) => readFile(path.join(out, 'vocabulary', name), 'utf8'),
     });
-    expect((await search.search(['ferry', 'strike'])).map((hit) => hit.id)).toEqual([1, 0]);
+    expect((await search.search(['ferry', 'strike'])).hits.map((hit) => hit.id)).toEqual([1, 0]);
   });
 });

@@ -40,7 +40,7 @@ function referenceSearch(docs: SearchDocument[], query: string) {
 // Postings hold frequencies as 32-bit floats: scores agree to about seven digits.
 const expectSameScore = (ours: number, reference: number) => expect(Math.abs(ours / reference - 1)).toBeLessThan(1e-6);
 
-const ids = async (query: string, search = fixtureSearch().search) => (await search.search(parseQuery(query).terms)).map((hit) => hit.id);
+const ids = async (query: string, search = fixtureSearch().search) => (await search.search(parseQuery(query).terms)).hits.map((hit) => hit.id);
 
 describe('createShardedSearch', () => {
   it('requires every word to match (AND)', async () => {
@@ -75,14 +75,14 @@ describe('createShardedSearch', () => {
   });
 
   it('returns the matched index terms for highlighting', async () => {
-    const [hit] = await fixtureSearch().search.search(['timet']);
+    const [hit] = (await fixtureSearch().search.search(['timet'])).hits;
     expect(hit!.terms).toEqual(['timetable']);
   });
 
   it('scores exactly as one whole MiniSearch index does', async () => {
     const { search } = fixtureSearch(300);
     for (const query of ['harbour', 'harbour street', 'council vote', 'harbpur', 'the ferry timetable', 'tra', 'caf', 'winter']) {
-      const ours = await search.search(parseQuery(query).terms);
+      const ours = (await search.search(parseQuery(query).terms)).hits;
       const reference = referenceSearch(documents, query);
       expect(ours.map((hit) => hit.id)).toEqual(reference.map((hit) => hit.id));
       ours.forEach((hit, i) => expectSameScore(hit.score, reference[i]!.score));
@@ -99,7 +99,7 @@ describe('createShardedSearch', () => {
         const packed = packIndex(buildSearchIndex(docs), { targetChars, scale: EXACT, vocabularyChunk: 3 });
         const search = createShardedSearch({ manifest: packed.manifest, ...serveFromMemory(packed) });
         const query = words.join(' ');
-        const ours = await search.search(parseQuery(query).terms);
+        const ours = (await search.search(parseQuery(query).terms)).hits;
         const reference = referenceSearch(docs, query);
         expect(ours.map((hit) => hit.id).sort()).toEqual(reference.map((hit) => hit.id).sort());
         for (const hit of ours) expectSameScore(hit.score, reference.find((r) => r.id === hit.id)!.score);
@@ -111,7 +111,7 @@ describe('createShardedSearch', () => {
   it('keeps the ranking of one whole index with the default frequency rounding', async () => {
     const { search } = fixtureSearch(300, undefined, FREQUENCY_SCALE);
     for (const query of ['harbour', 'council', 'ferry timetable', 'street']) {
-      const ours = await search.search(parseQuery(query).terms);
+      const ours = (await search.search(parseQuery(query).terms)).hits;
       const reference = referenceSearch(documents, query);
       expect(ours.map((hit) => hit.id)).toEqual(reference.map((hit) => hit.id));
       ours.forEach((hit, i) => expect(Math.abs(hit.score / reference[i]!.score - 1)).toBeLessThan(0.03));
@@ -145,14 +145,26 @@ describe('createShardedSearch', () => {
 
   it('suggests the indexed word nearest a word nothing matches', async () => {
     const { search } = fixtureSearch();
-    expect(await search.search(['harbpur'])).not.toEqual([]);
+    expect((await search.search(['harbpur'])).total).toBeGreaterThan(0);
     expect(await search.suggest('coucil')).toBe('council');
     expect(await search.suggest('zzzz')).toBeUndefined();
     // "fery" is one edit from both; the first letter decides.
     expect(await search.suggest('fery')).toBe('ferry');
   });
 
+  it('returns the best few in the same order as the full ranking, with the full count', async () => {
+    const { search } = fixtureSearch();
+    for (const query of ['harbour', 'the', 'council', 'street harbour']) {
+      const all = await search.search(parseQuery(query).terms);
+      for (const limit of [0, 1, 2, 3]) {
+        const some = await search.search(parseQuery(query).terms, limit);
+        expect(some.total).toBe(all.total);
+        expect(some.hits).toEqual(all.hits.slice(0, limit));
+      }
+    }
+  });
+
   it('finds nothing for no terms', async () => {
-    expect(await fixtureSearch().search.search([])).toEqual([]);
+    expect(await fixtureSearch().search.search([])).toEqual({ total: 0, hits: [] });
   });
 });

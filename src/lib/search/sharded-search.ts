@@ -24,6 +24,14 @@ export interface SearchHit {
   terms: string[];
 }
 
+/** The answer to a search: how many stories match, and the best of them. */
+export interface SearchResults {
+  /** Stories matching every term. */
+  total: number;
+  /** The best `limit` of them, best first (ties by id). */
+  hits: SearchHit[];
+}
+
 /** Where the index files come from and how much to keep. */
 export interface ShardedSearchOptions {
   /** The manifest of the index. */
@@ -39,11 +47,12 @@ export interface ShardedSearchOptions {
 /** A search over a sharded index. */
 export interface ShardedSearch {
   /**
-   * Stories matching every term, best first (ties by id).
+   * Stories matching every term: the count and the best of them.
    *
    * @param terms Folded query terms (`parseQuery(q).terms`).
+   * @param limit How many of the best to return (all when left out).
    */
-  search(terms: readonly string[]): Promise<SearchHit[]>;
+  search(terms: readonly string[], limit?: number): Promise<SearchResults>;
   /**
    * A correction for a term nothing matches: the nearest indexed word within
    * two edits that shares its first letters (ties: the word more stories hold).
@@ -159,11 +168,11 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
   }
 
   return {
-    async search(terms) {
-      if (terms.length === 0) return [];
+    async search(terms, limit = Infinity) {
+      if (terms.length === 0) return { total: 0, hits: [] };
       const perTerm = await Promise.all(terms.map(searchTermCached));
       evict(new Set(perTerm.flatMap((term) => term.used)));
-      return combineAll(perTerm.map((term) => term.hits), manifest.documentCount);
+      return combineAll(perTerm.map((term) => term.hits), manifest.documentCount, limit);
     },
     async suggest(term) {
       if (manifest.vocabulary.length === 0) return undefined;
@@ -197,27 +206,51 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
 }
 
 /**
- * AND of per-term results: stories every term matched, scores summed;
- * sorted by score, then id so equal scores come out in a stable order.
+ * AND of per-term results: stories every term matched, scores summed. Only
+ * the best `limit` are sorted (a common word matches most of 100k stories,
+ * and sorting them all would cost a keystroke tens of milliseconds).
  *
  * @param perTerm Hits of each query term.
  * @param documentCount Stories in the index (ids are below it).
- * @returns Combined hits, best first, each listing every matched index word.
+ * @param limit How many of the best to return.
+ * @returns The number of matches and the best, by score then id, each listing every matched index word.
  */
-export function combineAll(perTerm: readonly TermHits[], documentCount: number): SearchHit[] {
-  if (perTerm.length === 0) return [];
+export function combineAll(perTerm: readonly TermHits[], documentCount: number, limit = Infinity): SearchResults {
+  if (perTerm.length === 0) return { total: 0, hits: [] };
   const terms = [...new Set(perTerm.flatMap((hits) => hits.terms))];
-  const total = new Float64Array(documentCount);
-  const count = new Uint8Array(documentCount);
   let smallest = perTerm[0] as TermHits;
-  for (const hits of perTerm) {
-    if (hits.ids.length < smallest.ids.length) smallest = hits;
-    hits.ids.forEach((id, i) => {
-      total[id]! += hits.scores[i]!;
-      count[id]! += 1;
-    });
+  for (const hits of perTerm) if (hits.ids.length < smallest.ids.length) smallest = hits;
+  // Candidates: the smallest list's stories; with more terms, only those every term matched.
+  let ids: Int32Array = smallest.ids;
+  let scores: Float64Array = smallest.scores;
+  if (perTerm.length > 1) {
+    const total = new Float64Array(documentCount);
+    const count = new Uint8Array(documentCount);
+    for (const hits of perTerm) {
+      for (let i = 0; i < hits.ids.length; i++) {
+        total[hits.ids[i]!]! += hits.scores[i]!;
+        count[hits.ids[i]!]! += 1;
+      }
+    }
+    ids = smallest.ids.filter((id) => count[id] === perTerm.length);
+    scores = Float64Array.from(ids, (id) => total[id]!);
   }
-  const ids = smallest.ids.filter((id) => count[id] === perTerm.length);
-  ids.sort((a, b) => total[b]! - total[a]! || a - b);
-  return Array.from(ids, (id) => ({ id, score: total[id]!, terms }));
+  const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && ids[a]! < ids[b]!);
+  // Positions into ids/scores of the best `limit`, best first.
+  let top: number[];
+  if (limit >= ids.length || limit > 500) {
+    top = Array.from(ids.keys()).sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+    top.length = Math.min(top.length, limit);
+  } else {
+    // Most candidates fail the first comparison, so this stays linear.
+    top = [];
+    for (let i = 0; i < ids.length; i++) {
+      if (top.length >= limit && !better(i, top[top.length - 1]!)) continue;
+      let at = top.length;
+      while (at > 0 && better(i, top[at - 1]!)) at--;
+      top.splice(at, 0, i);
+      if (top.length > limit) top.pop();
+    }
+  }
+  return { total: ids.length, hits: top.map((i) => ({ id: ids[i]!, score: scores[i]!, terms })) };
 }

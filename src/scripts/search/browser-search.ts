@@ -117,18 +117,24 @@ export function createBrowserSearch(base: string): BrowserSearch {
         engine = undefined;
         throw error;
       }
-      let hits = await search.search(query.terms);
+      const phrased = query.phrases.length > 0;
+      const found = await search.search(query.terms, phrased ? MAX_PHRASE_CHECKS : limit);
+      let { hits, total } = found;
       let exact = true;
-      if (query.phrases.length > 0) ({ kept: hits, exact } = await keepPhrases(hits, query, limit));
+      if (phrased) {
+        ({ kept: hits, exact } = await keepPhrases(hits, query, limit));
+        exact &&= found.total <= MAX_PHRASE_CHECKS;
+        total = hits.length;
+      }
       const shown = hits.slice(0, limit);
       const loaded = await Promise.all(shown.map((hit) => getRecord(hit.id)));
       const answer: SearchAnswer = {
         query,
-        total: hits.length,
+        total,
         exact,
         results: shown.map((hit, i) => ({ id: hit.id, record: loaded[i]!, terms: hit.terms })),
       };
-      if (hits.length === 0 && query.terms.length > 0) Object.assign(answer, await explainNothing(search, text, query));
+      if (total === 0 && query.terms.length > 0) Object.assign(answer, await explainNothing(search, text, query));
       return answer;
     },
   };
@@ -136,7 +142,7 @@ export function createBrowserSearch(base: string): BrowserSearch {
 
 // Nothing matched: correct misspelt words, or show how many each word finds alone.
 async function explainNothing(search: ShardedSearch, text: string, query: ParsedQuery): Promise<Partial<SearchAnswer>> {
-  const counts = await Promise.all(query.terms.map(async (term) => (await search.search([term])).length));
+  const counts = await Promise.all(query.terms.map(async (term) => (await search.search([term], 0)).total));
   let suggestion = text;
   let corrected = false;
   for (const [i, term] of query.terms.entries()) {
