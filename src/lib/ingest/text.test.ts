@@ -42,6 +42,10 @@ describe('countWords', () => {
     expect(countWords('Iran’s US-led coalition, 2024.')).toBe(4);
   });
 
+  test('does not count dashes and other punctuation standing alone', () => {
+    expect(countWords('Rain — and then, “sun” … (AFP)')).toBe(5);
+  });
+
   test('counts Arabic words', () => {
     expect(countWords('بدأ السكان زراعة الخضار')).toBe(4);
   });

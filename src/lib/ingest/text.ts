@@ -76,14 +76,28 @@ export function spacingKey(line: string): string {
   return needsFolding(line) ? line.replace(SPACES, '') : line.replaceAll(' ', '');
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /**
- * Count words the way a reader would: runs of letters or digits, with inner
- * apostrophes and hyphens kept in one word.
+ * Count words the way a reader would: space-separated tokens holding a letter
+ * or digit ("Iran’s", "US-led" and "2024." are one word each; a dash is none).
  *
- * @param text Any text.
+ * @param text Folded text (single spaces).
  * @returns How many words it holds.
  */
 export function countWords(text: string): number {
-  const words = text.match(/[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*/gu);
-  return words ? words.length : 0;
+  let words = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf(' ', start);
+    if (end < 0) end = text.length;
+    if (end > start) {
+      // Most tokens start with a letter or digit: test the first character
+      // cheaply, and the whole token only when it does not.
+      const c = text.charCodeAt(start);
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || LETTER_OR_DIGIT.test(text.slice(start, end))) words++;
+    }
+    start = end + 1;
+  }
+  return words;
 }
