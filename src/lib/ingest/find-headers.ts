@@ -2,7 +2,7 @@
  * Find each article's header in a dump: the title, an optional subtitle,
  * caption copies, `TT`, and the title again.
  */
-import { Lines, nextNonBlank } from './dump-lines.ts';
+import { KeySet, Lines, nextNonBlank } from './dump-lines.ts';
 import { spacingKey } from './text.ts';
 
 // The source site's font-size control, printed between the two copies of the header.
@@ -21,8 +21,8 @@ export interface Header {
   title: string;
   subtitle?: string;
   captionLines: string[];
-  /** Keys of every header line, so repeats of them are dropped from the body. */
-  repeats: Set<string>;
+  /** Every header line, so repeats of them are dropped from the body. */
+  repeats: KeySet;
   /** Set when the header could not be read: the article is reported, not written. */
   error?: string;
 }
@@ -80,7 +80,7 @@ function readHeaderAround(lines: Lines, t: number): Header {
       bodyStart: t + 1,
       title: '',
       captionLines: [],
-      repeats: new Set(),
+      repeats: new KeySet(lines, []),
       error: `cannot read the header, expected the title repeated after "${FONT_SIZE_CONTROL}", found ${found}`,
     };
   }
@@ -152,15 +152,15 @@ function finishHeader(
   subtitle: string | undefined,
   captionLines: string[],
 ): Header {
-  const repeats = new Set<string>([lines.key(title)]);
-  if (subtitle) repeats.add(spacingKey(subtitle));
-  for (const line of captionLines) repeats.add(spacingKey(line));
+  const keys = [lines.key(title), ...captionLines.map(spacingKey)];
+  if (subtitle) keys.push(spacingKey(subtitle));
+  const repeats = new KeySet(lines, keys);
 
   let bodyStart = repeat + 1;
   for (let k = bodyStart; k < lines.text.length; k++) {
     const text = lines.text[k] as string;
     if (text === '') continue;
-    if (text !== FONT_SIZE_CONTROL && !repeats.has(lines.key(k))) break;
+    if (text !== FONT_SIZE_CONTROL && !repeats.has(k)) break;
     bodyStart = k + 1;
   }
 

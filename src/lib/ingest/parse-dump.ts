@@ -6,7 +6,7 @@ import type { Block, ParsedArticle } from './types.ts';
 import { IngestError } from './errors.ts';
 import { dedupeCaptions, splitCredit } from './captions.ts';
 import { isSectionHeading } from './headings.ts';
-import { KeySet, Lines, nextNonBlank } from './dump-lines.ts';
+import { Lines, nextNonBlank } from './dump-lines.ts';
 import { FONT_SIZE_CONTROL, findHeaders, type Header } from './find-headers.ts';
 import { foldLines } from './text.ts';
 
@@ -66,7 +66,7 @@ export function parseDump(text: string, file: string): ParseResult {
 /** Read the body between a header and the next article: paragraphs, headings, inline photo captions. */
 function readBody(lines: Lines, header: Header, end: number): Block[] {
   const blocks: Block[] = [];
-  const captionsSeen = new KeySet(lines, header.repeats);
+  const captionsSeen = header.repeats;
   let k = header.bodyStart;
   while (k < end) {
     const text = lines.text[k] as string;
