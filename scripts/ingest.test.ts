@@ -65,6 +65,11 @@ describe('npm run ingest', () => {
     `);
   });
 
+  test('with --keep-going, still reports what it rejects but exits 0', () => {
+    const result = run('--in', 'raw', '--out', 'out', '--quiet', '--keep-going');
+    expect(result).toMatchObject({ status: 0, stderr: expect.stringContaining('raw/latin1.txt:2: is not UTF-8 text') });
+  });
+
   test('exits 2 when the input folder does not exist', () => {
     expect(run('--in', 'nowhere')).toMatchObject({ status: 2, stderr: expect.stringContaining('ingest: nowhere: no such folder') });
   });

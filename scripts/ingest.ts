@@ -1,14 +1,15 @@
 /**
  * Ingest CLI: raw article dumps in, one Markdown entry per story out.
  *
- *   npm run ingest -- [--in content/raw] [--out content/articles] [--check] [--quiet]
+ *   npm run ingest -- [--in content/raw] [--out content/articles] [--check] [--keep-going] [--quiet]
  *
  * The default folders are the site's (`SITE.rawDir`, `SITE.articlesDir`), so
  * CLIPPINGS_RAW_DIR and CLIPPINGS_ARTICLES_DIR move both the ingest and the build.
  *
  * Exit status: 0 when everything was read (and, with --check, the entries are
- * current); 1 when a file or article was rejected or, with --check, the
- * entries are stale; 2 on wrong usage.
+ * current); 1 when a file or article was rejected (unless --keep-going: `npm
+ * run build` uses it, so one bad dump among thousands still gets a site) or,
+ * with --check, the entries are stale; 2 on wrong usage.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,7 @@ import { SITE } from '../src/site.config.ts';
 import { runIngest, type IngestSummary } from './lib/run-ingest.ts';
 import { createProgressBar } from './lib/progress-bar.ts';
 
-const USAGE = 'usage: npm run ingest -- [--in <dir>] [--out <dir>] [--check] [--quiet]';
+const USAGE = 'usage: npm run ingest -- [--in <dir>] [--out <dir>] [--check] [--keep-going] [--quiet]';
 
 function main(): Promise<number> | number {
   let values;
@@ -27,6 +28,7 @@ function main(): Promise<number> | number {
         in: { type: 'string', default: SITE.rawDir },
         out: { type: 'string', default: SITE.articlesDir },
         check: { type: 'boolean', default: false },
+        'keep-going': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -45,17 +47,17 @@ function main(): Promise<number> | number {
     console.error(`ingest: ${display(inDir)}: no such folder, expected a folder of .txt dumps\n${USAGE}`);
     return 2;
   }
-  return run(inDir, outDir, values.check, values.quiet);
+  return run(inDir, outDir, values.check, values['keep-going'], values.quiet);
 }
 
-async function run(inDir: string, outDir: string, check: boolean, quiet: boolean): Promise<number> {
+async function run(inDir: string, outDir: string, check: boolean, keepGoing: boolean, quiet: boolean): Promise<number> {
   const started = performance.now();
   const progress = quiet ? undefined : createProgressBar(process.stderr);
   const summary = await runIngest({ inDir, outDir, check, onProgress: progress?.update });
   progress?.done();
   report(summary, display(inDir), display(outDir), check, quiet);
   if (!quiet) console.log(`ingest: done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-  if (summary.rejected.length > 0) return 1;
+  if (summary.rejected.length > 0 && !keepGoing) return 1;
   return check && summary.stale ? 1 : 0;
 }
 
