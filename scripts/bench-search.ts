@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite, launchBrowser, ROOT, run, serveDir } from '../tests/browser/helpers.ts';
 
@@ -32,6 +33,8 @@ const { values } = parseArgs({
     'pagefind-max-gb': { type: 'string', default: '10' },
     // Entries already ingested (e.g. by bench:build, same generator and seed): skip generating and ingesting.
     articles: { type: 'string' },
+    // Each cold query and keystroke series runs this many times in fresh pages; the median is reported.
+    runs: { type: 'string', default: '3' },
     one: { type: 'string', default: 'hospital' },
     two: { type: 'string', default: 'election hospital' },
   },
@@ -171,6 +174,20 @@ function timed(command: string, args: string[]): { seconds: number; peakMB: numb
   return { seconds: Number(seconds), peakMB: Number(kb) / 1024, ok: result.status === 0 };
 }
 
+/** The run with the median time, of several cold runs. */
+async function medianOf(measure: () => Promise<QueryMeasure>): Promise<QueryMeasure> {
+  const runs: QueryMeasure[] = [];
+  for (let i = 0; i < Number(values.runs); i++) runs.push(await measure());
+  return runs.sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
+}
+
+/** The median of each keystroke's time over several series. */
+async function medianKeystrokes(measure: () => Promise<number[]>): Promise<number[]> {
+  const series: number[][] = [];
+  for (let i = 0; i < Number(values.runs); i++) series.push(await measure());
+  return series[0]!.map((_, k) => series.map((times) => times[k]!).sort((a, b) => a - b)[Math.floor(series.length / 2)]!);
+}
+
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const kb = (bytes: number) => `${(bytes / 1e3).toFixed(1)} KB`;
 
@@ -210,13 +227,13 @@ async function benchSize(stories: number): Promise<void> {
   try {
     const rows: [string, QueryMeasure][] = [];
     for (const query of [values.one, values.two]) {
-      rows.push(['MiniSearch shards', await measureOurs(browser, server.url, query)]);
-      if (pagefind.ok) rows.push(['Pagefind', await measurePagefind(browser, server.url, query)]);
+      rows.push(['MiniSearch shards', await medianOf(() => measureOurs(browser, server.url, query))]);
+      if (pagefind.ok) rows.push(['Pagefind', await medianOf(() => measurePagefind(browser, server.url, query))]);
     }
-    const keystrokes = await measureKeystrokes(browser, server.url, values.one);
+    const keystrokes = await medianKeystrokes(() => measureKeystrokes(browser, server.url, values.one));
     const report = { stories, ours, records, pagefind: { ...pagefind, ...theirs }, rows, keystrokes };
     writeFileSync(path.join(dir, 'report.json'), JSON.stringify(report, null, 2));
-    console.log(`\n${stories.toLocaleString('en')} stories`);
+    console.log(`\n${stories.toLocaleString('en')} stories (medians of ${values.runs} cold runs; load average ${loadavg()[0]!.toFixed(1)})`);
     console.log(`  index on disk: ours ${mb(ours.bytes - records.bytes)} index + ${mb(records.bytes)} story records (${ours.files} files);` +
       ` Pagefind ${mb(theirs.bytes)} (${theirs.files} files), indexed in ${pagefind.seconds} s at ${pagefind.peakMB.toFixed(0)} MB peak${pagefind.ok ? '' : ' (FAILED)'}`);
     console.log('  engine             query                 first results  requests  bytes (gzip)          results  JS memory');

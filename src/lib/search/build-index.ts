@@ -22,7 +22,22 @@ export interface BuiltIndex {
 }
 
 const tokenize = SEARCH_OPTIONS.tokenize as (text: string, field?: string) => string[];
-const processTerm = SEARCH_OPTIONS.processTerm as (term: string, field?: string) => string | null;
+const processSearchTerm = SEARCH_OPTIONS.processTerm as (term: string, field?: string) => string | null;
+
+// Folding is the builder's hottest path (NFKD and five replacements per token)
+// and news prose repeats its words: remember each token's folded form
+// (processing does not depend on the field).
+const MAX_MEMO = 1_000_000;
+const memo = new Map<string, string | null>();
+function processTerm(token: string, field: string): string | null {
+  let term = memo.get(token);
+  if (term === undefined) {
+    if (memo.size >= MAX_MEMO) memo.clear();
+    term = processSearchTerm(token, field);
+    memo.set(token, term);
+  }
+  return term;
+}
 
 /**
  * Index stories. Documents must come with ids 0, 1, 2… in order, as MiniSearch
