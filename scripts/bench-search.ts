@@ -147,6 +147,34 @@ async function measureKeystrokes(browser: Browser, baseURL: string, word: string
   return times;
 }
 
+/** Twenty common words, searched one after another in one page. */
+const SESSION_WORDS =
+  'minister president police officials government country security military council public national party report water health school market prices workers members'.split(' ');
+
+/** JavaScript memory after a reading session of many different searches (the caches' bounds at work). */
+async function measureSession(browser: Browser, baseURL: string): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${baseURL}search/`, { waitUntil: 'load' });
+  await page.waitForSelector('clippings-search[data-enhanced]');
+  for (const word of SESSION_WORDS) {
+    const rendered = page.evaluate(
+      (wanted) =>
+        new Promise<void>((resolve) =>
+          addEventListener('clippings-search:rendered', (event) => {
+            if ((event as CustomEvent<{ query: string }>).detail.query === wanted) resolve();
+          }),
+        ),
+      word,
+    );
+    await page.locator('#search-page-input').fill(word);
+    await rendered;
+  }
+  const memory = await heapMB(page);
+  await context.close();
+  return memory;
+}
+
 /** Pagefind, cold, through its JavaScript API: load it, search, load the first ten results' data. */
 async function measurePagefind(browser: Browser, baseURL: string, query: string): Promise<QueryMeasure> {
   const context = await browser.newContext();
@@ -231,7 +259,8 @@ async function benchSize(stories: number): Promise<void> {
       if (pagefind.ok) rows.push(['Pagefind', await medianOf(() => measurePagefind(browser, server.url, query))]);
     }
     const keystrokes = await medianKeystrokes(() => measureKeystrokes(browser, server.url, values.one));
-    const report = { stories, ours, records, pagefind: { ...pagefind, ...theirs }, rows, keystrokes };
+    const session = await measureSession(browser, server.url);
+    const report = { stories, ours, records, pagefind: { ...pagefind, ...theirs }, rows, keystrokes, sessionMB: session };
     writeFileSync(path.join(dir, 'report.json'), JSON.stringify(report, null, 2));
     console.log(`\n${stories.toLocaleString('en')} stories (medians of ${values.runs} cold runs; load average ${loadavg()[0]!.toFixed(1)})`);
     console.log(`  index on disk: ours ${mb(ours.bytes - records.bytes)} index + ${mb(records.bytes)} story records (${ours.files} files);` +
@@ -244,6 +273,7 @@ async function benchSize(stories: number): Promise<void> {
       );
     }
     console.log(`  later keystrokes (each further letter of ${JSON.stringify(values.one)}): ${keystrokes.map((ms) => `${ms.toFixed(1)} ms`).join(', ')}`);
+    console.log(`  JS memory after ${SESSION_WORDS.length} different searches in one page: ${session.toFixed(1)} MB`);
   } finally {
     await browser.close();
     await server.close();
