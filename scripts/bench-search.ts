@@ -264,7 +264,7 @@ async function benchSize(stories: number): Promise<void> {
     writeFileSync(path.join(dir, 'report.json'), JSON.stringify(report, null, 2));
     console.log(`\n${stories.toLocaleString('en')} stories (medians of ${values.runs} cold runs; load average ${loadavg()[0]!.toFixed(1)})`);
     console.log(`  index on disk: ours ${mb(ours.bytes - records.bytes)} index + ${mb(records.bytes)} story records (${ours.files} files);` +
-      ` Pagefind ${mb(theirs.bytes)} (${theirs.files} files), indexed in ${pagefind.seconds} s at ${pagefind.peakMB.toFixed(0)} MB peak${pagefind.ok ? '' : ' (FAILED)'}`);
+      (values['skip-pagefind'] ? ' Pagefind skipped' : ` Pagefind ${mb(theirs.bytes)} (${theirs.files} files), indexed in ${pagefind.seconds} s at ${pagefind.peakMB.toFixed(0)} MB peak${pagefind.ok ? '' : ` (FAILED within ${values['pagefind-max-gb']} GB)`}`));
     console.log('  engine             query                 first results  requests  bytes (gzip)          results  JS memory');
     for (const [engine, row] of rows) {
       console.log(
