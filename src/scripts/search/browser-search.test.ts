@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildSearchIndex } from '../../lib/search/build-index.ts';
+import { FIXTURE_RECORDS } from '../../lib/search/fixture-archive.ts';
+import { packIndex } from '../../lib/search/pack-index.ts';
+import { toSearchDocument } from '../../lib/search/story-record.ts';
+import { createBrowserSearch } from './browser-search.ts';
+
+const BASE = 'https://archive.test/search/data/';
+const fetched: string[] = [];
+
+beforeAll(() => {
+  const packed = packIndex(buildSearchIndex(FIXTURE_RECORDS.map((record, id) => toSearchDocument(id, record))), {
+    targetChars: 400,
+    vocabularyChunk: 30,
+  });
+  const files = new Map<string, string>([['manifest.json', JSON.stringify(packed.manifest)]]);
+  for (const file of packed.shards) files.set(`shards/${file.name}`, file.text);
+  for (const file of packed.vocabulary) files.set(`vocabulary/${file.name}`, file.text);
+  FIXTURE_RECORDS.forEach((record, id) => files.set(`docs/${id}.json`, JSON.stringify(record)));
+  vi.stubGlobal('fetch', async (url: string) => {
+    const name = url.slice(BASE.length);
+    fetched.push(name);
+    const text = files.get(name);
+    return { ok: text !== undefined, status: text === undefined ? 404 : 200, text: async () => text ?? '' };
+  });
+});
+afterAll(() => vi.unstubAllGlobals());
+
+describe('createBrowserSearch', () => {
+  it('answers with the count and the first results, records loaded', async () => {
+    const answer = await createBrowserSearch(BASE).run('harbour', 2);
+    expect(answer.total).toBe(5);
+    expect(answer.exact).toBe(true);
+    expect(answer.results.map((result) => result.record.slug)).toEqual(['harbour-street-closed-to-cars', 'ferry-timetable-changes']);
+    expect(answer.results[0]!.terms).toContain('harbour');
+  });
+
+  it('fetches records only for the results shown', async () => {
+    fetched.length = 0;
+    await createBrowserSearch(BASE).run('harbour', 1);
+    expect(fetched.filter((name) => name.startsWith('docs/'))).toEqual(['docs/0.json']);
+  });
+
+  it('keeps only stories with the exact phrase', async () => {
+    const search = createBrowserSearch(BASE);
+    expect((await search.run('harbour street', 10)).total).toBe(2);
+    const phrase = await search.run('"harbour street"', 10);
+    expect(phrase.results.map((result) => result.id)).toEqual([0, 7]);
+    const apart = await search.run('"street harbour"', 10);
+    expect(apart.total).toBe(0);
+  });
+
+  it('suggests a correction when a word matches nothing', async () => {
+    const answer = await createBrowserSearch(BASE).run('Counsel budget', 10);
+    expect(answer.total).toBe(0);
+    expect(answer.suggestion).toBe('council budget');
+  });
+
+  it('lists the words that match alone when no story has them all', async () => {
+    const answer = await createBrowserSearch(BASE).run('market ferry', 10);
+    expect(answer.total).toBe(0);
+    expect(answer.alone).toEqual([
+      { word: 'market', count: 1 },
+      { word: 'ferry', count: 2 },
+    ]);
+  });
+
+  it('reports words it leaves out and finds nothing for stopwords alone', async () => {
+    const answer = await createBrowserSearch(BASE).run('the and', 10);
+    expect(answer.total).toBe(0);
+    expect(answer.query.ignored).toEqual(['the', 'and']);
+  });
+});
