@@ -4,7 +4,33 @@
  * HTML.
  */
 import { foldWord } from './fold.ts';
-import { locateTokens, type Token } from './tokenize.ts';
+import { locateTokens as locateAll, type Token } from './tokenize.ts';
+
+// Re-rendering results on every keystroke re-reads the same story texts:
+// remember their tokens (keyed by the string itself) and each word's folded form.
+const MAX_TEXTS = 64;
+const MAX_WORDS = 50_000;
+const tokensOf = new Map<string, Token[]>();
+const folded = new Map<string, string>();
+
+function locateTokens(text: string): Token[] {
+  let tokens = tokensOf.get(text);
+  if (tokens) tokensOf.delete(text);
+  else tokens = locateAll(text);
+  tokensOf.set(text, tokens);
+  if (tokensOf.size > MAX_TEXTS) tokensOf.delete(tokensOf.keys().next().value as string);
+  return tokens;
+}
+
+function fold(word: string): string {
+  let result = folded.get(word);
+  if (result === undefined) {
+    if (folded.size >= MAX_WORDS) folded.clear();
+    result = foldWord(word);
+    folded.set(word, result);
+  }
+  return result;
+}
 
 /** A run of text, highlighted or not. */
 export interface Segment {
@@ -81,7 +107,7 @@ function findFirstMatch(tokens: readonly Token[], what: HighlightTerms): number 
   const terms = new Set(what.terms);
   const starts = new Set((what.phrases ?? []).map((phrase) => phrase[0]));
   for (let i = 0; i < tokens.length; i++) {
-    const word = foldWord((tokens[i] as Token).text);
+    const word = fold((tokens[i] as Token).text);
     if (terms.has(word)) return i;
     if (starts.has(word) && markTokens(tokens.slice(i, i + 12), what)[0]) return i;
   }
@@ -90,11 +116,11 @@ function findFirstMatch(tokens: readonly Token[], what: HighlightTerms): number 
 
 function markTokens(tokens: readonly Token[], what: HighlightTerms): boolean[] {
   const terms = new Set(what.terms);
-  const folded = tokens.map((token) => foldWord(token.text));
-  const marks = folded.map((word) => terms.has(word));
+  const words = tokens.map((token) => fold(token.text));
+  const marks = words.map((word) => terms.has(word));
   for (const phrase of what.phrases ?? []) {
-    outer: for (let i = 0; i + phrase.length <= folded.length; i++) {
-      for (let j = 0; j < phrase.length; j++) if (folded[i + j] !== phrase[j]) continue outer;
+    outer: for (let i = 0; i + phrase.length <= words.length; i++) {
+      for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
       for (let j = 0; j < phrase.length; j++) marks[i + j] = true;
     }
   }

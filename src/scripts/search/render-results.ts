@@ -24,6 +24,11 @@ export function appendSegments(parent: HTMLElement, segments: readonly Segment[]
   }
 }
 
+// Typing on usually keeps the same results with the same matched words:
+// reuse their elements instead of highlighting the same texts again.
+const MAX_RENDERED = 100;
+const rendered = new Map<string, HTMLLIElement>();
+
 /**
  * One result: linked headline, subtitle and a highlighted snippet.
  *
@@ -33,6 +38,16 @@ export function appendSegments(parent: HTMLElement, segments: readonly Segment[]
  * @returns The list item.
  */
 export function renderResult(result: ShownResult, phrases: readonly (readonly string[])[], compact = false): HTMLLIElement {
+  const key = [result.id, compact, result.terms.join(' '), phrases.map((phrase) => phrase.join(' ')).join('|')].join('\u0000');
+  let item = rendered.get(key);
+  if (item) rendered.delete(key);
+  else item = buildResult(result, phrases, compact);
+  rendered.set(key, item);
+  if (rendered.size > MAX_RENDERED) rendered.delete(rendered.keys().next().value as string);
+  return item;
+}
+
+function buildResult(result: ShownResult, phrases: readonly (readonly string[])[], compact: boolean): HTMLLIElement {
   const { record } = result;
   const what: HighlightTerms = { terms: result.terms, phrases };
   const item = document.createElement('li');
