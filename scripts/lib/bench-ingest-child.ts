@@ -2,10 +2,11 @@
  * One measured ingest run for `bench-ingest.ts`, in a fresh process so that
  * its peak memory is its own. Prints one line of JSON.
  *
- *   node scripts/lib/bench-ingest-child.ts run --in DIR --out DIR [--workers N]
+ *   node scripts/lib/bench-ingest-child.ts run --in DIR --out DIR [--workers N] [--check]
  *   node scripts/lib/bench-ingest-child.ts baseline --in DIR [--files N]
+ *   node scripts/lib/bench-ingest-child.ts write-floor --in ENTRIES --out DIR
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { toMarkdown } from 'mdast-util-to-markdown';
@@ -20,6 +21,7 @@ const { values, positionals } = parseArgs({
     out: { type: 'string' },
     workers: { type: 'string' },
     files: { type: 'string', default: '200' },
+    check: { type: 'boolean', default: false },
   },
 });
 const peakMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -34,11 +36,23 @@ if (positionals[0] === 'baseline') {
   const started = performance.now();
   for (const tree of trees) toMarkdown(tree);
   console.log(JSON.stringify({ ms: performance.now() - started, bytes, peakMB: peakMB() }));
+} else if (positionals[0] === 'write-floor') {
+  // What this disk costs: writing the same entry files, one after the other, and nothing else.
+  const inDir = values.in as string;
+  const outDir = values.out as string;
+  const files = readdirSync(inDir)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => [name, readFileSync(path.join(inDir, name), 'utf8')] as const);
+  mkdirSync(outDir, { recursive: true });
+  const started = performance.now();
+  for (const [name, text] of files) writeFileSync(path.join(outDir, name), text);
+  console.log(JSON.stringify({ ms: performance.now() - started, peakMB: peakMB(), written: files.length }));
 } else {
   const started = performance.now();
   const summary = await runIngest({
     inDir: values.in as string,
     outDir: values.out as string,
+    check: values.check,
     ...(values.workers ? { workers: Number(values.workers) } : {}),
   });
   console.log(

@@ -35,40 +35,46 @@ export interface ReadError {
 }
 
 /**
- * Read some dumps and write their entries as if each story stood in one dump
- * only: new files are written, identical ones left alone, and any other case
- * (a merged story, a clash) is left to the ingest, which knows every dump.
+ * Read some dumps and plan their entries as if each story stood in one dump
+ * only: new files are to be written, identical ones left alone, and any other
+ * case (a merged story, a clash) is left to the ingest, which knows every dump.
  */
 export interface ScanTask {
   kind: 'scan';
   files: { path: string; name: string }[];
   outDir: string;
-  dryRun: boolean;
 }
 
-/** Write the entries of some articles of one dump. */
+/** Plan the entries of some articles of one dump. */
 export interface RenderTask {
   kind: 'render';
   path: string;
   name: string;
   outDir: string;
-  /** Only compare with what is on disk. */
-  dryRun: boolean;
   items: { index: number; slug: string; sources: Source[] }[];
 }
 
 /** What a scan did with one entry. */
 export type ScanOutcome = 'written' | 'unchanged' | 'deferred';
 
+/**
+ * Entry files to write, as [path, content]. The ingest's main thread writes
+ * them: one writer creating files in a folder is faster than several, which
+ * contend for the folder in the kernel.
+ */
+export type FileWrites = [string, string][];
+
 /** A worker's answer to a scan. */
 export interface ScanResult {
   kind: 'scan';
+  writes: FileWrites;
   records: { name: string; record: Omit<FileRecord, 'size' | 'mtimeMs'>; outcomes: Record<string, ScanOutcome> }[];
 }
 
 /** A worker's answer to a render. */
 export interface RenderResult {
   kind: 'render';
+  writes: FileWrites;
   written: string[];
   unchanged: number;
   errors: ReadError[];

@@ -3,7 +3,6 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { Source } from '../../src/lib/entry-schema.ts';
@@ -15,28 +14,18 @@ import { makeSlug } from '../../src/lib/ingest/slug.ts';
 import { serializeEntry } from '../../src/lib/ingest/serialize-entry.ts';
 import { IngestError } from '../../src/lib/ingest/errors.ts';
 import type { ParsedArticle } from '../../src/lib/ingest/types.ts';
-import type { FileRecord, ReadError, RenderResult, RenderTask, ScanOutcome, ScanResult, ScanTask } from './ingest-protocol.ts';
+import type { FileRecord, FileWrites, ReadError, RenderResult, RenderTask, ScanOutcome, ScanResult, ScanTask } from './ingest-protocol.ts';
 
 type Scanned = ScanResult['records'][number];
 
-// Writes go out without waiting, so the disk works while the next dump is
-// parsed; each task waits for its writes before it answers.
-const pendingWrites: Promise<void>[] = [];
-
-/** Wait for every write started so far. */
-export async function flushWrites(): Promise<void> {
-  await Promise.all(pendingWrites.splice(0));
-}
-
 /**
- * Read one dump, and write the entry of each of its stories that is new
- * (call `flushWrites` before relying on the files).
+ * Read one dump, and plan the write of each of its stories' entries that is new.
  *
  * @param file The dump: absolute path and name relative to the input folder.
  * @param outDir The entries folder.
- * @param dryRun Compare only.
+ * @param writes Where the entry files to write are added.
  */
-export function scanFile(file: { path: string; name: string }, outDir: string, dryRun: boolean): Scanned {
+export function scanFile(file: { path: string; name: string }, outDir: string, writes: FileWrites): Scanned {
   const bytes = readFileSync(file.path);
   const hash = createHash('sha256').update(bytes).digest('hex');
   const outcomes: Record<string, ScanOutcome> = {};
@@ -53,20 +42,19 @@ export function scanFile(file: { path: string; name: string }, outDir: string, d
     const slug = makeSlug(article.title, id);
     refs.push({ id, digest: articleDigest(article, id), slug, index: article.index, line: article.line });
     const sources = [{ file: file.name, index: article.index, line: article.line }];
-    outcomes[slug] = writeEntry(article, sources, id, slug, outDir, dryRun, true);
+    outcomes[slug] = writeEntry(article, sources, id, slug, outDir, writes, true);
   }
   return { name: file.name, record: { hash, articles: refs, errors: errors.map((error) => describe(error, 'article')) }, outcomes };
 }
 
 /**
- * Write the entries of some articles of one dump, with the sources and slugs
- * the ingest settled on, leaving files whose content is unchanged alone
- * (call `flushWrites` before relying on the files).
+ * Plan the writes of some articles of one dump, with the sources and slugs
+ * the ingest settled on, leaving files whose content is unchanged alone.
  *
  * @param task Which articles, under which slugs, with which sources.
  */
 export function renderFile(task: RenderTask): RenderResult {
-  const result: RenderResult = { kind: 'render', written: [], unchanged: 0, errors: [] };
+  const result: RenderResult = { kind: 'render', writes: [], written: [], unchanged: 0, errors: [] };
   let articles;
   try {
     articles = parseDump(decodeDump(readFileSync(task.path), task.name), task.name).articles;
@@ -81,7 +69,7 @@ export function renderFile(task: RenderTask): RenderResult {
       result.errors.push({ kind: 'file', line: 0, reason: `changed while it was read: article ${item.index} is gone, run the ingest again` });
       continue;
     }
-    const outcome = writeEntry(article, item.sources, contentId(article), item.slug, task.outDir, task.dryRun, false);
+    const outcome = writeEntry(article, item.sources, contentId(article), item.slug, task.outDir, result.writes, false);
     if (outcome === 'written') result.written.push(item.slug);
     else result.unchanged++;
   }
@@ -89,8 +77,8 @@ export function renderFile(task: RenderTask): RenderResult {
 }
 
 /**
- * Write one entry unless the file already says the same. With `onlyNew`, a
- * file that differs is left alone and reported as deferred.
+ * Plan the write of one entry unless the file already says the same. With
+ * `onlyNew`, a file that differs is left alone and reported as deferred.
  */
 function writeEntry(
   article: ParsedArticle,
@@ -98,7 +86,7 @@ function writeEntry(
   id: string,
   slug: string,
   outDir: string,
-  dryRun: boolean,
+  writes: FileWrites,
   onlyNew: boolean,
 ): ScanOutcome {
   const built = buildEntry(article, sources, id, slug);
@@ -107,7 +95,7 @@ function writeEntry(
   const existing = readIfExists(target);
   if (existing === markdown) return 'unchanged';
   if (onlyNew && existing !== undefined) return 'deferred';
-  if (!dryRun) pendingWrites.push(writeFile(target, markdown));
+  writes.push([target, markdown]);
   return 'written';
 }
 
@@ -123,18 +111,15 @@ function describe(error: unknown, kind: ReadError['kind']): ReadError {
 }
 
 /**
- * Run one task and wait for its writes: what a worker does with each message,
- * and what the ingest calls directly for work too small to start workers for.
+ * Run one task: what a worker does with each message, and what the ingest
+ * calls directly for work too small to start workers for.
  *
  * @param task A scan or a render.
  */
 export async function runTask(task: ScanTask | RenderTask): Promise<ScanResult | RenderResult> {
-  const result: ScanResult | RenderResult =
-    task.kind === 'scan'
-      ? { kind: 'scan', records: task.files.map((file) => scanFile(file, task.outDir, task.dryRun)) }
-      : renderFile(task);
-  await flushWrites();
-  return result;
+  if (task.kind === 'render') return renderFile(task);
+  const writes: FileWrites = [];
+  return { kind: 'scan', writes, records: task.files.map((file) => scanFile(file, task.outDir, writes)) };
 }
 
 parentPort?.on('message', async (task: ScanTask | RenderTask) => {

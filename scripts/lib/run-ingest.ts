@@ -3,11 +3,11 @@
  * duplicate stories, write the entries whose content changed and remove those
  * whose source is gone.
  */
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ingestVersion, loadManifest, saveManifest, type Manifest } from './ingest-manifest.ts';
-import type { FileRecord, ReadError, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
+import type { FileRecord, FileWrites, ReadError, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
 import { listDumps, type DumpFile } from './list-dumps.ts';
 import { planEntries, type PlannedEntry } from './plan-entries.ts';
 import { createWorkerPool } from './worker-pool.ts';
@@ -182,8 +182,9 @@ async function readRecords(
     const files = changed.slice(i, i + SCAN_BATCH);
     batches.push(
       getPool(changed.length)
-        .run({ kind: 'scan', files, outDir, dryRun })
+        .run({ kind: 'scan', files, outDir })
         .then((result) => {
+          if (!dryRun) writeEntries((result as ScanResult).writes);
           for (const { name, record, outcomes } of (result as ScanResult).records) {
             records.set(name, { ...(stats.get(name) as { size: number; mtimeMs: number }), ...record });
             for (const [slug, outcome] of Object.entries(outcomes)) {
@@ -230,12 +231,11 @@ async function renderEntries(
   const paths = new Map(dumps.map((dump) => [dump.name, dump.path]));
   for (const [slug, entry] of toRender) {
     const name = entry.from.name;
-    const task = byFile.get(name) ?? {
-      kind: 'render' as const,
+    const task: RenderTask = byFile.get(name) ?? {
+      kind: 'render',
       path: paths.get(name) ?? path.join(inDir, name),
       name,
       outDir,
-      dryRun,
       items: [],
     };
     task.items.push({ index: entry.from.ref.index, slug, sources: entry.sources });
@@ -249,6 +249,7 @@ async function renderEntries(
   await Promise.all(
     [...byFile.values()].map(async (task) => {
       const result = (await getPool(toRender.length).run(task)) as RenderResult;
+      if (!dryRun) writeEntries(result.writes);
       written.push(...result.written);
       for (const error of result.errors) rejected.push({ file: task.name, ...error });
       if (result.errors.length > 0) {
@@ -260,6 +261,11 @@ async function renderEntries(
     }),
   );
   return { written, failed, rejected };
+}
+
+/** Write entry files, one after the other, from this thread while the workers go on. */
+function writeEntries(writes: FileWrites): void {
+  for (const [file, content] of writes) writeFileSync(file, content);
 }
 
 function collectRejections(records: Map<string, FileRecord>): Rejection[] {
