@@ -43,6 +43,8 @@ export interface ScanTask {
   kind: 'scan';
   files: { path: string; name: string }[];
   outDir: string;
+  /** The output folder held no entries when the run began: nothing to compare with. */
+  fresh: boolean;
 }
 
 /** Plan the entries of some articles of one dump. */
@@ -58,11 +60,12 @@ export interface RenderTask {
 export type ScanOutcome = 'written' | 'unchanged' | 'deferred';
 
 /**
- * Entry files to write, as [path, content]. The ingest's main thread writes
- * them: one writer creating files in a folder is faster than several, which
- * contend for the folder in the kernel.
+ * Entry files to write, as [path, UTF-8 bytes]. The ingest's main thread
+ * writes them: one writer creating files in a folder is faster than several,
+ * which contend for the folder in the kernel. The workers encode, and the
+ * bytes are transferred, not copied.
  */
-export type FileWrites = [string, string][];
+export type FileWrites = [string, Uint8Array][];
 
 /** A worker's answer to a scan. */
 export interface ScanResult {

@@ -18,14 +18,17 @@ import type { FileRecord, FileWrites, ReadError, RenderResult, RenderTask, ScanO
 
 type Scanned = ScanResult['records'][number];
 
+const encoder = new TextEncoder();
+
 /**
  * Read one dump, and plan the write of each of its stories' entries that is new.
  *
  * @param file The dump: absolute path and name relative to the input folder.
  * @param outDir The entries folder.
  * @param writes Where the entry files to write are added.
+ * @param fresh The output folder had no entries: skip looking for each file.
  */
-export function scanFile(file: { path: string; name: string }, outDir: string, writes: FileWrites): Scanned {
+export function scanFile(file: { path: string; name: string }, outDir: string, writes: FileWrites, fresh = false): Scanned {
   const bytes = readFileSync(file.path);
   const hash = createHash('sha256').update(bytes).digest('hex');
   const outcomes: Record<string, ScanOutcome> = {};
@@ -42,7 +45,7 @@ export function scanFile(file: { path: string; name: string }, outDir: string, w
     const slug = makeSlug(article.title, id);
     refs.push({ id, digest: articleDigest(article, id), slug, index: article.index, line: article.line });
     const sources = [{ file: file.name, index: article.index, line: article.line }];
-    outcomes[slug] = writeEntry(article, sources, id, slug, outDir, writes, true);
+    outcomes[slug] = writeEntry(article, sources, id, slug, outDir, writes, true, fresh);
   }
   return { name: file.name, record: { hash, articles: refs, errors: errors.map((error) => describe(error, 'article')) }, outcomes };
 }
@@ -88,14 +91,15 @@ function writeEntry(
   outDir: string,
   writes: FileWrites,
   onlyNew: boolean,
+  fresh = false,
 ): ScanOutcome {
   const built = buildEntry(article, sources, id, slug);
   const markdown = serializeEntry(built.entry, built.body);
   const target = path.join(outDir, `${slug}.md`);
-  const existing = readIfExists(target);
+  const existing = fresh ? undefined : readIfExists(target);
   if (existing === markdown) return 'unchanged';
   if (onlyNew && existing !== undefined) return 'deferred';
-  writes.push([target, markdown]);
+  writes.push([target, encoder.encode(markdown)]);
   return 'written';
 }
 
@@ -119,12 +123,13 @@ function describe(error: unknown, kind: ReadError['kind']): ReadError {
 export async function runTask(task: ScanTask | RenderTask): Promise<ScanResult | RenderResult> {
   if (task.kind === 'render') return renderFile(task);
   const writes: FileWrites = [];
-  return { kind: 'scan', writes, records: task.files.map((file) => scanFile(file, task.outDir, writes)) };
+  return { kind: 'scan', writes, records: task.files.map((file) => scanFile(file, task.outDir, writes, task.fresh)) };
 }
 
 parentPort?.on('message', async (task: ScanTask | RenderTask) => {
   try {
-    parentPort?.postMessage(await runTask(task));
+    const result = await runTask(task);
+    parentPort?.postMessage(result, result.writes.map(([, bytes]) => bytes.buffer as ArrayBuffer));
   } catch (error) {
     parentPort?.postMessage({ kind: 'crash', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

@@ -3,7 +3,7 @@
  * duplicate stories, write the entries whose content changed and remove those
  * whose source is gone.
  */
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, opendirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ingestVersion, loadManifest, saveManifest, type Manifest } from './ingest-manifest.ts';
@@ -75,8 +75,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     pool || work > INLINE_LIMIT || options.workers !== undefined ? (pool ??= createWorkerPool(WORKER, size)) : { run: runTask };
 
   try {
+    const fresh = !holdsEntries(outDir);
     if (!check) mkdirSync(outDir, { recursive: true });
-    const scan = await readRecords(dumps, previous, outDir, check, getPool, options.onProgress);
+    const scan = await readRecords(dumps, previous, outDir, check, fresh, getPool, options.onProgress);
     const { records } = scan;
     const gone = Object.keys(previous.files).filter((name) => !records.has(name));
     const plan = planEntries(dumps, records, {
@@ -160,6 +161,7 @@ async function readRecords(
   previous: Manifest,
   outDir: string,
   dryRun: boolean,
+  fresh: boolean,
   getPool: GetPool,
   onProgress: IngestOptions['onProgress'],
 ): Promise<ScanSummary> {
@@ -182,7 +184,7 @@ async function readRecords(
     const files = changed.slice(i, i + SCAN_BATCH);
     batches.push(
       getPool(changed.length)
-        .run({ kind: 'scan', files, outDir })
+        .run({ kind: 'scan', files, outDir, fresh })
         .then((result) => {
           if (!dryRun) writeEntries((result as ScanResult).writes);
           for (const { name, record, outcomes } of (result as ScanResult).records) {
@@ -203,6 +205,22 @@ async function readRecords(
   return { records: ordered, read: new Set(changed.map((dump) => dump.name)), written, settled };
 }
 
+
+/** Whether the output folder holds any entry file (stops at the first). */
+function holdsEntries(outDir: string): boolean {
+  let dir;
+  try {
+    dir = opendirSync(outDir);
+  } catch {
+    return false;
+  }
+  try {
+    for (let entry = dir.readSync(); entry; entry = dir.readSync()) if (entry.name.endsWith('.md')) return true;
+    return false;
+  } finally {
+    dir.closeSync();
+  }
+}
 
 /** The slugs of the entry files in the output folder. */
 function listEntries(outDir: string): Set<string> {
