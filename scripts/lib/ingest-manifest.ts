@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { FileRecord } from './ingest-protocol.ts';
 
 /** File name of the manifest inside the output folder (hidden: not an entry). */
-export const MANIFEST_NAME = '.ingest-manifest.json';
+const MANIFEST_NAME = '.ingest-manifest.json';
 
 /** The manifest as stored. */
 export interface Manifest {

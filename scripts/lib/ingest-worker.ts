@@ -1,5 +1,6 @@
 /**
- * Ingest worker: reads dumps and writes entries, so both cores share the work.
+ * Ingest worker: reads dumps and prepares their entries (the main thread
+ * writes them), so both cores share the work.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ const encoder = new TextEncoder();
  * @param writes Where the entry files to write are added.
  * @param fresh The output folder had no entries: skip looking for each file.
  */
-export function scanFile(file: { path: string; name: string }, outDir: string, writes: FileWrites, fresh = false): Scanned {
+function scanFile(file: { path: string; name: string }, outDir: string, writes: FileWrites, fresh = false): Scanned {
   const bytes = readFileSync(file.path);
   const hash = createHash('sha256').update(bytes).digest('hex');
   const outcomes: Record<string, ScanOutcome> = {};
@@ -45,7 +46,7 @@ export function scanFile(file: { path: string; name: string }, outDir: string, w
     const slug = makeSlug(article.title, id);
     refs.push({ id, digest: articleDigest(article, id), slug, index: article.index, line: article.line });
     const sources = [{ file: file.name, index: article.index, line: article.line }];
-    outcomes[slug] = writeEntry(article, sources, id, slug, outDir, writes, true, fresh);
+    outcomes[slug] = planWrite(article, sources, id, slug, outDir, writes, true, fresh);
   }
   return { name: file.name, record: { hash, articles: refs, errors: errors.map((error) => describe(error, 'article')) }, outcomes };
 }
@@ -56,7 +57,7 @@ export function scanFile(file: { path: string; name: string }, outDir: string, w
  *
  * @param task Which articles, under which slugs, with which sources.
  */
-export function renderFile(task: RenderTask): RenderResult {
+function renderFile(task: RenderTask): RenderResult {
   const result: RenderResult = { kind: 'render', writes: [], written: [], unchanged: 0, errors: [] };
   let articles;
   try {
@@ -72,7 +73,7 @@ export function renderFile(task: RenderTask): RenderResult {
       result.errors.push({ kind: 'file', line: 0, reason: `changed while it was read: article ${item.index} is gone, run the ingest again` });
       continue;
     }
-    const outcome = writeEntry(article, item.sources, contentId(article), item.slug, task.outDir, result.writes, false);
+    const outcome = planWrite(article, item.sources, contentId(article), item.slug, task.outDir, result.writes, false);
     if (outcome === 'written') result.written.push(item.slug);
     else result.unchanged++;
   }
@@ -83,7 +84,7 @@ export function renderFile(task: RenderTask): RenderResult {
  * Plan the write of one entry unless the file already says the same. With
  * `onlyNew`, a file that differs is left alone and reported as deferred.
  */
-function writeEntry(
+function planWrite(
   article: ParsedArticle,
   sources: Source[],
   id: string,

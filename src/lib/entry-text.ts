@@ -40,7 +40,7 @@ export function splitEntryFile(file: string): { yaml: string; body: string } {
  * @param text Text with references.
  * @returns The text with each reference replaced by its character.
  */
-export function decodeReferences(text: string): string {
+function decodeReferences(text: string): string {
   return text.replace(REFERENCE, (whole, hex?: string, dec?: string, name?: string) =>
     referenced(whole, hex, dec, name),
   );

@@ -44,6 +44,6 @@ function toFigure(caption: Caption): Html {
  * @param text Any text.
  * @returns The text with `&`, `<`, `>` and `"` as character references.
  */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
