@@ -1,7 +1,7 @@
 /**
  * Write a generated raw archive for benchmarks.
  *
- *   node scripts/generate-archive.ts --articles 10000 --out .bench/raw-10k [--per-file 10] [--seed 1]
+ *   npm run generate -- --articles 10000 --out .bench/raw-10k [--per-file 10] [--seed 1]
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
