@@ -32,6 +32,17 @@ describe('foldLines', () => {
 });
 
 describe('spacingKey', () => {
+  test('removes exactly the white space (and zero-width spaces) of any text', () => {
+    const spacey = fc.constantFrom(' ', '  ', '\t', '\u00A0', '\u2003', '\u200B', '\n', '\r', 'a', 'é', '\uFEFF', '\u2028');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(spacey, fc.string()), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(spacingKey(text)).toBe(text.replace(/[\s\u200B]+/g, ''));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   test('is the same for copies that differ only in spacing', () => {
     expect(spacingKey('fighters.  (Photo by AFP)')).toBe(spacingKey('fighters.\u00A0(Photo by AFP)'));
   });

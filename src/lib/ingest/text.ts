@@ -80,8 +80,11 @@ function isSpecialSpace(c: number): boolean {
  * @returns The line with all spacing removed.
  */
 export function spacingKey(line: string): string {
-  return needsFolding(line) ? line.replace(SPACES, '') : line.replaceAll(' ', '');
+  return OTHER_SPACE.test(line) ? line.replace(SPACES, '') : line.replaceAll(' ', '');
 }
+
+// Any white space but the plain space (a native test; most lines hold none).
+const OTHER_SPACE = /[^\S ]|\u200B/;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
