@@ -19,7 +19,7 @@ export interface ArticleRef {
 export interface FileRecord {
   size: number;
   mtimeMs: number;
-  /** SHA-256 of the bytes, to tell a touched file from a changed one. */
+  /** SHA-256 of the bytes: a dump whose time changed but not its bytes is not parsed again. */
   hash: string;
   articles: ArticleRef[];
   /** What could not be read. */
@@ -41,7 +41,8 @@ export interface ReadError {
  */
 export interface ScanTask {
   kind: 'scan';
-  files: { path: string; name: string }[];
+  /** The dumps, each with the hash it had at the last run, if any. */
+  files: { path: string; name: string; hash?: string }[];
   outDir: string;
   /** The output folder held no entries when the run began: nothing to compare with. */
   fresh: boolean;
@@ -71,7 +72,8 @@ export type FileWrites = [string, Uint8Array][];
 export interface ScanResult {
   kind: 'scan';
   writes: FileWrites;
-  records: { name: string; record: Omit<FileRecord, 'size' | 'mtimeMs'>; outcomes: Record<string, ScanOutcome> }[];
+  /** A dump whose bytes still have their last hash (only touched) comes back with `same` and no record. */
+  records: ({ name: string; same: true } | { name: string; same?: false; record: Omit<FileRecord, 'size' | 'mtimeMs'>; outcomes: Record<string, ScanOutcome> })[];
 }
 
 /** A worker's answer to a render. */

@@ -24,14 +24,15 @@ const encoder = new TextEncoder();
 /**
  * Read one dump, and plan the write of each of its stories' entries that is new.
  *
- * @param file The dump: absolute path and name relative to the input folder.
+ * @param file The dump: absolute path, name relative to the input folder, and its last hash.
  * @param outDir The entries folder.
  * @param writes Where the entry files to write are added.
  * @param fresh The output folder had no entries: skip looking for each file.
  */
-function scanFile(file: { path: string; name: string }, outDir: string, writes: FileWrites, fresh = false): Scanned {
+function scanFile(file: ScanTask['files'][number], outDir: string, writes: FileWrites, fresh = false): Scanned {
   const bytes = readFileSync(file.path);
   const hash = createHash('sha256').update(bytes).digest('hex');
+  if (hash === file.hash) return { name: file.name, same: true };
   const outcomes: Record<string, ScanOutcome> = {};
   let text: string;
   try {

@@ -74,6 +74,16 @@ describe('runIngest', () => {
     expect(await ingest()).toMatchObject({ filesRead: 2, written: [], removed: [] });
   });
 
+  test('does not parse a dump again when only its time changed, and remembers the new time', async () => {
+    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
+    await ingest();
+    const file = path.join(inDir, 'a.txt');
+    utimesSync(file, new Date(), new Date(Date.now() + 60_000));
+    expect(await ingest()).toMatchObject({ filesRead: 0, written: [], removed: [] });
+    const manifest = JSON.parse(readFileSync(path.join(outDir, '.ingest-manifest.json'), 'utf8'));
+    expect(manifest.files['a.txt'].mtimeMs).toBe(statSync(file).mtimeMs);
+  });
+
   test('re-reads only the changed dump and keeps slugs of other stories', async () => {
     write('a.txt', story('Bridge Reopens', 'Cars are back.'));
     write('b.txt', story('Port Strike Ends', 'Ships sail.'));

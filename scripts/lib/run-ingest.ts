@@ -99,7 +99,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     const written = new Set([...scan.written, ...rendered.written]);
     for (const slug of written) if (!plan.entries.has(slug)) written.delete(slug);
 
-    const changed = scan.read.size > 0 || gone.length > 0 || written.size > 0 || removed.length > 0 || rendered.failed.length > 0;
+    const changed = scan.read.size > 0 || scan.touched > 0 || gone.length > 0 || written.size > 0 || removed.length > 0 || rendered.failed.length > 0;
     if (!check && changed) {
       for (const slug of removed) rmSync(path.join(outDir, `${slug}.md`), { force: true });
       const entries = Object.fromEntries([...plan.entries].map(([slug, entry]) => [slug, entry.signature]));
@@ -144,8 +144,10 @@ function affectedStories(names: string[], previous: Manifest, records: Map<strin
 /** What reading the dumps found and did. */
 interface ScanSummary {
   records: Map<string, FileRecord>;
-  /** Dumps read in this run (the others were unchanged). */
+  /** Dumps read in this run whose bytes changed (the others were unchanged). */
   read: Set<string>;
+  /** How many dumps had a new time but the same bytes (their manifest entries need the new time). */
+  touched: number;
   /** Entries the scan wrote (or, dry, would write). */
   written: string[];
   /** Entries the scan wrote or found identical, for a story standing in that one dump. */
@@ -178,18 +180,27 @@ async function readRecords(
 
   const written: string[] = [];
   const settled = new Set<string>();
+  // Dumps whose time changed but whose bytes did not: nothing of theirs changes.
+  const touched = new Set<string>();
   let done = 0;
   const batches: Promise<void>[] = [];
   for (let i = 0; i < changed.length; i += SCAN_BATCH) {
-    const files = changed.slice(i, i + SCAN_BATCH);
+    const files = changed.slice(i, i + SCAN_BATCH).map((dump) => ({ ...dump, hash: previous.files[dump.name]?.hash }));
     batches.push(
       getPool(changed.length)
         .run({ kind: 'scan', files, outDir, fresh })
         .then((result) => {
           if (!dryRun) writeEntries((result as ScanResult).writes);
-          for (const { name, record, outcomes } of (result as ScanResult).records) {
-            records.set(name, { ...(stats.get(name) as { size: number; mtimeMs: number }), ...record });
-            for (const [slug, outcome] of Object.entries(outcomes)) {
+          for (const scanned of (result as ScanResult).records) {
+            const { name } = scanned;
+            const stat = stats.get(name) as { size: number; mtimeMs: number };
+            if (scanned.same) {
+              records.set(name, { ...(previous.files[name] as FileRecord), ...stat });
+              touched.add(name);
+              continue;
+            }
+            records.set(name, { ...stat, ...scanned.record });
+            for (const [slug, outcome] of Object.entries(scanned.outcomes)) {
               if (outcome === 'written') written.push(slug);
               if (outcome !== 'deferred') settled.add(slug);
             }
@@ -202,7 +213,8 @@ async function readRecords(
   await Promise.all(batches);
   // Keep the dumps' order, whatever order the workers finished in.
   const ordered = new Map(dumps.flatMap((dump) => (records.has(dump.name) ? [[dump.name, records.get(dump.name) as FileRecord]] : [])));
-  return { records: ordered, read: new Set(changed.map((dump) => dump.name)), written, settled };
+  const read = new Set(changed.map((dump) => dump.name).filter((name) => !touched.has(name)));
+  return { records: ordered, read, touched: touched.size, written, settled };
 }
 
 
