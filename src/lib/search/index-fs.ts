@@ -6,12 +6,12 @@
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { load as loadYaml } from 'js-yaml';
-import { readBodyBlocks, splitEntryFile } from '../entry-text.ts';
+import { readBodyBlocks } from '../entry-text.ts';
+import { parseEntryFile } from '../read-entry.ts';
 import { addDocument, type BuiltIndex } from './build-index.ts';
 import { findRelatedStories } from './related.ts';
 import { packIndex } from './pack-index.ts';
-import { toSearchDocument, toStoryRecord, type RecordSource } from './story-record.ts';
+import { toSearchDocument, toStoryRecord } from './story-record.ts';
 
 /** Shards close at about this many characters of JSON (roughly a quarter of that gzipped). */
 export const SHARD_TARGET_CHARS = 64_000;
@@ -61,9 +61,10 @@ export async function writeSearchFiles(articlesDir: string, outDir: string): Pro
     const writes: Promise<void>[] = [];
     texts.forEach((text, i) => {
       const id = from + i;
-      const { yaml, body } = splitEntryFile(text);
-      const entry = loadYaml(yaml) as RecordSource;
-      const record = toStoryRecord({ ...entry, captions: entry.captions ?? [] }, readBodyBlocks(body));
+      const parsed = parseEntryFile(text);
+      // The site's loader reports a bad entry; the index only has to not be misled by one.
+      if (typeof parsed === 'string') throw new Error(`search index: ${batch[i]}: ${parsed}`);
+      const record = toStoryRecord(parsed.entry, readBodyBlocks(parsed.body));
       addDocument(index, toSearchDocument(id, record));
       stories.push({ slug: record.slug, title: record.title });
       const json = JSON.stringify(record);

@@ -8,10 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { load as loadYaml } from 'js-yaml';
 import type { Loader } from 'astro/loaders';
-import { EntrySchema } from '../entry-schema.ts';
-import { splitEntryFile } from '../entry-text.ts';
+import { parseEntryFile } from '../read-entry.ts';
 import { summarizeEntry, StorySchema } from './story.ts';
 
 /**
@@ -66,18 +64,8 @@ async function listEntryFiles(dir: string): Promise<string[]> {
 
 /** Parse and validate one entry file; a string says what is wrong with it. */
 function checkEntry(id: string, text: string) {
-  const { yaml, body } = splitEntryFile(text);
-  let raw: unknown;
-  try {
-    raw = loadYaml(yaml);
-  } catch (error) {
-    return `cannot read the frontmatter: ${(error as Error).message.split('\n')[0]}`;
-  }
-  const parsed = EntrySchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return `invalid frontmatter at "${issue?.path.join('.')}": ${issue?.message}`;
-  }
-  if (parsed.data.slug !== id) return `the file is named "${id}.md", expected "${parsed.data.slug}.md" (its slug)`;
-  return { entry: parsed.data, body };
+  const parsed = parseEntryFile(text);
+  if (typeof parsed === 'string') return parsed;
+  if (parsed.entry.slug !== id) return `the file is named "${id}.md", expected "${parsed.entry.slug}.md" (its slug)`;
+  return parsed;
 }
