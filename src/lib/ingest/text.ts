@@ -6,17 +6,6 @@
 // thin spaces, zero-width spaces and stray byte-order marks.
 const SPACES = /[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/gu;
 
-/**
- * Split a dump into lines: drops a byte-order mark and accepts LF, CRLF or lone CR.
- *
- * @param text Raw file contents.
- * @returns The lines, without their line ends.
- */
-export function splitLines(text: string): string[] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return body.split(/\r\n|\r|\n/);
-}
-
 // Horizontal space other than the plain space: what JavaScript's \s matches
 // but for line ends, plus zero-width spaces. Rare in dumps, so testing for it
 // first is cheap.
@@ -24,9 +13,10 @@ const SPECIAL_SPACE = /[\t\v\f\u00A0\u1680\u2000-\u200B\u2028\u2029\u202F\u205F\
 const SPECIAL_SPACES = new RegExp(SPECIAL_SPACE.source, 'g');
 
 /**
- * Split a dump into folded lines: what `splitLines` and `foldSpaces` do line by
- * line, done over the whole text with native string operations (a regex that
- * tries every plain space, or every line edge, is several times slower).
+ * Split a dump into folded lines (a byte-order mark dropped; LF, CRLF or lone
+ * CR ends a line; each line as `foldSpaces` makes it), done over the whole text
+ * with native string operations: a regex that tries every plain space, or
+ * every line edge, is several times slower.
  *
  * @param text Raw file contents.
  * @returns The lines, each folded.
