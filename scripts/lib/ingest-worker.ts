@@ -2,7 +2,7 @@
  * Ingest worker: reads dumps and prepares their entries (the main thread
  * writes them), so both cores share the work.
  */
-import { createHash } from 'node:crypto';
+import { hash as hashBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
@@ -31,7 +31,7 @@ const encoder = new TextEncoder();
  */
 function scanFile(file: ScanTask['files'][number], outDir: string, writes: FileWrites, fresh = false): Scanned {
   const bytes = readFileSync(file.path);
-  const hash = createHash('sha256').update(bytes).digest('hex');
+  const hash = hashBytes('sha256', bytes);
   if (hash === file.hash) return { name: file.name, same: true };
   const outcomes: Record<string, ScanOutcome> = {};
   let text: string;

@@ -3,7 +3,7 @@
  * grouped by content id, across dumps), its sources, its slug, and a signature
  * that changes whenever the entry's file would.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Source } from '../../src/lib/entry-schema.ts';
 import { makeSlug } from '../../src/lib/ingest/slug.ts';
 import type { ArticleRef, FileRecord } from './ingest-protocol.ts';
@@ -57,12 +57,7 @@ export function planEntries(
     const slug = slugs.get(id) as string;
     const sources = group.refs.map(({ name, ref }) => ({ file: name, index: ref.index, line: ref.line }));
     const known = slug === from.ref.slug && !previous.affected.has(id) ? previous.entries[slug] : undefined;
-    const signature =
-      known ??
-      createHash('sha256')
-        .update(JSON.stringify([id, from.ref.digest, slug, sources]))
-        .digest('hex')
-        .slice(0, 16);
+    const signature = known ?? hash('sha256', JSON.stringify([id, from.ref.digest, slug, sources])).slice(0, 16);
     entries.set(slug, { id, sources, from, signature });
   }
   return { entries };

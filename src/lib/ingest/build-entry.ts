@@ -2,7 +2,7 @@
  * From a parsed article to what the ingest writes: the entry's frontmatter and
  * its body tree.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Root } from 'mdast';
 import { EntrySchema, type Entry, type Source } from '../entry-schema.ts';
 import type { ParsedArticle } from './types.ts';
@@ -19,13 +19,10 @@ import { toMdast } from './to-mdast.ts';
  * @returns 16 hex digits.
  */
 export function contentId(article: ParsedArticle): string {
-  const hash = createHash('sha256');
-  hash.update(article.title);
-  for (const block of article.blocks) {
-    hash.update('\n');
-    hash.update(block.type === 'figure' ? printedCaption(block.caption) : block.text);
-  }
-  return hash.digest('hex').slice(0, 16);
+  // One string hashed at once: an update per block costs twice as much.
+  let text = article.title;
+  for (const block of article.blocks) text += `\n${block.type === 'figure' ? printedCaption(block.caption) : block.text}`;
+  return hash('sha256', text).slice(0, 16);
 }
 
 /** Everything needed to write one entry. */
