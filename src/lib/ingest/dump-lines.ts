@@ -1,61 +1,58 @@
 /**
- * The lines of a dump as the parser sees them: folded once, and compared by
- * their spacing keys, which are computed only when first needed.
+ * The lines of a dump as the parser sees them: folded once, and compared with
+ * their spacing ignored, since a dump prints copies of a line that differ in it.
  */
-import { spacingKey } from './text.ts';
+import { sameButSpacing } from './text.ts';
 
-/** The lines of a dump, folded once, and the keys copies are compared by, computed when first needed. */
+/** The lines of a dump, folded once. */
 export class Lines {
   readonly text: string[];
-  private readonly keys: (string | undefined)[];
 
   constructor(text: string[]) {
     this.text = text;
-    this.keys = new Array<string | undefined>(text.length);
-  }
-
-  /** The spacing key of line `i`. */
-  key(i: number): string {
-    return (this.keys[i] ??= spacingKey(this.text[i] as string));
   }
 
   /** Whether two lines are copies that differ only in spacing. */
   same(i: number, j: number): boolean {
-    const a = this.text[i] as string;
-    const b = this.text[j] as string;
-    if (a === b) return true;
-    // Folded lines start and end with the same characters as their keys: a cheap first test.
-    if (a.charCodeAt(0) !== b.charCodeAt(0) || a.charCodeAt(a.length - 1) !== b.charCodeAt(b.length - 1)) return false;
-    return this.key(i) === this.key(j);
+    return sameButSpacing(this.text[i] as string, this.text[j] as string);
   }
 }
 
 /**
  * The lines already printed (title, subtitle, captions), to drop their repeats.
- * A key always starts and ends like its line, so most lines are ruled out
- * without computing their key.
+ * It holds a handful of lines; a folded line starts and ends like its copies,
+ * so most lines are ruled out by their first and last characters alone.
  */
-export class KeySet {
-  private readonly keys: Set<string>;
+export class PrintedLines {
+  private readonly printed: string[] = [];
   private readonly edges = new Set<number>();
   private readonly lines: Lines;
 
-  constructor(lines: Lines, keys: Iterable<string>) {
+  /**
+   * @param lines The dump's lines.
+   * @param printed Folded lines already printed.
+   */
+  constructor(lines: Lines, printed: Iterable<string>) {
     this.lines = lines;
-    this.keys = new Set(keys);
-    for (const key of this.keys) this.edges.add(edgesOf(key));
+    for (const line of printed) this.addText(line);
   }
 
   /** Whether line `i` repeats a line in the set. */
   has(i: number): boolean {
-    return this.edges.has(edgesOf(this.lines.text[i] as string)) && this.keys.has(this.lines.key(i));
+    const text = this.lines.text[i] as string;
+    if (!this.edges.has(edgesOf(text))) return false;
+    return this.printed.some((line) => sameButSpacing(line, text));
   }
 
   /** Add line `i` to the set. */
   add(i: number): void {
-    const key = this.lines.key(i);
-    this.keys.add(key);
-    this.edges.add(edgesOf(key));
+    this.addText(this.lines.text[i] as string);
+  }
+
+  private addText(line: string): void {
+    if (line === '') return;
+    this.printed.push(line);
+    this.edges.add(edgesOf(line));
   }
 }
 

@@ -2,8 +2,7 @@
  * Find each article's header in a dump: the title, an optional subtitle,
  * caption copies, `TT`, and the title again.
  */
-import { KeySet, Lines, nextNonBlank } from './dump-lines.ts';
-import { spacingKey } from './text.ts';
+import { PrintedLines, Lines, nextNonBlank } from './dump-lines.ts';
 
 // The source site's font-size control, printed between the two copies of the header.
 export const FONT_SIZE_CONTROL = 'TT';
@@ -22,7 +21,7 @@ export interface Header {
   subtitle?: string;
   captionLines: string[];
   /** Every header line, so repeats of them are dropped from the body. */
-  repeats: KeySet;
+  repeats: PrintedLines;
   /** Set when the header could not be read: the article is reported, not written. */
   error?: string;
 }
@@ -80,7 +79,7 @@ function readHeaderAround(lines: Lines, t: number): Header {
       bodyStart: t + 1,
       title: '',
       captionLines: [],
-      repeats: new KeySet(lines, []),
+      repeats: new PrintedLines(lines, []),
       error: `cannot read the header, expected the title repeated after "${FONT_SIZE_CONTROL}", found ${found}`,
     };
   }
@@ -152,9 +151,7 @@ function finishHeader(
   subtitle: string | undefined,
   captionLines: string[],
 ): Header {
-  const keys = [lines.key(title), ...captionLines.map(spacingKey)];
-  if (subtitle) keys.push(spacingKey(subtitle));
-  const repeats = new KeySet(lines, keys);
+  const repeats = new PrintedLines(lines, [lines.text[title] as string, ...captionLines, ...(subtitle ? [subtitle] : [])]);
 
   let bodyStart = repeat + 1;
   for (let k = bodyStart; k < lines.text.length; k++) {

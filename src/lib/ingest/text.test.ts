@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { countWords, foldLines, foldSpaces, spacingKey } from './text.ts';
+import { countWords, foldLines, foldSpaces, sameButSpacing, spacingKey } from './text.ts';
 
 /** The plain reference `foldLines` is checked against: drop a BOM, split on any line end. */
 function splitLines(text: string): string[] {
@@ -48,6 +48,26 @@ describe('spacingKey', () => {
 
   test('is the same for copies that differ only in spacing', () => {
     expect(spacingKey('fighters.  (Photo by AFP)')).toBe(spacingKey('fighters.\u00A0(Photo by AFP)'));
+  });
+});
+
+describe('sameButSpacing', () => {
+  test('tells folded lines apart exactly as their spacing keys do', () => {
+    // Few letters and many spaces, so that equal keys come up often.
+    const part = fc.constantFrom(' ', 'a', 'b', 'ab', 'é', '’', 'ب');
+    const line = fc.array(part, { maxLength: 12 }).map((parts) => foldSpaces(parts.join('')));
+    fc.assert(
+      fc.property(line, line, (a, b) => {
+        expect(sameButSpacing(a, b)).toBe(spacingKey(a) === spacingKey(b));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test('matches copies of a caption that differ in spacing only', () => {
+    expect(sameButSpacing('fighters. (Photo by AFP)', 'fighters.(Photo by AFP)')).toBe(true);
+    expect(sameButSpacing('fighters. (Photo by AFP)', 'fighters. (Photo by AP)')).toBe(false);
+    expect(sameButSpacing('a', 'a b')).toBe(false);
   });
 });
 

@@ -11,12 +11,13 @@ const SPACES = /[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/gu;
 // first is cheap.
 const SPECIAL_SPACE = /[\t\v\f\u00A0\u1680\u2000-\u200B\u2028\u2029\u202F\u205F\u3000\uFEFF]/;
 const SPECIAL_SPACES = new RegExp(SPECIAL_SPACE.source, 'g');
+const DOUBLE_SPACES = / {2,}/g;
 
 /**
  * Split a dump into folded lines (a byte-order mark dropped; LF, CRLF or lone
- * CR ends a line; each line as `foldSpaces` makes it), done over the whole text
- * with native string operations: a regex that tries every plain space, or
- * every line edge, is several times slower.
+ * CR ends a line; each line as `foldSpaces` makes it). Each step is one pass
+ * over the whole text, since passes per line, or a regex tried at every line
+ * edge, cost several times more; only line edges are looked at line by line.
  *
  * @param text Raw file contents.
  * @returns The lines, each folded.
@@ -25,7 +26,7 @@ export function foldLines(text: string): string[] {
   let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.includes('\r')) body = body.replace(/\r\n?/g, '\n');
   if (SPECIAL_SPACE.test(body)) body = body.replace(SPECIAL_SPACES, ' ');
-  while (body.includes('  ')) body = body.replaceAll('  ', ' ');
+  body = body.replace(DOUBLE_SPACES, ' ');
   const lines = body.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
@@ -71,6 +72,28 @@ function isSpecialSpace(c: number): boolean {
  */
 export function spacingKey(line: string): string {
   return OTHER_SPACE.test(line) ? line.replace(SPACES, '') : line.replaceAll(' ', '');
+}
+
+/**
+ * Whether two folded lines differ only in spacing: `spacingKey` of each would
+ * be equal. Compared with their spaces skipped, without building the keys, so
+ * lines that differ are usually told apart in a few characters.
+ *
+ * @param a A folded line (no space but the plain one).
+ * @param b Another.
+ */
+export function sameButSpacing(a: string, b: string): boolean {
+  if (a === b) return true;
+  const aEnd = a.length;
+  const bEnd = b.length;
+  let x = 0;
+  let y = 0;
+  for (;;) {
+    while (x < aEnd && a.charCodeAt(x) === 32) x++;
+    while (y < bEnd && b.charCodeAt(y) === 32) y++;
+    if (x === aEnd || y === bEnd) return x === aEnd && y === bEnd;
+    if (a.charCodeAt(x++) !== b.charCodeAt(y++)) return false;
+  }
 }
 
 // Any white space but the plain space (a native test; most lines hold none).
