@@ -6,7 +6,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import { load as loadYaml } from 'js-yaml';
 import { EntrySchema, type Entry } from '../entry-schema.ts';
-import { fastText, serializeEntry } from './serialize-entry.ts';
+import { fastHandlers, serializeEntry } from './serialize-entry.ts';
 import { toMdast } from './to-mdast.ts';
 
 // Folded text as the parser yields it: no line ends, tabs or edge spaces, and
@@ -25,15 +25,34 @@ const entry: Entry = {
   wordCount: 3,
 };
 
-describe('fastText', () => {
-  test('serializes exactly as remark’s own text handler does', () => {
+// Any text at all, white space and line ends included, for the handlers' own
+// shortcuts, which must hold for more than what the parser yields.
+const anyText = fc.array(fc.oneof(fc.constantFrom(' ', '\t', '\n', '\r\n', 'a', 'Z', '’'), markdownish, fc.string({ maxLength: 3 })), { maxLength: 8 }).map((parts) => parts.join(''));
+
+describe('fastHandlers', () => {
+  test('serialize exactly as remark’s own handlers do', () => {
+    const block = fc.record({ type: fc.constantFrom<'paragraph' | 'heading'>('paragraph', 'heading'), text: fc.oneof(markdownish, anyText), line: fc.constant(1) });
     fc.assert(
-      fc.property(markdownish, fc.constantFrom<'paragraph' | 'heading'>('paragraph', 'heading'), (text, type) => {
-        const tree = toMdast([{ type, text, line: 1 }]);
-        expect(toMarkdown(tree, { handlers: { text: fastText } })).toBe(toMarkdown(tree));
+      fc.property(fc.array(block, { minLength: 1, maxLength: 4 }), (blocks) => {
+        const tree = toMdast(blocks);
+        expect(toMarkdown(tree, { handlers: fastHandlers })).toBe(toMarkdown(tree));
       }),
       { numRuns: 3000 },
     );
+  });
+
+  test('serialize headings of other levels and mixed phrasing as remark does', () => {
+    const trees: Root[] = [
+      { type: 'root', children: [{ type: 'heading', depth: 1, children: [{ type: 'text', value: 'Plain' }] }] },
+      { type: 'root', children: [{ type: 'heading', depth: 3, children: [{ type: 'text', value: 'Plain' }] }] },
+      { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Plain' }, { type: 'emphasis', children: [{ type: 'text', value: 'em' }] }] }] },
+      { type: 'root', children: [{ type: 'paragraph', children: [] }] },
+    ];
+    for (const tree of trees) expect(toMarkdown(tree, { handlers: fastHandlers })).toBe(toMarkdown(tree));
+  });
+
+  test('take the shortcut for plain prose', () => {
+    expect(toMarkdown(toMdast([{ type: 'paragraph', text: 'Rain fell on Basra, “again”.', line: 1 }]), { handlers: fastHandlers })).toBe('Rain fell on Basra, “again”.\n');
   });
 });
 
