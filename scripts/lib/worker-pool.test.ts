@@ -17,6 +17,17 @@ parentPort.on('message', (task) => {
   parentPort.postMessage(task * 2);
 });`,
 );
+// Answers, a little later, with how many tasks it had been given by then.
+const counter = path.join(dir, 'counter.mjs');
+writeFileSync(
+  counter,
+  `import { parentPort } from 'node:worker_threads';
+let given = 0;
+parentPort.on('message', () => {
+  given++;
+  setTimeout(() => parentPort.postMessage(given), 50);
+});`,
+);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('createWorkerPool', () => {
@@ -31,6 +42,16 @@ describe('createWorkerPool', () => {
     await expect(pool.run('throw')).rejects.toThrow('task failed');
     expect(await pool.run(21)).toBe(42);
     await pool.close();
+  });
+
+  test('gives a worker the next task before it answers, and no more than depth', async () => {
+    for (const depth of [1, 2, 3]) {
+      const pool = createWorkerPool<number, number>(pathToFileURL(counter), 1, depth);
+      const answers = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => pool.run(n)));
+      expect(answers[0]).toBe(depth);
+      expect(Math.max(...answers)).toBe(6);
+      await pool.close();
+    }
   });
 
   test('replaces a worker that dies, so queued tasks still run', async () => {

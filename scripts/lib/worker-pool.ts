@@ -1,59 +1,72 @@
 /**
- * A fixed pool of worker threads that run tasks in the order given, one at a
- * time per worker.
+ * A fixed pool of worker threads that run tasks in the order given. Each
+ * worker holds a task in hand and the next one waiting, so that it never idles
+ * while this thread is busy with the last result (writing its files, say).
  */
 import { Worker } from 'node:worker_threads';
 
 /** A pool bound to one worker script. */
 export interface WorkerPool<Task, Result> {
-  /** Run a task on the next free worker. */
+  /** Run a task on the least busy worker. */
   run(task: Task): Promise<Result>;
   /** Stop every worker. */
   close(): Promise<void>;
+}
+
+interface Job<Task, Result> {
+  task: Task;
+  resolve: (result: Result) => void;
+  reject: (error: Error) => void;
 }
 
 /**
  * Start `size` workers running `script`.
  *
  * @param script URL of the worker module; it answers each message with one message,
- *   or `{ kind: 'crash', message }` when the task threw.
+ *   in order, or `{ kind: 'crash', message }` when the task threw.
  * @param size How many workers (usually the number of cores).
+ * @param depth How many tasks a worker is given at once: the one it runs and those queued behind it.
  */
-export function createWorkerPool<Task, Result>(script: URL, size: number): WorkerPool<Task, Result> {
-  const idle: Worker[] = [];
-  const queue: { task: Task; resolve: (result: Result) => void; reject: (error: Error) => void }[] = [];
-  const workers = new Set<Worker>();
+export function createWorkerPool<Task, Result>(script: URL, size: number, depth = 2): WorkerPool<Task, Result> {
+  const queue: Job<Task, Result>[] = [];
+  // The tasks each worker was given, oldest (the one it is running) first.
+  const given = new Map<Worker, Job<Task, Result>[]>();
+
   const start = () => {
     const worker = new Worker(script);
-    workers.add(worker);
-    idle.push(worker);
+    const jobs: Job<Task, Result>[] = [];
+    given.set(worker, jobs);
+    worker.on('message', (message: Result | { kind: 'crash'; message: string }) => {
+      const job = jobs.shift();
+      const crash = message as { kind?: string; message?: string };
+      if (crash.kind === 'crash') job?.reject(new Error(crash.message));
+      else job?.resolve(message as Result);
+      pump();
+    });
+    // A worker that dies (out of memory, say) fails the task it was running
+    // and is replaced; the tasks waiting behind it go back to the queue.
+    worker.once('error', (error: Error) => {
+      given.delete(worker);
+      void worker.terminate();
+      const [failed, ...waiting] = jobs;
+      queue.unshift(...waiting);
+      failed?.reject(error);
+      start();
+      pump();
+    });
   };
   for (let i = 0; i < size; i++) start();
 
   const pump = () => {
-    while (idle.length > 0 && queue.length > 0) {
-      const worker = idle.pop() as Worker;
-      const job = queue.shift() as (typeof queue)[number];
-      // A worker that dies (out of memory, say) fails its task and is replaced,
-      // so the tasks queued behind it still run.
-      const onError = (error: Error) => {
-        worker.off('message', onMessage);
-        workers.delete(worker);
-        void worker.terminate();
-        job.reject(error);
-        start();
-        pump();
-      };
-      const onMessage = (message: Result | { kind: 'crash'; message: string }) => {
-        worker.off('error', onError);
-        idle.push(worker);
-        const crash = message as { kind?: string; message?: string };
-        if (crash.kind === 'crash') job.reject(new Error(crash.message));
-        else job.resolve(message as Result);
-        pump();
-      };
-      worker.once('message', onMessage);
-      worker.once('error', onError);
+    while (queue.length > 0) {
+      let worker: Worker | undefined;
+      let load = depth;
+      for (const [candidate, jobs] of given) {
+        if (jobs.length < load) [worker, load] = [candidate, jobs.length];
+      }
+      if (!worker) return;
+      const job = queue.shift() as Job<Task, Result>;
+      given.get(worker)?.push(job);
       worker.postMessage(job.task);
     }
   };
@@ -66,7 +79,7 @@ export function createWorkerPool<Task, Result>(script: URL, size: number): Worke
       });
     },
     async close() {
-      await Promise.all([...workers].map((worker) => worker.terminate()));
+      await Promise.all([...given.keys()].map((worker) => worker.terminate()));
     },
   };
 }
