@@ -41,12 +41,14 @@ describe('fastHandlers', () => {
     );
   });
 
-  test('serialize headings of other levels and mixed phrasing as remark does', () => {
+  test('serialize other levels of heading, mixed phrasing and phrasing at the root as remark does', () => {
     const trees: Root[] = [
       { type: 'root', children: [{ type: 'heading', depth: 1, children: [{ type: 'text', value: 'Plain' }] }] },
       { type: 'root', children: [{ type: 'heading', depth: 3, children: [{ type: 'text', value: 'Plain' }] }] },
       { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Plain' }, { type: 'emphasis', children: [{ type: 'text', value: 'em' }] }] }] },
       { type: 'root', children: [{ type: 'paragraph', children: [] }] },
+      { type: 'root', children: [{ type: 'text', value: 'Loose' }, { type: 'html', value: '<b>' }, { type: 'emphasis', children: [{ type: 'text', value: 'em' }] }] },
+      { type: 'root', children: [{ type: 'html', value: '<figure></figure>' }, { type: 'paragraph', children: [{ type: 'text', value: 'After' }] }] },
     ];
     for (const tree of trees) expect(toMarkdown(tree, { handlers: fastHandlers })).toBe(toMarkdown(tree));
   });

@@ -16,6 +16,9 @@ import type { Entry } from '../entry-schema.ts';
 // `serialize-entry.test.ts` checks this against remark's own handlers.
 const PLAIN_LINE = /^[^!-/:-@[-`{-~0-9\s](?:[^&*<[\]\\_`#\r\n]*[^&*<[\]\\_`#\s])?$/;
 
+// Block types of an entry (none of them phrasing content).
+const BLOCKS = new Set(['yaml', 'paragraph', 'heading', 'html']);
+
 /** The text of a paragraph or heading that holds one plain line, else undefined. */
 function plainLine(node: Paragraph | Heading): string | undefined {
   const only = node.children.length === 1 ? node.children[0] : undefined;
@@ -23,13 +26,18 @@ function plainLine(node: Paragraph | Heading): string | undefined {
 }
 
 /**
- * remark's paragraph and heading handlers, with a shortcut for the plain line
- * that is 98% of an archive's paragraphs: remark's text handler runs about
- * forty escape patterns over it, and its phrasing machinery (trackers,
- * attention runs, edge encoding) costs more than the text itself. Anything
- * else goes to remark's own handlers.
+ * remark's handlers, with shortcuts for what an entry is made of, taken only
+ * where remark's own handler writes the same (property tests check this);
+ * anything else goes to remark's handlers. A paragraph or heading of one plain
+ * line, 98% of an archive's, is written as it is: remark's text handler runs
+ * about forty escape patterns over it, and its phrasing machinery (trackers,
+ * attention runs, edge encoding) costs more than the text itself.
  */
 export const fastHandlers: Options['handlers'] = {
+  // remark tests each child of the root against sixteen phrasing types before
+  // joining them as blocks; the blocks the ingest builds are never phrasing.
+  root: (node, parent, state, info) =>
+    node.children.every((child) => BLOCKS.has(child.type)) ? state.containerFlow(node, info) : defaultHandlers.root(node, parent, state, info),
   paragraph: (node, parent, state, info) => plainLine(node) ?? defaultHandlers.paragraph(node, parent, state, info),
   heading: (node, parent, state, info) => {
     const line = node.depth === 2 ? plainLine(node) : undefined;
