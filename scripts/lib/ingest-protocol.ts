@@ -11,6 +11,8 @@ export interface ArticleRef {
   digest: string;
   /** Default slug (the ingest lengthens its hash only to break a clash). */
   slug: string;
+  /** The entry's signature if the story stands in this dump alone, under its default slug. */
+  signature: string;
   index: number;
   line: number;
 }

@@ -13,6 +13,7 @@ import { contentId, buildEntry } from '../../src/lib/ingest/build-entry.ts';
 import { articleDigest } from '../../src/lib/ingest/article-digest.ts';
 import { makeSlug } from '../../src/lib/ingest/slug.ts';
 import { serializeEntry } from '../../src/lib/ingest/serialize-entry.ts';
+import { entrySignature } from './plan-entries.ts';
 import { IngestError } from '../../src/lib/ingest/errors.ts';
 import type { ParsedArticle } from '../../src/lib/ingest/types.ts';
 import type { FileRecord, FileWrites, ReadError, RenderResult, RenderTask, ScanOutcome, ScanResult, ScanTask } from './ingest-protocol.ts';
@@ -45,8 +46,9 @@ function scanFile(file: ScanTask['files'][number], outDir: string, writes: FileW
   for (const article of articles) {
     const id = contentId(article);
     const slug = makeSlug(article.title, id);
-    refs.push({ id, digest: articleDigest(article, id), slug, index: article.index, line: article.line });
+    const digest = articleDigest(article, id);
     const sources = [{ file: file.name, index: article.index, line: article.line }];
+    refs.push({ id, digest, slug, signature: entrySignature(id, digest, slug, sources), index: article.index, line: article.line });
     outcomes[slug] = planWrite(article, sources, id, slug, outDir, writes, true, fresh);
   }
   return { name: file.name, record: { hash, articles: refs, errors: errors.map((error) => describe(error, 'article')) }, outcomes };

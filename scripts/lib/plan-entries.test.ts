@@ -1,8 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { ArticleRef, FileRecord } from './ingest-protocol.ts';
-import { planEntries } from './plan-entries.ts';
+import { entrySignature, planEntries } from './plan-entries.ts';
 
-const ref = (id: string, slug: string, index = 0): ArticleRef => ({ id, digest: `d${id}`, slug, index, line: 1 + index * 10 });
+// As a worker reads it from `file`, signature included.
+const ref = (id: string, slug: string, index = 0, file = 'a.txt'): ArticleRef => {
+  const line = 1 + index * 10;
+  return { id, digest: `d${id}`, slug, signature: entrySignature(id, `d${id}`, slug, [{ file, index, line }]), index, line };
+};
 const record = (...articles: ArticleRef[]): FileRecord => ({ size: 1, mtimeMs: 1, hash: 'h', articles, errors: [] });
 const dumps = (...names: string[]) => names.map((name) => ({ name, path: `/raw/${name}` }));
 
@@ -10,7 +14,7 @@ describe('planEntries', () => {
   test('makes one entry per story, its sources in dump order', () => {
     const records = new Map([
       ['a.txt', record(ref('1111110000000000', 'bridge-111111'))],
-      ['b.txt', record(ref('2222220000000000', 'port-222222'), ref('1111110000000000', 'bridge-111111', 1))],
+      ['b.txt', record(ref('2222220000000000', 'port-222222', 0, 'b.txt'), ref('1111110000000000', 'bridge-111111', 1, 'b.txt'))],
     ]);
     const { entries } = planEntries(dumps('a.txt', 'b.txt'), records);
     expect([...entries.keys()]).toEqual(['bridge-111111', 'port-222222']);
@@ -30,13 +34,20 @@ describe('planEntries', () => {
     expect(keys(['b.txt', 'a.txt'])).toEqual(keys(['a.txt', 'b.txt']));
   });
 
+  test('takes the signature a worker worked out for a story alone in its dump, the same it would compute', () => {
+    const alone = ref('1111110000000000', 'x-111111');
+    const entry = planEntries(dumps('a.txt'), new Map([['a.txt', record(alone)]])).entries.get('x-111111');
+    expect(entry?.signature).toBe(alone.signature);
+    expect(entry?.signature).toBe(entrySignature(alone.id, alone.digest, 'x-111111', entry?.sources ?? []));
+  });
+
   test('changes the signature when the sources change', () => {
     const one = planEntries(dumps('a.txt'), new Map([['a.txt', record(ref('1111110000000000', 'x-111111'))]]));
     const two = planEntries(
       dumps('a.txt', 'b.txt'),
       new Map([
         ['a.txt', record(ref('1111110000000000', 'x-111111'))],
-        ['b.txt', record(ref('1111110000000000', 'x-111111'))],
+        ['b.txt', record(ref('1111110000000000', 'x-111111', 0, 'b.txt'))],
       ]),
     );
     expect(one.entries.get('x-111111')?.signature).not.toBe(two.entries.get('x-111111')?.signature);
