@@ -56,6 +56,16 @@ describe('runIngest', () => {
     expect(entries().filter((name) => name.startsWith('a-long-way-home-'))).toHaveLength(2);
   });
 
+  test('gives two stories whose slugs clash longer slugs, leaving no file under the short one', async () => {
+    // Two bodies whose content ids share their first six hex digits (found by search).
+    write('a.txt', story('Twin Headline', 'Version 918 of the story.'));
+    write('b.txt', story('Twin Headline', 'Version 2429 of the story.'));
+    const summary = await ingest();
+    expect(entries()).toEqual(['twin-headline-18c52013.md', 'twin-headline-18c52095.md']);
+    expect(summary.written).toEqual(entries().map((name) => name.slice(0, -3)));
+    expect(summary.removed).toEqual([]);
+  });
+
   test('rewrites nothing when run again on unchanged input', async () => {
     write('a.txt', story('Bridge Reopens', 'Cars are back.'));
     write('b.txt', story('Bridge Reopens', 'Cars are back.'));

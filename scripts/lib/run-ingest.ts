@@ -84,7 +84,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       entries: previous.entries,
       affected: affectedStories([...scan.read, ...gone], previous, records),
     });
-    const existing = listEntries(outDir);
+    // Into a folder that held no entries, this run wrote all there is (or, checking, nothing).
+    const existing = fresh ? new Set(check ? [] : scan.written) : listEntries(outDir);
     const toRender = [...plan.entries].filter(([slug, entry]) => {
       // The common case: the scan already wrote it exactly as planned.
       if (entry.sources.length === 1 && entry.from.ref.slug === slug && scan.settled.has(slug)) return false;
@@ -94,14 +95,18 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
         entry.sources.some((source) => scan.read.has(source.file))
       );
     });
-    const removed = [...existing].filter((slug) => !plan.entries.has(slug)).sort();
+    const unplanned = [...existing].filter((slug) => !plan.entries.has(slug));
+    // A file the scan itself wrote under a slug the plan then lengthened (a
+    // clash) was never an entry: it goes, but is not reported as removed.
+    const scanned = new Set(scan.written);
+    const removed = unplanned.filter((slug) => !scanned.has(slug)).sort();
     const rendered = await renderEntries(toRender, dumps, inDir, outDir, check, getPool, options.onProgress);
     const written = new Set([...scan.written, ...rendered.written]);
     for (const slug of written) if (!plan.entries.has(slug)) written.delete(slug);
 
-    const changed = scan.read.size > 0 || scan.touched > 0 || gone.length > 0 || written.size > 0 || removed.length > 0 || rendered.failed.length > 0;
+    const changed = scan.read.size > 0 || scan.touched > 0 || gone.length > 0 || written.size > 0 || unplanned.length > 0 || rendered.failed.length > 0;
     if (!check && changed) {
-      for (const slug of removed) rmSync(path.join(outDir, `${slug}.md`), { force: true });
+      for (const slug of unplanned) rmSync(path.join(outDir, `${slug}.md`), { force: true });
       const entries = Object.fromEntries([...plan.entries].map(([slug, entry]) => [slug, entry.signature]));
       // An entry that failed to render is left out, so the next run tries it again.
       for (const failed of rendered.failed) delete entries[failed];
