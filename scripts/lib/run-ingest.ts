@@ -4,7 +4,7 @@
  * whose source is gone.
  */
 import { mkdirSync, opendirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { ingestVersion, loadManifest, saveManifest, type Manifest } from './ingest-manifest.ts';
 import type { FileRecord, FileWrites, ReadError, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
@@ -72,7 +72,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const size = Math.max(1, options.workers ?? availableParallelism());
   let pool: ReturnType<typeof createWorkerPool<ScanTask | RenderTask, ScanResult | RenderResult>> | undefined;
   const getPool: GetPool = (work) =>
-    pool || work > INLINE_LIMIT || options.workers !== undefined ? (pool ??= createWorkerPool(WORKER, size)) : { run: runTask };
+    pool || work > INLINE_LIMIT || options.workers !== undefined ? (pool ??= createWorkerPool(WORKER, size, 2, { env: workerEnv() })) : { run: runTask };
 
   try {
     const fresh = !holdsEntries(outDir);
@@ -131,6 +131,16 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   } finally {
     await pool?.close();
   }
+}
+
+/**
+ * The workers' environment: each compiles the ingest's modules (zod, remark,
+ * js-yaml) afresh, and Node's compile cache on disk halves that from the
+ * second run on, unless the user chose a cache or turned it off.
+ */
+function workerEnv(): NodeJS.ProcessEnv {
+  if (process.env.NODE_COMPILE_CACHE || process.env.NODE_DISABLE_COMPILE_CACHE) return process.env;
+  return { ...process.env, NODE_COMPILE_CACHE: path.join(tmpdir(), 'node-compile-cache') };
 }
 
 /** The workers, or this thread when `work` (dumps or entries) is small. */

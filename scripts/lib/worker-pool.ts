@@ -3,7 +3,7 @@
  * worker holds a task in hand and the next one waiting, so that it never idles
  * while this thread is busy with the last result (writing its files, say).
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /** A pool bound to one worker script. */
 export interface WorkerPool<Task, Result> {
@@ -26,14 +26,15 @@ interface Job<Task, Result> {
  *   in order, or `{ kind: 'crash', message }` when the task threw.
  * @param size How many workers (usually the number of cores).
  * @param depth How many tasks a worker is given at once: the one it runs and those queued behind it.
+ * @param options For each `Worker` (its environment, say).
  */
-export function createWorkerPool<Task, Result>(script: URL, size: number, depth = 2): WorkerPool<Task, Result> {
+export function createWorkerPool<Task, Result>(script: URL, size: number, depth = 2, options: WorkerOptions = {}): WorkerPool<Task, Result> {
   const queue: Job<Task, Result>[] = [];
   // The tasks each worker was given, oldest (the one it is running) first.
   const given = new Map<Worker, Job<Task, Result>[]>();
 
   const start = () => {
-    const worker = new Worker(script);
+    const worker = new Worker(script, options);
     const jobs: Job<Task, Result>[] = [];
     given.set(worker, jobs);
     worker.on('message', (message: Result | { kind: 'crash'; message: string }) => {
