@@ -6,6 +6,7 @@
  *   npm run bench:ingest [-- --sizes 10000,100000]
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -28,15 +29,21 @@ interface Measure {
 }
 const child = (...args: string[]): Measure => JSON.parse(execFileSync(process.execPath, [CHILD, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 }));
 
-/** Generate the archive once; later runs reuse it. */
+// The generator's own code: an archive it generated differently is generated again.
+const GENERATOR = createHash('sha256')
+  .update(readFileSync(new URL('./lib/generate-dumps.ts', import.meta.url)))
+  .update(readFileSync(new URL('./lib/vocabulary.ts', import.meta.url)))
+  .digest('hex');
+
+/** Generate the archive once; later runs reuse it while the generator is unchanged. */
 function archive(size: number): { dir: string; bytes: number; files: string[] } {
   const dir = path.join(ROOT, `raw-${size}`);
   const stamp = path.join(dir, '.complete');
-  if (!existsSync(stamp)) {
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== GENERATOR) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     for (const file of generateDumps({ articles: size, perFile: 10, seed: 1 })) writeFileSync(path.join(dir, file.name), file.text);
-    writeFileSync(stamp, '');
+    writeFileSync(stamp, GENERATOR);
   }
   const files = readdirSync(dir).filter((name) => name.endsWith('.txt')).sort();
   return { dir, bytes: files.reduce((sum, name) => sum + statSync(path.join(dir, name)).size, 0), files };
