@@ -72,6 +72,21 @@ describe('sameButSpacing', () => {
 });
 
 describe('countWords', () => {
+  test('counts the space-separated tokens that hold a letter or digit, in any text', () => {
+    const part = fc.oneof(fc.constantFrom(' ', 'a', 'Z', '7', '’', '“', '”', '—', '-', '.', 'é', 'ب', '٣', '«', '×', '\u2070'), fc.string({ maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 20 }), (parts) => {
+        const text = foldSpaces(parts.join(''));
+        expect(countWords(text)).toBe(text.split(' ').filter((token) => /[\p{L}\p{N}]/u.test(token)).length);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test('holds that general punctuation (quotes, dashes) has no letter or digit', () => {
+    for (let c = 0x2000; c <= 0x206f; c++) expect(/[\p{L}\p{N}]/u.test(String.fromCharCode(c))).toBe(false);
+  });
+
   test('counts words with inner apostrophes and hyphens once', () => {
     expect(countWords('Iran’s US-led coalition, 2024.')).toBe(4);
   });

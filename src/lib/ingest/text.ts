@@ -114,11 +114,20 @@ export function countWords(text: string): number {
   while (start < text.length) {
     let end = text.indexOf(' ', start);
     if (end < 0) end = text.length;
-    if (end > start) {
-      // Most tokens start with a letter or digit: test the first character
-      // cheaply, and the whole token only when it does not.
-      const c = text.charCodeAt(start);
-      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || LETTER_OR_DIGIT.test(text.slice(start, end))) words++;
+    // Most tokens start with an ASCII letter or digit, the others mostly with
+    // a quote: ASCII and general punctuation (quotes, dashes) are told by their
+    // code, and only the rest of a token from its first other character is
+    // tested against the Unicode classes.
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+        words++;
+        break;
+      }
+      if (c >= 0x80 && !(c >= 0x2000 && c <= 0x206f)) {
+        if (LETTER_OR_DIGIT.test(text.slice(i, end))) words++;
+        break;
+      }
     }
     start = end + 1;
   }
