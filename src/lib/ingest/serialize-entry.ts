@@ -4,8 +4,8 @@
 import type { Heading, Paragraph, Root } from 'mdast';
 import { defaultHandlers, toMarkdown, type Options } from 'mdast-util-to-markdown';
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
-import { dump } from 'js-yaml';
 import type { Entry } from '../entry-schema.ts';
+import { frontmatterYaml } from './frontmatter-yaml.ts';
 
 // One line of text that remark would write as it is, in a paragraph or a
 // heading of its own: it starts with a letter or other non-ASCII-punctuation
@@ -37,7 +37,7 @@ export const fastHandlers: Options['handlers'] = {
   // remark tests each child of the root against sixteen phrasing types before
   // joining them as blocks; the blocks the ingest builds are never phrasing.
   root: (node, parent, state, info) =>
-    node.children.every((child) => BLOCKS.has(child.type)) ? state.containerFlow(node, info) : defaultHandlers.root(node, parent, state, info),
+    (node as Root).children.every((child) => BLOCKS.has(child.type)) ? state.containerFlow(node, info) : defaultHandlers.root(node, parent, state, info),
   paragraph: (node, parent, state, info) => plainLine(node) ?? defaultHandlers.paragraph(node, parent, state, info),
   heading: (node, parent, state, info) => {
     const line = node.depth === 2 ? plainLine(node) : undefined;
@@ -61,8 +61,6 @@ const OPTIONS: Options = {
  * @returns The file's contents.
  */
 export function serializeEntry(entry: Entry, body: Root): string {
-  // js-yaml, as the site's loader reads it; no line folding, so each value stays on its line.
-  const frontmatter = dump(entry, { lineWidth: -1, noRefs: true }).trimEnd();
-  const tree: Root = { type: 'root', children: [{ type: 'yaml', value: frontmatter }, ...body.children] };
+  const tree: Root = { type: 'root', children: [{ type: 'yaml', value: frontmatterYaml(entry) }, ...body.children] };
   return toMarkdown(tree, OPTIONS);
 }
