@@ -2,6 +2,7 @@
  * Messages between the ingest and its workers.
  */
 import type { Source } from '../../src/lib/entry-schema.ts';
+import type { PackedFiles } from './packed-files.ts';
 
 /** One article of a dump, as the ingest remembers it between runs. */
 export interface ArticleRef {
@@ -63,12 +64,12 @@ export interface RenderTask {
 export type ScanOutcome = 'written' | 'unchanged' | 'deferred';
 
 /**
- * Entry files to write, as [path, UTF-8 bytes]. The ingest's main thread
- * writes them: one writer creating files in a folder is faster than several,
- * which contend for the folder in the kernel. The workers encode, and the
- * bytes are transferred, not copied.
+ * Entry files to write. The ingest's main thread writes them: one writer
+ * creating files in a folder is faster than several, which contend for the
+ * folder in the kernel. The workers encode and pack them, and the bytes are
+ * transferred, not copied.
  */
-export type FileWrites = [string, Uint8Array][];
+export type FileWrites = PackedFiles;
 
 /** A worker's answer to a scan. */
 export interface ScanResult {

@@ -14,13 +14,12 @@ import { articleDigest } from '../../src/lib/ingest/article-digest.ts';
 import { makeSlug } from '../../src/lib/ingest/slug.ts';
 import { serializeEntry } from '../../src/lib/ingest/serialize-entry.ts';
 import { entrySignature } from './plan-entries.ts';
+import { FilePacker } from './packed-files.ts';
 import { IngestError } from '../../src/lib/ingest/errors.ts';
 import type { ParsedArticle } from '../../src/lib/ingest/types.ts';
-import type { FileRecord, FileWrites, ReadError, RenderResult, RenderTask, ScanOutcome, ScanResult, ScanTask } from './ingest-protocol.ts';
+import type { FileRecord, ReadError, RenderResult, RenderTask, ScanOutcome, ScanResult, ScanTask } from './ingest-protocol.ts';
 
 type Scanned = ScanResult['records'][number];
-
-const encoder = new TextEncoder();
 
 /**
  * Read one dump, and plan the write of each of its stories' entries that is new.
@@ -30,7 +29,7 @@ const encoder = new TextEncoder();
  * @param writes Where the entry files to write are added.
  * @param fresh The output folder had no entries: skip looking for each file.
  */
-function scanFile(file: ScanTask['files'][number], outDir: string, writes: FileWrites, fresh = false): Scanned {
+function scanFile(file: ScanTask['files'][number], outDir: string, writes: FilePacker, fresh = false): Scanned {
   const bytes = readFileSync(file.path);
   const hash = hashBytes('sha256', bytes);
   if (hash === file.hash) return { name: file.name, same: true };
@@ -61,13 +60,14 @@ function scanFile(file: ScanTask['files'][number], outDir: string, writes: FileW
  * @param task Which articles, under which slugs, with which sources.
  */
 function renderFile(task: RenderTask): RenderResult {
-  const result: RenderResult = { kind: 'render', writes: [], written: [], unchanged: 0, errors: [] };
+  const writes = new FilePacker();
+  const result: Omit<RenderResult, 'writes'> = { kind: 'render', written: [], unchanged: 0, errors: [] };
   let articles;
   try {
     articles = parseDump(decodeDump(readFileSync(task.path), task.name), task.name).articles;
   } catch (error) {
     result.errors.push(describe(error, 'file'));
-    return result;
+    return { ...result, writes: writes.pack() };
   }
   const byIndex = new Map(articles.map((article) => [article.index, article]));
   for (const item of task.items) {
@@ -76,11 +76,11 @@ function renderFile(task: RenderTask): RenderResult {
       result.errors.push({ kind: 'file', line: 0, reason: `changed while it was read: article ${item.index} is gone, run the ingest again` });
       continue;
     }
-    const outcome = planWrite(article, item.sources, contentId(article), item.slug, task.outDir, result.writes, false);
+    const outcome = planWrite(article, item.sources, contentId(article), item.slug, task.outDir, writes, false);
     if (outcome === 'written') result.written.push(item.slug);
     else result.unchanged++;
   }
-  return result;
+  return { ...result, writes: writes.pack() };
 }
 
 /**
@@ -93,7 +93,7 @@ function planWrite(
   id: string,
   slug: string,
   outDir: string,
-  writes: FileWrites,
+  writes: FilePacker,
   onlyNew: boolean,
   fresh = false,
 ): ScanOutcome {
@@ -103,7 +103,7 @@ function planWrite(
   const existing = fresh ? undefined : readIfExists(target);
   if (existing === markdown) return 'unchanged';
   if (onlyNew && existing !== undefined) return 'deferred';
-  writes.push([target, encoder.encode(markdown)]);
+  writes.add(target, markdown);
   return 'written';
 }
 
@@ -126,14 +126,16 @@ function describe(error: unknown, kind: ReadError['kind']): ReadError {
  */
 export async function runTask(task: ScanTask | RenderTask): Promise<ScanResult | RenderResult> {
   if (task.kind === 'render') return renderFile(task);
-  const writes: FileWrites = [];
-  return { kind: 'scan', writes, records: task.files.map((file) => scanFile(file, task.outDir, writes, task.fresh)) };
+  const writes = new FilePacker();
+  const records = task.files.map((file) => scanFile(file, task.outDir, writes, task.fresh));
+  return { kind: 'scan', writes: writes.pack(), records };
 }
 
 parentPort?.on('message', async (task: ScanTask | RenderTask) => {
   try {
     const result = await runTask(task);
-    parentPort?.postMessage(result, result.writes.map(([, bytes]) => bytes.buffer as ArrayBuffer));
+    const { buffer } = result.writes.bytes;
+    parentPort?.postMessage(result, buffer.byteLength > 0 ? [buffer as ArrayBuffer] : []);
   } catch (error) {
     parentPort?.postMessage({ kind: 'crash', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

@@ -11,6 +11,7 @@ import type { FileRecord, FileWrites, ReadError, RenderResult, RenderTask, ScanR
 import { listDumps, type DumpFile } from './list-dumps.ts';
 import { planEntries, type PlannedEntry } from './plan-entries.ts';
 import { createWorkerPool } from './worker-pool.ts';
+import { unpack } from './packed-files.ts';
 import { runTask } from './ingest-worker.ts';
 
 /** How to run. */
@@ -310,7 +311,7 @@ async function renderEntries(
 
 /** Write entry files, one after the other, from this thread while the workers go on. */
 function writeEntries(writes: FileWrites): void {
-  for (const [file, content] of writes) writeFileSync(file, content);
+  for (const [file, content] of unpack(writes)) writeFileSync(file, content);
 }
 
 function collectRejections(records: Map<string, FileRecord>): Rejection[] {

@@ -1,0 +1,63 @@
+/**
+ * Files to write, their contents packed as UTF-8 into one buffer: a worker
+ * packs a batch's entries and transfers the buffer whole, and the main thread
+ * writes each file from a view of it. Encoding into a buffer already there is
+ * about a third cheaper than a new buffer per file, and one transfer per batch
+ * replaces one per file.
+ */
+
+/** The packed files. */
+export interface PackedFiles {
+  paths: string[];
+  /** Where each file's bytes end in `bytes`; each starts where the one before ends. */
+  ends: number[];
+  bytes: Uint8Array;
+}
+
+const encoder = new TextEncoder();
+const FIRST_SIZE = 1 << 20;
+
+/** Packs files one after the other. */
+export class FilePacker {
+  private bytes = new Uint8Array(0);
+  private used = 0;
+  private readonly paths: string[] = [];
+  private readonly ends: number[] = [];
+
+  /**
+   * @param file Where the file goes.
+   * @param text Its contents.
+   */
+  add(file: string, text: string): void {
+    // UTF-8 takes at most three bytes for each UTF-16 code unit.
+    const room = text.length * 3;
+    if (this.used + room > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(FIRST_SIZE, this.bytes.length * 2, this.used + room));
+      grown.set(this.bytes.subarray(0, this.used));
+      this.bytes = grown;
+    }
+    this.used += encoder.encodeInto(text, this.bytes.subarray(this.used)).written;
+    this.paths.push(file);
+    this.ends.push(this.used);
+  }
+
+  /** The files packed so far. */
+  pack(): PackedFiles {
+    return { paths: this.paths, ends: this.ends, bytes: this.bytes.subarray(0, this.used) };
+  }
+}
+
+/**
+ * Each file of a pack.
+ *
+ * @param packed What a `FilePacker` packed (possibly after a transfer).
+ * @returns [path, contents] pairs, the contents views into the pack's buffer.
+ */
+export function* unpack(packed: PackedFiles): Generator<[string, Uint8Array]> {
+  let start = 0;
+  for (let i = 0; i < packed.paths.length; i++) {
+    const end = packed.ends[i] as number;
+    yield [packed.paths[i] as string, packed.bytes.subarray(start, end)];
+    start = end;
+  }
+}
