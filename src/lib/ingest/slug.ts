@@ -10,6 +10,13 @@ const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
 // "Iran’s" is one word in a URL: "irans".
 const INNER_APOSTROPHE = /(?<=[\p{L}\p{N}])['’](?=[\p{L}\p{N}])/gu;
 
+// Most titles of an English archive: ASCII, curly quotes and dashes, none of
+// which Unicode normalization changes. Their words come from the same steps
+// with ASCII classes, several times faster.
+const PLAIN_TITLE = /^[\x20-\x7e‘’“”–—]*$/;
+const PLAIN_INNER_APOSTROPHE = /(?<=[a-z0-9])['’](?=[a-z0-9])/g;
+const PLAIN_NOT_WORD = /[^a-z0-9]+/g;
+
 /**
  * Readable words for a URL from a title: lower case, Latin accents dropped,
  * other scripts' letters kept, anything else a single "-".
@@ -18,14 +25,17 @@ const INNER_APOSTROPHE = /(?<=[\p{L}\p{N}])['’](?=[\p{L}\p{N}])/gu;
  * @returns The words joined by "-", possibly empty (a title of punctuation alone).
  */
 export function slugWords(title: string): string {
-  const words = title
-    .normalize('NFKD')
-    .replace(LATIN_WITH_MARKS, '$1')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(INNER_APOSTROPHE, '')
-    .replace(NOT_WORD, '-')
-    .replace(/^-+|-+$/g, '');
+  const words = (
+    PLAIN_TITLE.test(title)
+      ? title.toLowerCase().replace(PLAIN_INNER_APOSTROPHE, '').replace(PLAIN_NOT_WORD, '-')
+      : title
+          .normalize('NFKD')
+          .replace(LATIN_WITH_MARKS, '$1')
+          .normalize('NFC')
+          .toLowerCase()
+          .replace(INNER_APOSTROPHE, '')
+          .replace(NOT_WORD, '-')
+  ).replace(/^-+|-+$/g, '');
   if (words.length <= MAX_WORDS_LENGTH) return words;
   const cut = words.slice(0, MAX_WORDS_LENGTH + 1);
   const end = cut.lastIndexOf('-');
