@@ -22,7 +22,7 @@ export interface Manifest {
 }
 
 /**
- * The version of the code that writes entries: a hash of the ingest core and this worker.
+ * The version of the code that writes entries: a hash of the ingest core, the worker and the signatures.
  */
 export function ingestVersion(): string {
   const hash = createHash('sha256');
@@ -34,6 +34,8 @@ export function ingestVersion(): string {
       .map((name) => path.join(core, name)),
     fileURLToPath(new URL('../../src/lib/entry-schema.ts', import.meta.url)),
     fileURLToPath(new URL('./ingest-worker.ts', import.meta.url)),
+    // Entry signatures, which the manifest keeps.
+    fileURLToPath(new URL('./plan-entries.ts', import.meta.url)),
   ];
   for (const file of sources) hash.update(readFileSync(file));
   return hash.digest('hex').slice(0, 16);
