@@ -78,6 +78,8 @@ describe('frontmatterYaml', () => {
   test('reads back nested lists and mappings, empty ones, and keys that need quotes', () => {
     const value = { a: [[1, 2], [], [{ b: 'x' }]], 'two words': {}, 'c:d': [{ e: [true] }], n: -3.5 };
     expect(load(frontmatterYaml(value))).toEqual(value);
+    // A key YAML 1.1 reads as a boolean is quoted, as a string would be.
+    expect(frontmatterYaml({ on: 1, off: true })).toBe('"on": 1\n"off": true');
   });
 
   test('reads back as js-yaml’s own output of the entry does', () => {

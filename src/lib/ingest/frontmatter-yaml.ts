@@ -43,7 +43,7 @@ function writeMapping(mapping: { readonly [key: string]: Value }, indent: string
   const lines: string[] = [];
   for (const [key, value] of Object.entries(mapping)) {
     if (value === undefined) continue;
-    const head = `${indent}${PLAIN_KEY.test(key) ? key : quote(key)}:`;
+    const head = `${indent}${PLAIN_KEY.test(key) && !RESERVED_WORD.test(key) ? key : quote(key)}:`;
     if (isBlock(value)) lines.push(head, ...writeBlock(value, `${indent}  `));
     else lines.push(`${head} ${writeScalar(value)}`);
   }
