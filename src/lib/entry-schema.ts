@@ -27,6 +27,35 @@ export const SourceSchema = z.object({
   line: z.number().int().positive(),
 });
 
+/** An absolute date as precise as the story gives it: a day, a month or a year. */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'a date is YYYY-MM-DD, YYYY-MM or YYYY');
+
+/** One absolute date the story mentions. */
+export const DateMentionSchema = z.object({
+  /** The date, as precise as written ("October 2023" is `2023-10`). */
+  date: IsoDateSchema,
+  /** The date as written in the story: "October 7", "January 27, 2024". */
+  text: z.string().min(1),
+  /** The sentence it was mentioned in, whitespace folded (the timeline prints it). */
+  sentence: z.string().min(1),
+});
+
+/** One direct quote with its attributed speaker. */
+export const QuoteSchema = z.object({
+  /** The words inside the quotation marks, whitespace folded, without the marks. */
+  text: z.string().min(1),
+  /** The speaker's canonical full name, or their description ("a union negotiator") where the story names nobody. */
+  speaker: z.string().min(1),
+});
+
+/**
+ * The knowledge fields: left out of an entry's file when empty, so entries of
+ * stories with nothing found read as they did before the extractor existed.
+ */
+export const KNOWLEDGE_LISTS = ['people', 'places', 'organisations', 'dates', 'quotes'] as const;
+
 /** The frontmatter of one entry in `content/articles/<slug>.md`. */
 export const EntrySchema = z.object({
   /** The headline, whitespace folded. */
@@ -43,11 +72,27 @@ export const EntrySchema = z.object({
   id: z.string().regex(/^[0-9a-f]{16,64}$/),
   /** Words in the body, headings and inline captions included. */
   wordCount: z.number().int().nonnegative(),
+  /** People the story names, canonical full names (titles and possessives stripped), most mentioned first. */
+  people: z.array(z.string().min(1)).default([]),
+  /** Places the story names (countries, cities, regions), canonical names, most mentioned first. */
+  places: z.array(z.string().min(1)).default([]),
+  /** Organisations the story names, acronyms resolved to the expansion the story gives, most mentioned first. */
+  organisations: z.array(z.string().min(1)).default([]),
+  /** Every absolute date the story mentions (captions and body), in reading order. */
+  dates: z.array(DateMentionSchema).default([]),
+  /** The latest date the story reports as having happened (not a publication date; never a future date). */
+  latestDate: IsoDateSchema.optional(),
+  /** Direct quotes with an attributed speaker, in reading order. */
+  quotes: z.array(QuoteSchema).default([]),
 });
 
 /** An entry's frontmatter as written (defaults applied). */
 export type Entry = z.output<typeof EntrySchema>;
 /** A caption as written. */
 export type Caption = z.output<typeof CaptionSchema>;
+/** One date mention as written. */
+export type DateMention = z.output<typeof DateMentionSchema>;
+/** One quote as written. */
+export type Quote = z.output<typeof QuoteSchema>;
 /** One place an entry was read from. */
 export type Source = z.output<typeof SourceSchema>;

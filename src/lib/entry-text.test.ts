@@ -14,6 +14,11 @@ const entry: Entry = {
   slug: 'title-abcdef',
   id: 'abcdef0123456789',
   wordCount: 1,
+  people: [],
+  places: [],
+  organisations: [],
+  dates: [],
+  quotes: [],
 };
 
 // Folded text, heavy in what Markdown and HTML care about.

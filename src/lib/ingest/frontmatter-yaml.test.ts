@@ -15,6 +15,12 @@ const entry: Entry = {
   slug: 'a-long-way-home-02d7da',
   id: '0217001234567890',
   wordCount: 315,
+  people: ['Sam Okoro'],
+  places: [],
+  organisations: [],
+  dates: [{ date: '2024-05', text: 'May 2024', sentence: 'He left in May 2024.' }],
+  latestDate: '2024-05',
+  quotes: [{ text: 'It is home', speaker: 'Sam Okoro' }],
 };
 
 // Strings of any code points, lone surrogates aside (decoded text has none).
@@ -46,6 +52,18 @@ describe('frontmatterYaml', () => {
         'slug: a-long-way-home-02d7da',
         'id: "0217001234567890"',
         'wordCount: 315',
+        'people:',
+        '  - Sam Okoro',
+        'places: []',
+        'organisations: []',
+        'dates:',
+        '  - date: "2024-05"',
+        '    text: May 2024',
+        '    sentence: He left in May 2024.',
+        'latestDate: "2024-05"',
+        'quotes:',
+        '  - text: It is home',
+        '    speaker: Sam Okoro',
       ].join('\n'),
     );
   });

@@ -23,6 +23,11 @@ const entry: Entry = {
   slug: 'a-script-title-with-quotes-abcdef',
   id: 'abcdef0123456789',
   wordCount: 3,
+  people: [],
+  places: [],
+  organisations: [],
+  dates: [],
+  quotes: [],
 };
 
 // Any text at all, white space and line ends included, for the handlers' own
@@ -63,6 +68,15 @@ describe('serializeEntry', () => {
     const file = serializeEntry(entry, toMdast([{ type: 'paragraph', text: 'Body.', line: 1 }]));
     const yaml = /^---\n([\s\S]*?)\n---\n/.exec(file)?.[1] ?? '';
     expect(EntrySchema.parse(loadYaml(yaml))).toEqual(entry);
+  });
+
+  test('leaves empty knowledge lists out of the file and writes the others', () => {
+    const file = serializeEntry({ ...entry, people: ['Ada Obi'], latestDate: '2024' }, toMdast([]));
+    expect(file).toContain('people:\n  - Ada Obi\n');
+    expect(file).toContain('latestDate: "2024"');
+    expect(file).not.toMatch(/^(?:places|organisations|dates|quotes):/m);
+    const yaml = file.split('---\n')[1] ?? '';
+    expect(EntrySchema.parse(loadYaml(yaml))).toEqual({ ...entry, people: ['Ada Obi'], latestDate: '2024' });
   });
 
   test('keeps any paragraph or heading text literal for a CommonMark reader', () => {

@@ -4,7 +4,7 @@
 import type { Heading, Paragraph, Root } from 'mdast';
 import { defaultHandlers, toMarkdown, type Options } from 'mdast-util-to-markdown';
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
-import type { Entry } from '../entry-schema.ts';
+import { KNOWLEDGE_LISTS, type Entry } from '../entry-schema.ts';
 import { frontmatterYaml } from './frontmatter-yaml.ts';
 
 // One line of text that remark would write as it is, in a paragraph or a
@@ -53,6 +53,14 @@ const OPTIONS: Options = {
   rule: '-',
 };
 
+/** The entry with its empty knowledge lists left out (the schema reads them back as empty). */
+function withoutEmptyLists(entry: Entry): Entry | Omit<Entry, (typeof KNOWLEDGE_LISTS)[number]> {
+  if (KNOWLEDGE_LISTS.every((key) => entry[key].length > 0)) return entry;
+  const kept: Record<string, unknown> = { ...entry };
+  for (const key of KNOWLEDGE_LISTS) if (entry[key].length === 0) kept[key] = undefined;
+  return kept as Omit<Entry, (typeof KNOWLEDGE_LISTS)[number]>;
+}
+
 /**
  * Serialize an entry as Markdown with YAML frontmatter.
  *
@@ -61,6 +69,6 @@ const OPTIONS: Options = {
  * @returns The file's contents.
  */
 export function serializeEntry(entry: Entry, body: Root): string {
-  const tree: Root = { type: 'root', children: [{ type: 'yaml', value: frontmatterYaml(entry) }, ...body.children] };
+  const tree: Root = { type: 'root', children: [{ type: 'yaml', value: frontmatterYaml(withoutEmptyLists(entry)) }, ...body.children] };
   return toMarkdown(tree, OPTIONS);
 }

@@ -14,6 +14,11 @@ function story(slug: string, title: string, sources: Array<[string, number]>): S
     excerpt: '',
     readingMinutes: 1,
     dir: 'ltr',
+    people: [],
+    places: [],
+    organisations: [],
+    dates: [],
+    quotes: [],
   };
 }
 

@@ -13,6 +13,11 @@ const entry: Entry = {
   slug: 'storm-brings-record-rainfall-3c197f',
   id: '3c197f0123456789',
   wordCount: 700,
+  people: [],
+  places: [],
+  organisations: [],
+  dates: [],
+  quotes: [],
 };
 const body = '## Background\n\nRain fell \\*all\\* week.\n\n<figure class="inline-photo"><figcaption>Sandbags at a door</figcaption></figure>\n';
 
@@ -26,6 +31,11 @@ describe('summarizeEntry', () => {
       slug: entry.slug,
       id: entry.id,
       wordCount: 700,
+      people: [],
+      places: [],
+      organisations: [],
+      dates: [],
+      quotes: [],
       leadCaptions: [{ text: 'Flooded road', credit: 'AFP', lead: true }],
       excerpt: 'Rain fell *all* week.',
       readingMinutes: 3,
