@@ -9,8 +9,8 @@ import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { writeSearchFiles } from '../lib/search/index-fs.ts';
-import { RELATED_FILE_VARIABLE } from '../lib/search/related-fs.ts';
+import { writeSearchFiles } from '../lib/search/build/index-fs.ts';
+import { RELATED_FILE_VARIABLE } from '../lib/search/build/related-fs.ts';
 
 /** Where the index is served from, below the site root; the browser code fetches from here. */
 export const SEARCH_INDEX_PATH = 'search/data';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildSearchIndex } from '../../lib/search/build-index.ts';
-import { FIXTURE_RECORDS } from '../../lib/search/fixture-archive.ts';
-import { packIndex } from '../../lib/search/pack-index.ts';
-import { toSearchDocument } from '../../lib/search/story-record.ts';
+import { buildSearchIndex } from '../../lib/search/build/build-index.ts';
+import { FIXTURE_RECORDS } from '../../lib/search/build/fixture-archive.ts';
+import { packIndex } from '../../lib/search/build/pack-index.ts';
+import { toSearchDocument } from '../../lib/search/format/story-record.ts';
 import { createBrowserSearch } from './browser-search.ts';
 
 const BASE = 'https://archive.test/search/data/';

@@ -3,13 +3,13 @@
  * records fetched on demand from the files the build wrote, then the pure
  * core (parse, sharded AND search, phrase check, suggestions).
  */
-import { foldWord } from '../../lib/search/fold.ts';
-import { parseQuery, type ParsedQuery } from '../../lib/search/parse-query.ts';
-import { locateTokens } from '../../lib/search/tokenize.ts';
-import { matchesPhrases } from '../../lib/search/phrase.ts';
-import { createShardedSearch, type SearchHit, type ShardedSearch } from '../../lib/search/sharded-search.ts';
-import type { SearchManifest } from '../../lib/search/manifest.ts';
-import type { StoryRecord } from '../../lib/search/story-record.ts';
+import { foldWord } from '../../lib/search/format/fold.ts';
+import { parseQuery, type ParsedQuery } from '../../lib/search/query/parse-query.ts';
+import { locateTokens } from '../../lib/search/format/tokenize.ts';
+import { matchesPhrases } from '../../lib/search/query/phrase.ts';
+import { createShardedSearch, type SearchHit, type ShardedSearch } from '../../lib/search/query/sharded-search.ts';
+import type { SearchManifest } from '../../lib/search/format/manifest.ts';
+import type { StoryRecord } from '../../lib/search/format/story-record.ts';
 
 /** Phrase queries check at most this many candidate stories' text. */
 const MAX_PHRASE_CHECKS = 200;

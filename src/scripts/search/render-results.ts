@@ -3,7 +3,7 @@
  * `<mark>` for matches), never markup: a headline containing `<script>`
  * shows those characters.
  */
-import { hasMatch, highlightText, makeSnippet, type HighlightTerms, type Segment } from '../../lib/search/highlight.ts';
+import { hasMatch, highlightText, makeSnippet, type HighlightTerms, type Segment } from '../../lib/search/query/highlight.ts';
 import type { SearchAnswer, ShownResult } from './browser-search.ts';
 
 /**

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
-import { buildSearchIndex } from './build-index.ts';
-import { FIXTURE_RECORDS } from './fixture-archive.ts';
-import { shardOf } from './manifest.ts';
-import { packIndex, serveFromMemory } from './pack-index.ts';
-import { BUILD_BM25, SEARCH_OPTIONS, termSearchOptions, type SearchDocument } from './options.ts';
+import { buildSearchIndex } from '../build/build-index.ts';
+import { FIXTURE_RECORDS } from '../build/fixture-archive.ts';
+import { shardOf } from '../format/manifest.ts';
+import { packIndex, serveFromMemory } from '../build/pack-index.ts';
+import { BUILD_BM25, SEARCH_OPTIONS, termSearchOptions, type SearchDocument } from '../format/options.ts';
 import { parseQuery } from './parse-query.ts';
-import { FREQUENCY_SCALE } from './shard-format.ts';
+import { FREQUENCY_SCALE } from '../format/shard-format.ts';
 import { createShardedSearch } from './sharded-search.ts';
-import { toSearchDocument } from './story-record.ts';
+import { toSearchDocument } from '../format/story-record.ts';
 
 const documents = FIXTURE_RECORDS.map((record, id) => toSearchDocument(id, record));
 

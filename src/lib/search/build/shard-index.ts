@@ -5,7 +5,7 @@
  * to a complete MiniSearch index of its terms (see shard-format.ts).
  */
 import type { BuiltIndex, TermPostings } from './build-index.ts';
-import { encodeShard, FREQUENCY_SCALE } from './shard-format.ts';
+import { encodeShard, FREQUENCY_SCALE } from '../format/shard-format.ts';
 
 /** One shard: its first term and its MiniSearch JSON. */
 export interface Shard {

@@ -1,9 +1,9 @@
 /**
  * Read what a reader typed: words that must all match, and "exact phrases".
  */
-import { foldWord, straightenQuotes } from './fold.ts';
-import { processSearchTerm } from './options.ts';
-import { tokenizeText } from './tokenize.ts';
+import { foldWord, straightenQuotes } from '../format/fold.ts';
+import { processSearchTerm } from '../format/options.ts';
+import { tokenizeText } from '../format/tokenize.ts';
 
 /** A query, folded. */
 export interface ParsedQuery {

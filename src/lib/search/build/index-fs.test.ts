@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSearchFiles, type RelatedFile } from './index-fs.ts';
-import type { SearchManifest } from './manifest.ts';
-import { createShardedSearch } from './sharded-search.ts';
-import type { StoryRecord } from './story-record.ts';
+import type { SearchManifest } from '../format/manifest.ts';
+import { createShardedSearch } from '../query/sharded-search.ts';
+import type { StoryRecord } from '../format/story-record.ts';
 
 let work: string;
 const entry = (slug: string, title: string, body: string, extra = '') =>

@@ -9,9 +9,9 @@
  * Accumulating into a typed array keeps a keystroke within a frame. The tests
  * check scores against `MiniSearch#search` on one whole index.
  */
-import { BUILD_BM25, FUZZY_HEAD_LENGTH, MIN_PREFIX_LENGTH, SEARCH_DEFAULTS, SEARCH_FIELDS } from './options.ts';
-import type { LoadedShard, TermData } from './shard-format.ts';
-import { fuzzyDistance } from './vocabulary.ts';
+import { BUILD_BM25, FUZZY_HEAD_LENGTH, MIN_PREFIX_LENGTH, SEARCH_DEFAULTS, SEARCH_FIELDS } from '../format/options.ts';
+import type { LoadedShard, TermData } from '../format/shard-format.ts';
+import { fuzzyDistance } from '../format/vocabulary.ts';
 
 /** The stories one query term matches. */
 export interface TermHits {

@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { buildSearchIndex } from './build-index.ts';
 import { FIXTURE_RECORDS } from './fixture-archive.ts';
-import { SEARCH_OPTIONS, type SearchDocument } from './options.ts';
+import { SEARCH_OPTIONS, type SearchDocument } from '../format/options.ts';
 import { shardIndex } from './shard-index.ts';
-import { decodeShard } from './shard-format.ts';
-import { toSearchDocument } from './story-record.ts';
+import { decodeShard } from '../format/shard-format.ts';
+import { toSearchDocument } from '../format/story-record.ts';
 
 /** The index of MiniSearch itself, as sorted [term, fieldId, docId, frequency] rows. */
 function referenceRows(documents: SearchDocument[]) {

@@ -3,8 +3,8 @@
  * text node (or a `<mark>` holding one), so story text is never parsed as
  * HTML.
  */
-import { foldWord } from './fold.ts';
-import { locateTokens as locateAll, type Token } from './tokenize.ts';
+import { foldWord } from '../format/fold.ts';
+import { locateTokens as locateAll, type Token } from '../format/tokenize.ts';
 
 // Re-rendering results on every keystroke re-reads the same story texts:
 // remember their tokens (keyed by the string itself) and each word's folded form.

@@ -4,7 +4,7 @@
  * average), but stored as flat arrays so 100k stories fit in memory and can be
  * cut into shards without ever serializing one giant index.
  */
-import { SEARCH_FIELDS, SEARCH_OPTIONS, type SearchDocument } from './options.ts';
+import { SEARCH_FIELDS, SEARCH_OPTIONS, type SearchDocument } from '../format/options.ts';
 
 /** Postings of one term: for each field id, a flat list `[docId, termFrequency, docId, termFrequency, …]` in docId order. */
 export type TermPostings = (number[] | undefined)[];

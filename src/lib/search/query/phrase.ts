@@ -3,8 +3,8 @@
  * the stories that hold all its words and keeps those whose text has them in
  * a row.
  */
-import { foldWord } from './fold.ts';
-import { tokenizeText } from './tokenize.ts';
+import { foldWord } from '../format/fold.ts';
+import { tokenizeText } from '../format/tokenize.ts';
 
 /**
  * Whether a text holds a phrase: the phrase's folded words, consecutive.

@@ -7,7 +7,7 @@
  * seconds. Ties break by id, so the lists are the same on every build.
  */
 import type { BuiltIndex } from './build-index.ts';
-import { SEARCH_FIELDS } from './options.ts';
+import { SEARCH_FIELDS } from '../format/options.ts';
 
 const TITLE = SEARCH_FIELDS.indexOf('title');
 const BODY = SEARCH_FIELDS.indexOf('body');

@@ -8,11 +8,11 @@
  * long a reader searches.
  */
 import { editDistance } from './edit-distance.ts';
-import { selectRange, selectShards, selectVocabulary, shardOf, type SearchManifest } from './manifest.ts';
-import { FUZZY_HEAD_LENGTH } from './options.ts';
+import { selectRange, selectShards, selectVocabulary, shardOf, type SearchManifest } from '../format/manifest.ts';
+import { FUZZY_HEAD_LENGTH } from '../format/options.ts';
 import { scoreTerm, type TermHits } from './score-term.ts';
-import { decodeShard, type LoadedShard } from './shard-format.ts';
-import { findFuzzyCandidates } from './vocabulary.ts';
+import { decodeShard, type LoadedShard } from '../format/shard-format.ts';
+import { findFuzzyCandidates } from '../format/vocabulary.ts';
 
 /** One matching story. */
 export interface SearchHit {

@@ -16,7 +16,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { BUILD_BM25 } from './options.ts';
-import type { BuiltIndex, TermPostings } from './build-index.ts';
+import type { BuiltIndex, TermPostings } from '../build/build-index.ts';
 
 /** Stored frequencies are multiples of 1/`FREQUENCY_SCALE`. */
 export const FREQUENCY_SCALE = 20;

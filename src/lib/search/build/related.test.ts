@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from './build-index.ts';
 import { FIXTURE_RECORDS } from './fixture-archive.ts';
 import { findRelatedStories, RELATED_DEFAULTS } from './related.ts';
-import { toSearchDocument } from './story-record.ts';
+import { toSearchDocument } from '../format/story-record.ts';
 
 const documents = FIXTURE_RECORDS.map((record, id) => toSearchDocument(id, record));
 

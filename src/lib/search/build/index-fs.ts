@@ -6,12 +6,12 @@
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readBodyBlocks } from '../entry-text.ts';
-import { parseEntryFile } from '../read-entry.ts';
+import { readBodyBlocks } from '../../entry-text.ts';
+import { parseEntryFile } from '../../read-entry.ts';
 import { addDocument, type BuiltIndex } from './build-index.ts';
 import { findRelatedStories } from './related.ts';
 import { packIndex } from './pack-index.ts';
-import { toSearchDocument, toStoryRecord } from './story-record.ts';
+import { toSearchDocument, toStoryRecord } from '../format/story-record.ts';
 
 /** Shards close at about this many characters of JSON (roughly a quarter of that gzipped). */
 export const SHARD_TARGET_CHARS = 64_000;

@@ -2,7 +2,7 @@
  * A small archive for the search tests: each story is there to pin one
  * behaviour (ranking by field, folding, Arabic, phrases, escaping).
  */
-import type { StoryRecord } from './story-record.ts';
+import type { StoryRecord } from '../format/story-record.ts';
 
 /** Records of the fixture archive; their position is their document id. */
 export const FIXTURE_RECORDS: StoryRecord[] = [

@@ -3,7 +3,7 @@
  * checked for phrases), and the document the index is built from. Both come
  * from the entry file the site renders, so search and pages never disagree.
  */
-import type { TextBlock } from '../entry-text.ts';
+import type { TextBlock } from '../../entry-text.ts';
 import type { SearchDocument } from './options.ts';
 
 /** The per-story file fetched for a displayed result: `docs/<id>.json`. */

@@ -3,10 +3,10 @@
  * shards and the vocabulary chunks.
  */
 import type { BuiltIndex } from './build-index.ts';
-import { createManifest, type IndexFile, type SearchManifest } from './manifest.ts';
-import { FREQUENCY_SCALE } from './shard-format.ts';
+import { createManifest, type IndexFile, type SearchManifest } from '../format/manifest.ts';
+import { FREQUENCY_SCALE } from '../format/shard-format.ts';
 import { compareTerms, shardIndex } from './shard-index.ts';
-import { chunkVocabulary, VOCABULARY_CHUNK } from './vocabulary.ts';
+import { chunkVocabulary, VOCABULARY_CHUNK } from '../format/vocabulary.ts';
 
 /** Sizes of the index files. */
 export interface PackOptions {
