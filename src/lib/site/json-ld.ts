@@ -22,6 +22,16 @@ export interface NewsArticleInput {
   id: string;
   /** BCP 47 language of the story. */
   lang: string;
+  /** The people, places and organisations the story names, each with its page. */
+  mentions?: readonly Mention[];
+}
+
+/** A thing a story names, as schema.org types it. */
+export interface Mention {
+  type: 'Person' | 'Place' | 'Organization';
+  name: string;
+  /** Its page on the site, absolute. */
+  url: string;
 }
 
 /** Google shows at most 110 characters of a headline. */
@@ -49,6 +59,9 @@ export function buildNewsArticle(input: NewsArticleInput): Record<string, unknow
     wordCount: input.wordCount,
     isAccessibleForFree: true,
     publisher: { '@type': 'Organization', name: input.publisher, url: input.publisherUrl },
+    ...(input.mentions && input.mentions.length > 0
+      ? { mentions: input.mentions.map((mention) => ({ '@type': mention.type, name: mention.name, url: mention.url })) }
+      : {}),
   };
 }
 

@@ -1,0 +1,34 @@
+/**
+ * A story's names as JSON-LD `mentions`.
+ */
+import type { Mention } from '../json-ld.ts';
+import type { Story } from '../story.ts';
+import { slugifyName } from './entity-slug.ts';
+import { entityHref } from './knowledge-urls.ts';
+import { ENTITY_KINDS, type EntityKind } from './types.ts';
+
+const TYPES: Record<EntityKind, Mention['type']> = { people: 'Person', places: 'Place', organisations: 'Organization' };
+
+/** Mentions kept in a page's structured data: a story naming hundreds stays a small page. */
+export const MENTIONS_LIMIT = 100;
+
+/**
+ * The people, places and organisations a story names, once each.
+ *
+ * @param story The story.
+ * @param site The site's origin, for absolute URLs.
+ * @returns Up to `MENTIONS_LIMIT` mentions, people first, then places, then organisations.
+ */
+export function listStoryMentions(story: Story, site: string | URL): Mention[] {
+  const seen = new Set<string>();
+  const mentions: Mention[] = [];
+  for (const kind of ENTITY_KINDS) {
+    for (const name of story[kind]) {
+      const href = entityHref(kind, slugifyName(name));
+      if (seen.has(href)) continue;
+      seen.add(href);
+      mentions.push({ type: TYPES[kind], name, url: new URL(href, site).href });
+    }
+  }
+  return mentions.slice(0, MENTIONS_LIMIT);
+}
