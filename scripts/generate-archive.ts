@@ -2,8 +2,10 @@
  * Write a generated raw archive for benchmarks.
  *
  *   npm run generate -- --articles 10000 --out .bench/raw-10k [--per-file 10] [--seed 1]
+ *
+ * It writes into a new or empty folder only: it never removes what is there.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDumps } from './lib/generate-dumps.ts';
@@ -18,7 +20,19 @@ const { values } = parseArgs({
 });
 
 const out = path.resolve(values.out);
-rmSync(out, { recursive: true, force: true });
+const present = (() => {
+  try {
+    return readdirSync(out);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    console.error(`generate-archive: ${values.out}: ${(error as Error).message}, expected a new or empty folder`);
+    process.exit(2);
+  }
+})();
+if (present.length > 0) {
+  console.error(`generate-archive: ${values.out}: holds ${present.length} file${present.length === 1 ? '' : 's'} (${present.slice(0, 3).join(', ')}), expected a new or empty folder; remove them first`);
+  process.exit(2);
+}
 mkdirSync(out, { recursive: true });
 let files = 0;
 let bytes = 0;

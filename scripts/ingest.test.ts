@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,6 +68,37 @@ describe('npm run ingest', () => {
   test('with --keep-going, still reports what it rejects but exits 0', () => {
     const result = run('--in', 'raw', '--out', 'out', '--quiet', '--keep-going');
     expect(result).toMatchObject({ status: 0, stderr: expect.stringContaining('raw/latin1.txt:2: is not UTF-8 text') });
+  });
+
+  test('names every entry it removes', () => {
+    writeFileSync(path.join(root, 'raw', 'gone.txt'), story('Ferry Sinks Quietly'));
+    run('--in', 'raw', '--out', 'named', '--quiet');
+    rmSync(path.join(root, 'raw', 'gone.txt'));
+    const result = run('--in', 'raw', '--out', 'named', '--quiet');
+    expect(result.stdout).toMatch(/^ingest: removed named\/ferry-sinks-quietly-[0-9a-f]{6}\.md\n$/);
+  });
+
+  test.each([['.'], [''], ['..']])('refuses --out %j, exits 2 and touches nothing', (out) => {
+    writeFileSync(path.join(root, 'README.md'), 'project notes');
+    const result = run('--in', 'raw', '--out', out);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(out === '' ? /^ingest: --out is empty/ : /is the working folder/);
+    expect(readFileSync(path.join(root, 'README.md'), 'utf8')).toBe('project notes');
+  });
+
+  test('refuses --out equal to --in, exits 2 and touches nothing', () => {
+    const result = run('--in', 'raw', '--out', 'raw/');
+    expect(result).toMatchObject({ status: 2, stderr: expect.stringContaining('ingest: --out raw/ is the input folder') });
+  });
+
+  test('refuses a folder of other files without a manifest, and says how to go on', () => {
+    mkdirSync(path.join(root, 'notes'));
+    writeFileSync(path.join(root, 'notes', 'README.md'), 'notes');
+    const result = run('--in', 'raw', '--out', 'notes');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("ingest: notes: holds other files (README.md) and no .ingest-manifest.json, so they are not the ingest's");
+    expect(result.stderr).toContain('--force writes there anyway');
+    expect(readdirSync(path.join(root, 'notes'))).toEqual(['README.md']);
   });
 
   test('exits 2 when the input folder does not exist', () => {

@@ -1,24 +1,40 @@
 /**
  * Ingest CLI: raw article dumps in, one Markdown entry per story out.
  *
- *   npm run ingest -- [--in content/raw] [--out content/articles] [--check] [--keep-going] [--quiet]
+ *   npm run ingest -- [--in content/raw] [--out content/articles] [--check] [--force] [--keep-going] [--quiet]
  *
  * The default folders are the site's (`SITE.rawDir`, `SITE.articlesDir`), so
  * CLIPPINGS_RAW_DIR and CLIPPINGS_ARTICLES_DIR move both the ingest and the build.
  *
- * Exit status: 0 when everything was read (and, with --check, the entries are
- * current); 1 when a file or article was rejected (unless --keep-going: `npm
- * run build` uses it, so one bad dump among thousands still gets a site) or,
- * with --check, the entries are stale; 2 on wrong usage.
+ * Exit status (README, "Exit status"): 0 when everything was read (and, with
+ * --check, the entries are current); 1 when a file or article was rejected
+ * (unless --keep-going: `npm run build` uses it, so one bad dump among
+ * thousands still gets a site) or, with --check, the entries are stale; 2
+ * when the run was refused before it touched anything (wrong usage, refused
+ * folders, another run holding the lock); 3 on an internal error.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SITE } from '../src/site.config.ts';
 import { runIngest, type IngestSummary } from './lib/run-ingest.ts';
 import { createProgressBar } from './lib/progress-bar.ts';
+import { UsageError } from './lib/out-folder.ts';
+import { escapeForTerminal as safe } from './lib/terminal-text.ts';
 
-const USAGE = 'usage: npm run ingest -- [--in <dir>] [--out <dir>] [--check] [--keep-going] [--quiet]';
+const USAGE = 'usage: npm run ingest -- [--in <dir>] [--out <dir>] [--check] [--force] [--keep-going] [--quiet]';
+
+/** Exit statuses. */
+const EXIT = { ok: 0, rejected: 1, refused: 2, internal: 3 } as const;
+
+/** How the CLI was asked to run. */
+interface CliOptions {
+  inDir: string;
+  outDir: string;
+  check: boolean;
+  force: boolean;
+  keepGoing: boolean;
+  quiet: boolean;
+}
 
 function main(): Promise<number> | number {
   let values;
@@ -28,37 +44,53 @@ function main(): Promise<number> | number {
         in: { type: 'string', default: SITE.rawDir },
         out: { type: 'string', default: SITE.articlesDir },
         check: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         'keep-going': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     }));
   } catch (error) {
-    console.error(`ingest: ${(error as Error).message}\n${USAGE}`);
-    return 2;
+    console.error(`ingest: ${safe((error as Error).message)}\n${USAGE}`);
+    return EXIT.refused;
   }
   if (values.help) {
     console.log(USAGE);
-    return 0;
+    return EXIT.ok;
   }
-  const inDir = path.resolve(values.in);
-  const outDir = path.resolve(values.out);
-  if (!existsSync(inDir)) {
-    console.error(`ingest: ${display(inDir)}: no such folder, expected a folder of .txt dumps\n${USAGE}`);
-    return 2;
-  }
-  return run(inDir, outDir, values.check, values['keep-going'], values.quiet);
+  return run({
+    inDir: values.in,
+    outDir: values.out,
+    check: values.check,
+    force: values.force,
+    keepGoing: values['keep-going'],
+    quiet: values.quiet,
+  });
 }
 
-async function run(inDir: string, outDir: string, check: boolean, keepGoing: boolean, quiet: boolean): Promise<number> {
+async function run(options: CliOptions): Promise<number> {
   const started = performance.now();
-  const progress = quiet ? undefined : createProgressBar(process.stderr);
-  const summary = await runIngest({ inDir, outDir, check, onProgress: progress?.update });
+  const progress = options.quiet ? undefined : createProgressBar(process.stderr);
+  let summary: IngestSummary;
+  try {
+    // The folders as given: the run names them so in its messages, and refuses an empty one.
+    summary = await runIngest({ inDir: options.inDir, outDir: options.outDir, check: options.check, force: options.force, onProgress: progress?.update });
+  } catch (error) {
+    progress?.done();
+    if (error instanceof UsageError) {
+      console.error(`ingest: ${safe(error.message)}\n${USAGE}`);
+      return EXIT.refused;
+    }
+    console.error(`ingest: internal error, please report it:\n${safe(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
+    return EXIT.internal;
+  }
   progress?.done();
-  report(summary, display(inDir), display(outDir), check, quiet);
-  if (!quiet) console.log(`ingest: done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-  if (summary.rejected.length > 0 && !keepGoing) return 1;
-  return check && summary.stale ? 1 : 0;
+  report(summary, options);
+  if (!options.quiet) console.log(`ingest: done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  if (options.keepGoing) return options.check && summary.stale ? EXIT.rejected : EXIT.ok;
+  if (summary.rejected.some((r) => r.internal)) return EXIT.internal;
+  if (summary.rejected.length > 0) return EXIT.rejected;
+  return options.check && summary.stale ? EXIT.rejected : EXIT.ok;
 }
 
 /** A folder as the user would name it: relative to where they stand, unless it is elsewhere. */
@@ -67,31 +99,39 @@ function display(folder: string): string {
   return relative.startsWith('..') || path.isAbsolute(relative) ? folder : relative || '.';
 }
 
-function report(summary: IngestSummary, inDir: string, outDir: string, check: boolean, quiet: boolean): void {
-  const n = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+function report(summary: IngestSummary, options: CliOptions): void {
+  const { check, quiet } = options;
+  const inDir = display(path.resolve(options.inDir));
+  const outDir = display(path.resolve(options.outDir));
+  const n = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`.replace('entrys', 'entries');
+  for (const note of summary.notes) console.error(`ingest: ${safe(outDir)}: ${safe(note)}`);
   if (!quiet) {
     console.log(
-      `ingest: read ${n(summary.files, 'file')} from ${inDir} (${summary.filesRead.toLocaleString('en')} changed since the last run)`,
+      `ingest: read ${n(summary.files, 'file')} from ${safe(inDir)} (${summary.filesRead.toLocaleString('en')} changed since the last run)`,
     );
-    for (const name of summary.emptyFiles) console.log(`ingest: ${name}: empty file, no articles`);
-    for (const name of summary.skipped) console.log(`ingest: ${name}: not a .txt dump, left alone`);
-    console.log(
-      `ingest: ${n(summary.articles, 'article')} → ${n(summary.entries, 'entry').replace('entrys', 'entries')} in ${outDir}, ${n(summary.duplicatesMerged, 'duplicate')} merged`,
-    );
+    for (const name of summary.emptyFiles) console.log(`ingest: ${safe(name)}: empty file, no articles`);
+    for (const name of summary.skipped) console.log(`ingest: ${safe(name)}: not a .txt dump, left alone`);
+    console.log(`ingest: ${n(summary.articles, 'article')} → ${n(summary.entries, 'entry')} in ${safe(outDir)}, ${n(summary.duplicatesMerged, 'duplicate')} merged`);
     const verb = check ? 'would write' : 'wrote';
     const verbRemove = check ? 'would remove' : 'removed';
+    const repaired = summary.repaired.length > 0 ? ` (${summary.repaired.length.toLocaleString('en')} of them ${check ? 'damaged' : 'repaired'})` : '';
     console.log(
-      `ingest: ${verb} ${n(summary.written.length, 'entry').replace('entrys', 'entries')}, ${verbRemove} ${summary.removed.length.toLocaleString('en')}, ${(summary.entries - summary.written.length).toLocaleString('en')} unchanged`,
+      `ingest: ${verb} ${n(summary.written.length, 'entry')}${repaired}, ${verbRemove} ${summary.removed.length.toLocaleString('en')}, ${(summary.entries - summary.written.length).toLocaleString('en')} unchanged`,
     );
   }
+  // Every removed file is named: the ingest only ever removes entries it wrote, and says which.
+  for (const name of summary.removed) console.log(`ingest: ${check ? 'would remove' : 'removed'} ${safe(path.join(outDir, name))}`);
   const files = summary.rejected.filter((r) => r.kind === 'file').length;
   if (summary.rejected.length > 0) {
     console.error(
       `ingest: rejected ${n(files, 'file')} and ${n(summary.rejected.length - files, 'article')}; the rest was read${check ? '' : ' and written'}:`,
     );
-    for (const r of summary.rejected) console.error(`  ${path.join(inDir, r.file)}${r.line > 0 ? `:${r.line}` : ''}: ${r.reason}`);
+    for (const r of summary.rejected) {
+      const file = path.join(r.folder === 'out' ? outDir : inDir, r.file);
+      console.error(`  ${safe(file)}${r.line > 0 ? `:${r.line}` : ''}: ${safe(r.reason)}`);
+    }
   }
-  if (check) console.log(summary.stale ? `ingest: ${outDir} is stale, run \`npm run ingest\`` : `ingest: ${outDir} is up to date`);
+  if (check) console.log(summary.stale ? `ingest: ${safe(outDir)} is stale, run \`npm run ingest\`` : `ingest: ${safe(outDir)} is up to date`);
 }
 
 process.exitCode = await main();

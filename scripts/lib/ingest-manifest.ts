@@ -1,24 +1,49 @@
 /**
- * What the last ingest run read and wrote, kept beside the entries so a
- * re-run only reads the dumps that changed.
+ * What the ingest keeps beside the entries: which files in the output folder
+ * are its own (the only ones it ever deletes), and a cache of what the last
+ * run read, so a re-run only reads the dumps that changed.
+ *
+ * The two have different lives. The cache is thrown away whenever the
+ * ingest's code changes; the record of owned files is not, or an upgrade
+ * would forget which files the ingest wrote.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileRecord } from './ingest-protocol.ts';
+import { writeFileAtomic } from './entry-files.ts';
 
 /** File name of the manifest inside the output folder (hidden: not an entry). */
-const MANIFEST_NAME = '.ingest-manifest.json';
+export const MANIFEST_NAME = '.ingest-manifest.json';
+
+/** A file the ingest wrote, as it wrote it: what a later run checks it against. */
+export interface OwnedFile {
+  /** Bytes, or -1 when not known (a manifest from before sizes were kept). */
+  size: number;
+  /** `fileHash` of its bytes; empty when not known (a manifest from before hashes were kept). */
+  hash: string;
+}
 
 /** The manifest as stored. */
 export interface Manifest {
-  /** Hash of the ingest's own code: a change to how entries are written invalidates everything. */
+  /** Hash of the ingest's own code: a change to how entries are written invalidates `files` and `entries`. */
   version: string;
-  /** By dump path relative to the input folder. */
+  /** Cache: by dump path relative to the input folder. */
   files: Record<string, FileRecord>;
-  /** By slug: a signature of what the entry was written from. */
+  /** Cache: by slug, a signature of what the entry was written from. */
   entries: Record<string, string>;
+  /** The files the ingest wrote, by name inside the output folder. Kept across versions. */
+  owned: Record<string, OwnedFile>;
+}
+
+/** A manifest as loaded, and whether there was one to load. */
+export interface LoadedManifest {
+  manifest: Manifest;
+  /** A manifest file was there (even one that could not be used). */
+  found: boolean;
+  /** Why the manifest file could not be used, if it could not: the run goes on, deleting nothing. */
+  problem?: string;
 }
 
 /**
@@ -42,20 +67,39 @@ export function ingestVersion(): string {
 }
 
 /**
- * Load the manifest of an output folder, or an empty one when it is missing,
- * unreadable or written by other code.
+ * Load the manifest of an output folder. The cache is empty when the manifest
+ * is missing, damaged or written by other code; the record of owned files
+ * survives a change of code, and a manifest written before it existed yields
+ * its entries as owned, with their sizes unknown.
  *
  * @param outDir The entries folder.
  * @param version The current `ingestVersion()`.
  */
-export function loadManifest(outDir: string, version: string): Manifest {
+export function loadManifest(outDir: string, version: string): LoadedManifest {
+  const empty: Manifest = { version, files: {}, entries: {}, owned: {} };
+  let text: string;
   try {
-    const manifest = JSON.parse(readFileSync(path.join(outDir, MANIFEST_NAME), 'utf8')) as Manifest;
-    if (manifest.version === version && manifest.files && manifest.entries) return manifest;
-  } catch {
-    // Missing or damaged: start over, the entries on disk are compared before any write.
+    text = readFileSync(path.join(outDir, MANIFEST_NAME), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { manifest: empty, found: false };
+    return { manifest: empty, found: true, problem: `cannot read it (${(error as Error).message})` };
   }
-  return { version, files: {}, entries: {} };
+  let stored: unknown;
+  try {
+    stored = JSON.parse(text);
+  } catch (error) {
+    return { manifest: empty, found: true, problem: `is not valid JSON (${(error as Error).message})` };
+  }
+  if (!isObject(stored)) return { manifest: empty, found: true, problem: 'is not a JSON object' };
+
+  const owned = readOwned(stored);
+  if (typeof owned === 'string') return { manifest: empty, found: true, problem: owned };
+  const cacheValid =
+    stored.version === version && isObject(stored.files) && isObject(stored.entries) && isCache(stored.files, stored.entries);
+  const manifest: Manifest = cacheValid
+    ? { version, files: stored.files as Manifest['files'], entries: stored.entries as Manifest['entries'], owned }
+    : { ...empty, owned };
+  return { manifest, found: true };
 }
 
 /**
@@ -63,5 +107,60 @@ export function loadManifest(outDir: string, version: string): Manifest {
  * @param manifest What this run read and wrote.
  */
 export function saveManifest(outDir: string, manifest: Manifest): void {
-  writeFileSync(path.join(outDir, MANIFEST_NAME), JSON.stringify(manifest));
+  writeFileAtomic(path.join(outDir, MANIFEST_NAME), JSON.stringify(manifest));
+}
+
+// The manifest is checked by hand rather than with a schema: at 100k dumps it
+// holds a million article records, and a re-run that reads one changed dump
+// must not spend a second validating them. Any mistake found drops the cache
+// (the run then compares every entry with its file), never the run.
+
+/** The owned files, from a manifest of this format or of the one before (which kept only `entries`). */
+function readOwned(stored: Record<string, unknown>): Record<string, OwnedFile> | string {
+  if ('owned' in stored) {
+    if (!isObject(stored.owned)) return '"owned" is not an object of files';
+    for (const [name, file] of Object.entries(stored.owned)) {
+      if (!isEntryName(name) || !isObject(file) || !(isCount(file.size) || file.size === -1) || typeof file.hash !== 'string') {
+        return `"owned" holds ${JSON.stringify(name)}, expected a file name with its size and hash`;
+      }
+    }
+    return stored.owned as Record<string, OwnedFile>;
+  }
+  if (!isObject(stored.entries)) return 'it lists no files, expected "owned" or "entries"';
+  const owned: Record<string, OwnedFile> = {};
+  for (const slug of Object.keys(stored.entries)) {
+    if (!isEntryName(`${slug}.md`)) return `"entries" holds ${JSON.stringify(slug)}, expected a slug`;
+    owned[`${slug}.md`] = { size: -1, hash: '' };
+  }
+  return owned;
+}
+
+function isCache(files: Record<string, unknown>, entries: Record<string, unknown>): boolean {
+  for (const signature of Object.values(entries)) if (typeof signature !== 'string') return false;
+  for (const record of Object.values(files)) {
+    if (!isObject(record) || !isCount(record.size) || typeof record.mtimeMs !== 'number' || typeof record.hash !== 'string') return false;
+    if (!Array.isArray(record.articles) || !Array.isArray(record.errors)) return false;
+    for (const ref of record.articles as unknown[]) {
+      if (!isObject(ref) || typeof ref.id !== 'string' || typeof ref.digest !== 'string' || typeof ref.slug !== 'string') return false;
+      if (typeof ref.signature !== 'string' || !isCount(ref.index) || !isCount(ref.line)) return false;
+    }
+    for (const error of record.errors as unknown[]) {
+      if (!isObject(error) || typeof error.reason !== 'string' || !isCount(error.line)) return false;
+      if (error.kind !== 'file' && error.kind !== 'article') return false;
+    }
+  }
+  return true;
+}
+
+/** A plain file name inside the output folder: no folder part, not hidden. */
+function isEntryName(name: string): boolean {
+  return name.length > 0 && !name.startsWith('.') && !name.includes('/') && !name.includes('\\') && !name.includes('\0');
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isCount(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
 }

@@ -2,6 +2,7 @@
  * Messages between the ingest and its workers.
  */
 import type { Source } from '../../src/lib/entry-schema.ts';
+import type { OwnedFile } from './ingest-manifest.ts';
 import type { PackedFiles } from './packed-files.ts';
 
 /** One article of a dump, as the ingest remembers it between runs. */
@@ -35,6 +36,8 @@ export interface ReadError {
   /** One-based line, or 0 for the whole file. */
   line: number;
   reason: string;
+  /** A fault of the ingest itself, not of the dump (the run exits with its own status). */
+  internal?: true;
 }
 
 /**
@@ -71,10 +74,14 @@ export type ScanOutcome = 'written' | 'unchanged' | 'deferred';
  */
 export type FileWrites = PackedFiles;
 
+/** Entry files found already as they would be written, by file name: the ingest owns them from now on. */
+export type UnchangedFiles = Record<string, OwnedFile>;
+
 /** A worker's answer to a scan. */
 export interface ScanResult {
   kind: 'scan';
   writes: FileWrites;
+  unchanged: UnchangedFiles;
   /** A dump whose bytes still have their last hash (only touched) comes back with `same` and no record. */
   records: ({ name: string; same: true } | { name: string; same?: false; record: Omit<FileRecord, 'size' | 'mtimeMs'>; outcomes: Record<string, ScanOutcome> })[];
 }
@@ -84,6 +91,6 @@ export interface RenderResult {
   kind: 'render';
   writes: FileWrites;
   written: string[];
-  unchanged: number;
+  unchanged: UnchangedFiles;
   errors: ReadError[];
 }

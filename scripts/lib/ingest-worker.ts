@@ -14,10 +14,11 @@ import { articleDigest } from '../../src/lib/ingest/article-digest.ts';
 import { makeSlug } from '../../src/lib/ingest/slug.ts';
 import { serializeEntry } from '../../src/lib/ingest/serialize-entry.ts';
 import { entrySignature } from './plan-entries.ts';
-import { FilePacker } from './packed-files.ts';
+import { FilePacker, fileHash } from './packed-files.ts';
+import { describeError } from './entry-files.ts';
 import { IngestError } from '../../src/lib/ingest/errors.ts';
 import type { ParsedArticle } from '../../src/lib/ingest/types.ts';
-import type { FileRecord, ReadError, RenderResult, RenderTask, ScanOutcome, ScanResult, ScanTask } from './ingest-protocol.ts';
+import type { FileRecord, ReadError, RenderResult, RenderTask, ScanOutcome, ScanResult, ScanTask, UnchangedFiles } from './ingest-protocol.ts';
 
 type Scanned = ScanResult['records'][number];
 
@@ -29,8 +30,13 @@ type Scanned = ScanResult['records'][number];
  * @param writes Where the entry files to write are added.
  * @param fresh The output folder had no entries: skip looking for each file.
  */
-function scanFile(file: ScanTask['files'][number], outDir: string, writes: FilePacker, fresh = false): Scanned {
-  const bytes = readFileSync(file.path);
+function scanFile(file: ScanTask['files'][number], outDir: string, writes: FilePacker, unchanged: UnchangedFiles, fresh = false): Scanned {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file.path);
+  } catch (error) {
+    return { name: file.name, record: { hash: '', articles: [], errors: [unreadable(error)] }, outcomes: {} };
+  }
   const hash = hashBytes('sha256', bytes);
   if (hash === file.hash) return { name: file.name, same: true };
   const outcomes: Record<string, ScanOutcome> = {};
@@ -42,15 +48,22 @@ function scanFile(file: ScanTask['files'][number], outDir: string, writes: FileP
   }
   const { articles, errors } = text.trim().length === 0 ? { articles: [], errors: [] } : parseDump(text, file.name);
   const refs: FileRecord['articles'] = [];
+  const failed: ReadError[] = [];
   for (const article of articles) {
-    const id = contentId(article);
-    const slug = makeSlug(article.title, id);
-    const digest = articleDigest(article, id);
-    const sources = [{ file: file.name, index: article.index, line: article.line }];
-    refs.push({ id, digest, slug, signature: entrySignature(id, digest, slug, sources), index: article.index, line: article.line });
-    outcomes[slug] = planWrite(article, sources, id, slug, outDir, writes, true, fresh);
+    // One article the ingest cannot handle must not cost the others.
+    try {
+      const id = contentId(article);
+      const slug = makeSlug(article.title, id);
+      const digest = articleDigest(article, id);
+      const sources = [{ file: file.name, index: article.index, line: article.line }];
+      const outcome = planWrite({ article, sources, id, slug, outDir, writes, unchanged, onlyNew: true, fresh });
+      refs.push({ id, digest, slug, signature: entrySignature(id, digest, slug, sources), index: article.index, line: article.line });
+      outcomes[slug] = outcome;
+    } catch (error) {
+      failed.push(internalError(error, article.line));
+    }
   }
-  return { name: file.name, record: { hash, articles: refs, errors: errors.map((error) => describe(error, 'article')) }, outcomes };
+  return { name: file.name, record: { hash, articles: refs, errors: [...errors.map((error) => describe(error, 'article')), ...failed] }, outcomes };
 }
 
 /**
@@ -61,12 +74,12 @@ function scanFile(file: ScanTask['files'][number], outDir: string, writes: FileP
  */
 function renderFile(task: RenderTask): RenderResult {
   const writes = new FilePacker();
-  const result: Omit<RenderResult, 'writes'> = { kind: 'render', written: [], unchanged: 0, errors: [] };
+  const result: Omit<RenderResult, 'writes'> = { kind: 'render', written: [], unchanged: {}, errors: [] };
   let articles;
   try {
     articles = parseDump(decodeDump(readFileSync(task.path), task.name), task.name).articles;
   } catch (error) {
-    result.errors.push(describe(error, 'file'));
+    result.errors.push(error instanceof IngestError ? describe(error, 'file') : unreadable(error));
     return { ...result, writes: writes.pack() };
   }
   const byIndex = new Map(articles.map((article) => [article.index, article]));
@@ -76,32 +89,45 @@ function renderFile(task: RenderTask): RenderResult {
       result.errors.push({ kind: 'file', line: 0, reason: `changed while it was read: article ${item.index} is gone, run the ingest again` });
       continue;
     }
-    const outcome = planWrite(article, item.sources, contentId(article), item.slug, task.outDir, writes, false);
-    if (outcome === 'written') result.written.push(item.slug);
-    else result.unchanged++;
+    try {
+      const { sources, slug } = item;
+      const outcome = planWrite({ article, sources, id: contentId(article), slug, outDir: task.outDir, writes, unchanged: result.unchanged, onlyNew: false });
+      if (outcome === 'written') result.written.push(item.slug);
+    } catch (error) {
+      result.errors.push(internalError(error, article.line));
+    }
   }
   return { ...result, writes: writes.pack() };
 }
 
-/**
- * Plan the write of one entry unless the file already says the same. With
- * `onlyNew`, a file that differs is left alone and reported as deferred.
- */
-function planWrite(
-  article: ParsedArticle,
-  sources: Source[],
-  id: string,
-  slug: string,
-  outDir: string,
-  writes: FilePacker,
-  onlyNew: boolean,
-  fresh = false,
-): ScanOutcome {
+/** Where an entry goes and what to do when a file is already there. */
+interface WritePlan {
+  article: ParsedArticle;
+  sources: Source[];
+  id: string;
+  slug: string;
+  outDir: string;
+  /** Where the files to write are added. */
+  writes: FilePacker;
+  /** Where a file found already as it would be written is recorded. */
+  unchanged: UnchangedFiles;
+  /** A file that differs is left alone and reported as deferred. */
+  onlyNew: boolean;
+  /** The output folder had no entries: skip looking for the file. */
+  fresh?: boolean;
+}
+
+/** Plan the write of one entry unless the file already says the same. */
+function planWrite({ article, sources, id, slug, outDir, writes, unchanged, onlyNew, fresh = false }: WritePlan): ScanOutcome {
   const built = buildEntry(article, sources, id, slug);
   const markdown = serializeEntry(built.entry, built.body);
-  const target = path.join(outDir, `${slug}.md`);
+  const name = `${slug}.md`;
+  const target = path.join(outDir, name);
   const existing = fresh ? undefined : readIfExists(target);
-  if (existing === markdown) return 'unchanged';
+  if (existing === markdown) {
+    unchanged[name] = { size: Buffer.byteLength(markdown), hash: fileHash(markdown) };
+    return 'unchanged';
+  }
   if (onlyNew && existing !== undefined) return 'deferred';
   writes.add(target, markdown);
   return 'written';
@@ -109,8 +135,24 @@ function planWrite(
 
 // Most entries are new on a first run: a failed read would build an exception
 // with a stack trace for each, a stat does not.
-function readIfExists(file: string): string | undefined {
-  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+// One that cannot be read (a folder in its place, say) differs from any entry.
+function readIfExists(file: string): string | null | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function unreadable(error: unknown): ReadError {
+  return { kind: 'file', line: 0, reason: `cannot read the file (${describeError(error)})` };
+}
+
+/** A fault of the ingest's own code on one article: reported with where, and the run goes on. */
+function internalError(error: unknown, line: number): ReadError {
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: 'article', line, reason: `internal error, please report it: ${message.split('\n')[0]}`, internal: true };
 }
 
 function describe(error: unknown, kind: ReadError['kind']): ReadError {
@@ -127,8 +169,9 @@ function describe(error: unknown, kind: ReadError['kind']): ReadError {
 export async function runTask(task: ScanTask | RenderTask): Promise<ScanResult | RenderResult> {
   if (task.kind === 'render') return renderFile(task);
   const writes = new FilePacker();
-  const records = task.files.map((file) => scanFile(file, task.outDir, writes, task.fresh));
-  return { kind: 'scan', writes: writes.pack(), records };
+  const unchanged: UnchangedFiles = {};
+  const records = task.files.map((file) => scanFile(file, task.outDir, writes, unchanged, task.fresh));
+  return { kind: 'scan', writes: writes.pack(), unchanged, records };
 }
 
 parentPort?.on('message', async (task: ScanTask | RenderTask) => {

@@ -3,14 +3,23 @@
  * packs a batch's entries and transfers the buffer whole, and the main thread
  * writes each file from a view of it. Encoding into a buffer already there is
  * about a third cheaper than a new buffer per file, and one transfer per batch
- * replaces one per file.
+ * replaces one per file. Each file's hash is taken as it is packed, in the
+ * worker, for the manifest's record of what the ingest wrote.
  */
+import { hash } from 'node:crypto';
+
+/** The hash the manifest records of a file's bytes (16 hex digits of SHA-256). */
+export function fileHash(bytes: Uint8Array | string): string {
+  return hash('sha256', bytes).slice(0, 16);
+}
 
 /** The packed files. */
 export interface PackedFiles {
   paths: string[];
   /** Where each file's bytes end in `bytes`; each starts where the one before ends. */
   ends: number[];
+  /** `fileHash` of each file's bytes. */
+  hashes: string[];
   bytes: Uint8Array;
 }
 
@@ -23,6 +32,7 @@ export class FilePacker {
   private used = 0;
   private readonly paths: string[] = [];
   private readonly ends: number[] = [];
+  private readonly hashes: string[] = [];
 
   /**
    * @param file Where the file goes.
@@ -36,14 +46,16 @@ export class FilePacker {
       grown.set(this.bytes.subarray(0, this.used));
       this.bytes = grown;
     }
+    const start = this.used;
     this.used += encoder.encodeInto(text, this.bytes.subarray(this.used)).written;
+    this.hashes.push(fileHash(this.bytes.subarray(start, this.used)));
     this.paths.push(file);
     this.ends.push(this.used);
   }
 
   /** The files packed so far. */
   pack(): PackedFiles {
-    return { paths: this.paths, ends: this.ends, bytes: this.bytes.subarray(0, this.used) };
+    return { paths: this.paths, ends: this.ends, hashes: this.hashes, bytes: this.bytes.subarray(0, this.used) };
   }
 }
 

@@ -6,6 +6,7 @@ import { load as loadYaml } from 'js-yaml';
 import { EntrySchema } from '../../src/lib/entry-schema.ts';
 import { splitEntryFile } from '../../src/lib/entry-text.ts';
 import { runIngest } from './run-ingest.ts';
+import { UsageError } from './out-folder.ts';
 
 const story = (title: string, body: string) => `${title}\n\nA photo (AFP)\nA photo (AFP)\nTT\n\n${title}\n\nA photo (AFP)\nA photo (AFP)\n\n${body}\n`;
 
@@ -18,7 +19,7 @@ const write = (name: string, text: string | Uint8Array) => {
 };
 const entries = () => (existsSync(outDir) ? readdirSync(outDir).filter((name) => name.endsWith('.md')).sort() : []);
 const frontmatter = (name: string) => EntrySchema.parse(loadYaml(splitEntryFile(readFileSync(path.join(outDir, name), 'utf8')).yaml));
-const ingest = (check = false) => runIngest({ inDir, outDir, check, workers: 2 });
+const ingest = (check = false) => runIngest({ inDir, outDir, check, workers: 2, cwd: root });
 
 beforeEach(() => {
   root = mkdtempSync(path.join(tmpdir(), 'clippings-ingest-'));
@@ -76,12 +77,12 @@ describe('runIngest', () => {
     expect(entries().map((name) => statSync(path.join(outDir, name)).mtimeMs)).toEqual(times);
   });
 
-  test('rewrites nothing when its manifest is gone but the entries are current', async () => {
+  test('with force, rewrites nothing when its manifest is gone but the entries are current', async () => {
     write('a.txt', story('Bridge Reopens', 'Cars are back.'));
     write('b.txt', story('Bridge Reopens', 'Cars are back.'));
     await ingest();
     rmSync(path.join(outDir, '.ingest-manifest.json'));
-    expect(await ingest()).toMatchObject({ filesRead: 2, written: [], removed: [] });
+    expect(await runIngest({ inDir, outDir, force: true, workers: 2 })).toMatchObject({ filesRead: 2, written: [], removed: [] });
   });
 
   test('does not parse a dump again when only its time changed, and remembers the new time', async () => {
@@ -103,7 +104,7 @@ describe('runIngest', () => {
     const summary = await ingest();
     expect(summary.filesRead).toBe(1);
     expect(summary.written).toHaveLength(1);
-    expect(summary.removed).toHaveLength(1);
+    expect(summary.removed).toEqual([before.find((name) => name.startsWith('port'))]);
     expect(entries()).toContain(before.find((name) => name.startsWith('bridge')));
   });
 
@@ -154,5 +155,91 @@ describe('runIngest', () => {
     writeFileSync(file, story('Bridge Reopens', 'Cars are gone.'));
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
     expect(await ingest(true)).toMatchObject({ stale: true });
+  });
+});
+
+describe('runIngest: the files it touches', () => {
+  const manifestFile = () => path.join(outDir, '.ingest-manifest.json');
+  const readManifest = () => JSON.parse(readFileSync(manifestFile(), 'utf8'));
+
+  test('removes only the entries it wrote, naming each, and leaves other files in the folder alone', async () => {
+    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
+    write('b.txt', story('Port Strike Ends', 'Ships sail.'));
+    await ingest();
+    const port = entries().find((name) => name.startsWith('port'))!;
+    writeFileSync(path.join(outDir, 'README.md'), 'notes');
+    writeFileSync(path.join(outDir, 'old-story-123456.md'), '---\ntitle: kept\n---\n');
+    rmSync(path.join(inDir, 'b.txt'));
+    const summary = await ingest();
+    expect(summary.removed).toEqual([port]);
+    expect(entries()).toEqual(['README.md', expect.stringMatching(/^bridge-reopens-/), 'old-story-123456.md']);
+  });
+
+  test('remembers which files are its own when its code changes', async () => {
+    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
+    write('b.txt', story('Port Strike Ends', 'Ships sail.'));
+    await ingest();
+    writeFileSync(path.join(outDir, 'README.md'), 'notes');
+    // Another version of the ingest wrote this manifest: its cache is void, not its record of files.
+    writeFileSync(manifestFile(), JSON.stringify({ ...readManifest(), version: 'older-code' }));
+    rmSync(path.join(inDir, 'b.txt'));
+    const summary = await ingest();
+    expect(summary.filesRead).toBe(1);
+    expect(summary.removed).toEqual([expect.stringMatching(/^port-strike-ends-/)]);
+    expect(entries()).toEqual(['README.md', expect.stringMatching(/^bridge-reopens-/)]);
+  });
+
+  test('reads the entries of a manifest written before it recorded its files as its own', async () => {
+    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
+    write('b.txt', story('Port Strike Ends', 'Ships sail.'));
+    await ingest();
+    const { owned, ...older } = readManifest();
+    writeFileSync(manifestFile(), JSON.stringify(older));
+    writeFileSync(path.join(outDir, 'README.md'), 'notes');
+    rmSync(path.join(inDir, 'b.txt'));
+    expect((await ingest()).removed).toEqual([expect.stringMatching(/^port-strike-ends-/)]);
+    expect(entries()).toEqual(['README.md', expect.stringMatching(/^bridge-reopens-/)]);
+    expect(Object.keys(readManifest().owned)).toEqual([entries()[1]]);
+  });
+
+  test.each([
+    ['the input folder', () => inDir, /is the input folder/],
+    ['the working folder', () => root, /is the working folder/],
+    ['a folder above the working folder', () => path.dirname(root), /is the working folder or holds it/],
+    ['empty', () => '', /--out is empty/],
+  ])('refuses an output folder that is %s, touching nothing', async (_, out, message) => {
+    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
+    write('README.md', 'notes');
+    const error = await runIngest({ inDir, outDir: out(), workers: 2, cwd: root }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(message);
+    expect(readdirSync(inDir).sort()).toEqual(['README.md', 'a.txt']);
+  });
+
+  test('refuses an output folder that holds the input folder, wherever it runs from', async () => {
+    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
+    const error = await runIngest({ inDir, outDir: root, workers: 2, cwd: tmpdir() }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/holds the input folder/);
+  });
+
+  test('refuses a folder that holds other files and no manifest, saying why', async () => {
+    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
+    mkdirSync(outDir);
+    writeFileSync(path.join(outDir, 'README.md'), 'notes');
+    await expect(ingest()).rejects.toThrow(/holds other files \(README\.md\) and no \.ingest-manifest\.json, so they are not the ingest's/);
+    expect(readdirSync(outDir)).toEqual(['README.md']);
+  });
+
+  test('with force, writes into such a folder and still removes only its own files', async () => {
+    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
+    write('b.txt', story('Port Strike Ends', 'Ships sail.'));
+    mkdirSync(outDir);
+    writeFileSync(path.join(outDir, 'README.md'), 'notes');
+    writeFileSync(path.join(outDir, 'notes.md'), 'more notes');
+    const force = () => runIngest({ inDir, outDir, force: true, workers: 2, cwd: root });
+    expect((await force()).written).toHaveLength(2);
+    rmSync(path.join(inDir, 'b.txt'));
+    expect((await ingest()).removed).toEqual([expect.stringMatching(/^port-strike-ends-/)]);
+    expect(entries()).toEqual(['README.md', expect.stringMatching(/^bridge-reopens-/), 'notes.md']);
   });
 });

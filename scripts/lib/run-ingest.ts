@@ -1,34 +1,44 @@
 /**
  * The ingest run: read the dumps that changed since the last run, merge
- * duplicate stories, write the entries whose content changed and remove those
- * whose source is gone.
+ * duplicate stories, write the entries whose content changed (or whose file
+ * is no longer as written) and remove those whose source is gone, touching
+ * only files the manifest records as the ingest's own.
  */
-import { mkdirSync, opendirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, opendirSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { ingestVersion, loadManifest, saveManifest, type Manifest } from './ingest-manifest.ts';
-import type { FileRecord, FileWrites, ReadError, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
+import { findIntact, removeOwned, writePacked, type FileFailure } from './entry-files.ts';
+import { MANIFEST_NAME, ingestVersion, loadManifest, saveManifest, type LoadedManifest, type Manifest, type OwnedFile } from './ingest-manifest.ts';
+import type { FileRecord, ReadError, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
 import { listDumps, type DumpFile } from './list-dumps.ts';
 import { planEntries, type PlannedEntry } from './plan-entries.ts';
 import { createWorkerPool } from './worker-pool.ts';
-import { unpack } from './packed-files.ts';
+import { FilePacker } from './packed-files.ts';
+import { checkFolders, foreignFiles, makeFolder, UsageError } from './out-folder.ts';
+import { LOCK_NAME, takeLock } from './out-lock.ts';
 import { runTask } from './ingest-worker.ts';
 
 /** How to run. */
 export interface IngestOptions {
   inDir: string;
   outDir: string;
-  /** Compare only: write and remove nothing, report what is stale. */
+  /** Compare only: write and remove nothing, report what is stale (and verify each entry's hash). */
   check?: boolean;
+  /** Write into a folder that holds other files and no manifest (still removing only the ingest's own files). */
+  force?: boolean;
   /** Worker threads (default: one per core). */
   workers?: number;
+  /** The working folder, which `outDir` may not be (default: `process.cwd()`). */
+  cwd?: string;
   /** Called as work completes, for a progress bar. */
   onProgress?: (phase: 'read' | 'write', done: number, total: number) => void;
 }
 
-/** Something that could not be read, with where. */
+/** Something that could not be read, written or removed, with where. */
 export interface Rejection extends ReadError {
+  /** Relative to the input folder, or with `folder: 'out'` to the output folder. */
   file: string;
+  folder?: 'out';
 }
 
 /** What a run did. */
@@ -45,10 +55,14 @@ export interface IngestSummary {
   duplicatesMerged: number;
   /** Slugs written (or, with `check`, that would be). */
   written: string[];
-  /** Entry files removed (or that would be) because their story is gone. */
+  /** Entry files removed (or that would be) because their story is gone, by name in the output folder. */
   removed: string[];
-  /** Whole files and articles that could not be read. */
+  /** Entries rewritten because their file was missing or not as written (with `check`: would be). */
+  repaired: string[];
+  /** Whole files and articles that could not be read, and entries that could not be written or removed. */
   rejected: Rejection[];
+  /** What the user should know that is not an error: a stale lock taken over, a manifest that could not be used. */
+  notes: string[];
   /** With `check`: true when the entries on disk do not match the dumps. */
   stale: boolean;
 }
@@ -59,16 +73,51 @@ const WORKER = new URL('./ingest-worker.ts', import.meta.url);
 // more than it saves: a one-file correction runs in this thread.
 const INLINE_LIMIT = 8;
 
+/** The ingest's own hidden files in the output folder: the manifest, the lock, temporary files. */
+const isOwnHidden = (name: string) => name === MANIFEST_NAME || name.startsWith(LOCK_NAME) || (name.startsWith('.') && name.endsWith('.tmp'));
+
 /**
  * Run the ingest.
  *
  * @param options Folders and mode.
  * @returns What was read, written, removed and rejected.
+ * @throws UsageError when the folders are refused or another run holds the output folder; nothing was touched.
  */
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
+  const { check = false } = options;
+  const cwd = options.cwd ?? process.cwd();
+  checkFolders({ inDir: options.inDir, outDir: options.outDir, cwd });
+  // Messages name the folders as the user gave them; the work uses absolute paths.
+  const shown = options.outDir;
+  const [inDir, outDir] = [path.resolve(cwd, options.inDir), path.resolve(cwd, options.outDir)];
+  if (!check) makeFolder(outDir);
+  const lock = check ? undefined : takeLock(outDir, shown);
+  try {
+    const notes = lock?.tookOverFrom !== undefined ? [`took over the lock of a run that is gone (process ${lock.tookOverFrom})`] : [];
+    const loaded = loadManifest(outDir, ingestVersion());
+    if (!loaded.found && !options.force) refuseForeign(outDir, shown);
+    if (loaded.problem) notes.push(`${MANIFEST_NAME}: ${loaded.problem}; nothing is removed this run, and a new manifest is written`);
+    // A run killed midway then leaves a folder recognisably the ingest's.
+    if (!loaded.found && !check) saveManifest(outDir, loaded.manifest);
+    return { ...(await ingestInto({ ...options, inDir, outDir }, loaded)), notes };
+  } finally {
+    lock?.release();
+  }
+}
+
+function refuseForeign(outDir: string, shown: string): void {
+  const foreign = foreignFiles(outDir, isOwnHidden);
+  if (foreign.length === 0) return;
+  throw new UsageError(
+    `${shown}: holds other files (${foreign.join(', ')}${foreign.length === 3 ? ', …' : ''}) and no ${MANIFEST_NAME}, so they are not the ingest's: ` +
+      'expected an empty or new folder, or one the ingest wrote; --force writes there anyway, and still removes only files the ingest wrote',
+  );
+}
+
+/** The run proper, in a folder the ingest may write to and holds. */
+async function ingestInto(options: IngestOptions, loaded: LoadedManifest): Promise<Omit<IngestSummary, 'notes'>> {
   const { inDir, outDir, check = false } = options;
-  const version = ingestVersion();
-  const previous = loadManifest(outDir, version);
+  const previous = loaded.manifest;
   const { dumps, skipped } = listDumps(inDir);
   const size = Math.max(1, options.workers ?? availableParallelism());
   let pool: ReturnType<typeof createWorkerPool<ScanTask | RenderTask, ScanResult | RenderResult>> | undefined;
@@ -77,44 +126,64 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
 
   try {
     const fresh = !holdsEntries(outDir);
-    if (!check) mkdirSync(outDir, { recursive: true });
-    const scan = await readRecords(dumps, previous, outDir, check, fresh, getPool, options.onProgress);
+    const scan = await readRecords({ dumps, previous, outDir, dryRun: check, fresh, getPool, onProgress: options.onProgress });
     const { records } = scan;
     const gone = Object.keys(previous.files).filter((name) => !records.has(name));
     const plan = planEntries(dumps, records, {
       entries: previous.entries,
       affected: affectedStories([...scan.read, ...gone], previous, records),
     });
-    // Into a folder that held no entries, this run wrote all there is (or, checking, nothing).
-    const existing = fresh ? new Set(check ? [] : scan.written) : listEntries(outDir);
+
+    // What stands on disk as the ingest wrote it: what the scan just wrote or
+    // found, and owned files of the right size (and, checking, hash).
+    const unsure = [...plan.entries.keys()].map(entryName).filter((name) => !scan.produced.has(name) && !scan.failed.has(name));
+    const intact = fresh ? new Set<string>() : findIntact(outDir, previous.owned, unsure, check);
+    const repaired: string[] = [];
     const toRender = [...plan.entries].filter(([slug, entry]) => {
+      const name = entryName(slug);
+      if (scan.failed.has(name)) return false;
       // The common case: the scan already wrote it exactly as planned.
       if (entry.sources.length === 1 && entry.from.ref.slug === slug && scan.settled.has(slug)) return false;
-      return (
-        !existing.has(slug) ||
-        previous.entries[slug] !== entry.signature ||
-        entry.sources.some((source) => scan.read.has(source.file))
-      );
+      const onDisk = scan.produced.has(name) || intact.has(name);
+      if (!onDisk && previous.owned[name]) repaired.push(slug);
+      return !onDisk || previous.entries[slug] !== entry.signature || entry.sources.some((source) => scan.read.has(source.file));
     });
-    const unplanned = [...existing].filter((slug) => !plan.entries.has(slug));
-    // A file the scan itself wrote under a slug the plan then lengthened (a
-    // clash) was never an entry: it goes, but is not reported as removed.
-    const scanned = new Set(scan.written);
-    const removed = unplanned.filter((slug) => !scanned.has(slug)).sort();
-    const rendered = await renderEntries(toRender, dumps, inDir, outDir, check, getPool, options.onProgress);
-    const written = new Set([...scan.written, ...rendered.written]);
-    for (const slug of written) if (!plan.entries.has(slug)) written.delete(slug);
+    const rendered = await renderEntries({ toRender, dumps, inDir, outDir, dryRun: check, getPool, onProgress: options.onProgress });
+    const produced = new Map([...scan.produced, ...rendered.produced]);
 
-    const changed = scan.read.size > 0 || scan.touched > 0 || gone.length > 0 || written.size > 0 || unplanned.length > 0 || rendered.failed.length > 0;
+    // Only files the manifest records as the ingest's are removed, and a file
+    // the scan itself wrote under a slug the plan then lengthened (a clash),
+    // which was never an entry and is not reported.
+    const planned = new Set([...plan.entries.keys()].map(entryName));
+    const stale = Object.keys(previous.owned).filter((name) => !planned.has(name)).sort();
+    const strays = [...scan.written].filter((name) => !planned.has(name) && !previous.owned[name]);
+    const removal = check ? { removed: stale.filter((name) => existsSync(path.join(outDir, name))), failed: [] } : removeOwned(outDir, stale);
+    if (!check) removeOwned(outDir, strays);
+
+    const written = new Set([...scan.written, ...rendered.written].filter((name) => planned.has(name)).map((name) => name.slice(0, -3)));
+    const writeFailures = [...scan.failures, ...rendered.failures];
+    const failedSlugs = new Set([...rendered.failed, ...writeFailures.map((failure) => failure.name.slice(0, -3))]);
+    const changed =
+      scan.read.size > 0 || scan.touched > 0 || gone.length > 0 || written.size > 0 || stale.length > 0 || failedSlugs.size > 0 || repaired.length > 0 || loaded.problem !== undefined;
     if (!check && changed) {
-      for (const slug of unplanned) rmSync(path.join(outDir, `${slug}.md`), { force: true });
       const entries = Object.fromEntries([...plan.entries].map(([slug, entry]) => [slug, entry.signature]));
-      // An entry that failed to render is left out, so the next run tries it again.
-      for (const failed of rendered.failed) delete entries[failed];
-      saveManifest(outDir, { version, files: Object.fromEntries(records), entries });
+      // An entry that failed is left out, so the next run tries it again.
+      for (const slug of failedSlugs) delete entries[slug];
+      const owned: Manifest['owned'] = {};
+      for (const name of planned) {
+        const file = produced.get(name) ?? previous.owned[name];
+        if (file) owned[name] = file;
+      }
+      const removed = new Set(removal.removed);
+      for (const failure of removal.failed) if (!failure.reason.startsWith('is no longer')) owned[failure.name] = previous.owned[failure.name] as OwnedFile;
+      for (const name of stale) if (!removed.has(name) && !existsSync(path.join(outDir, name))) delete owned[name];
+      saveManifest(outDir, { version: previous.version, files: Object.fromEntries(records), entries, owned });
     }
 
-    const rejected = [...collectRejections(records), ...rendered.rejected];
+    const outRejections = [...writeFailures, ...removal.failed].map(
+      (failure): Rejection => ({ folder: 'out', file: failure.name, kind: 'file', line: 0, reason: failure.reason }),
+    );
+    const rejected = [...collectRejections(records), ...rendered.rejected, ...outRejections];
     const articles = [...records.values()].reduce((sum, record) => sum + record.articles.length, 0);
     return {
       files: dumps.length,
@@ -125,14 +194,17 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       entries: plan.entries.size,
       duplicatesMerged: articles - plan.entries.size,
       written: [...written].sort(),
-      removed,
+      removed: removal.removed,
+      repaired: repaired.sort(),
       rejected,
-      stale: written.size > 0 || removed.length > 0,
+      stale: written.size > 0 || removal.removed.length > 0,
     };
   } finally {
     await pool?.close();
   }
 }
+
+const entryName = (slug: string) => `${slug}.md`;
 
 /**
  * The workers' environment: each compiles the ingest's modules (zod, remark,
@@ -164,38 +236,48 @@ interface ScanSummary {
   read: Set<string>;
   /** How many dumps had a new time but the same bytes (their manifest entries need the new time). */
   touched: number;
-  /** Entries the scan wrote (or, dry, would write). */
-  written: string[];
+  /** Entry files the scan wrote (or, dry, would write), by name. */
+  written: Set<string>;
+  /** Entry files on disk as written, by name: written by the scan or found identical. */
+  produced: Map<string, OwnedFile>;
+  /** Entry files the scan could not write, by name, and why. */
+  failed: Set<string>;
+  failures: FileFailure[];
   /** Entries the scan wrote or found identical, for a story standing in that one dump. */
   settled: Set<string>;
 }
 
+/** What `readRecords` works with. */
+interface ScanOptions {
+  dumps: DumpFile[];
+  previous: Manifest;
+  outDir: string;
+  /** Write nothing. */
+  dryRun: boolean;
+  /** The output folder holds no entries: nothing to compare with. */
+  fresh: boolean;
+  getPool: GetPool;
+  onProgress: IngestOptions['onProgress'];
+}
+
 /**
  * Reuse the record of every dump whose size and time are unchanged; read the
- * others in the workers, which write their new entries as they go.
+ * others in the workers, which plan their new entries as they go.
  */
-async function readRecords(
-  dumps: DumpFile[],
-  previous: Manifest,
-  outDir: string,
-  dryRun: boolean,
-  fresh: boolean,
-  getPool: GetPool,
-  onProgress: IngestOptions['onProgress'],
-): Promise<ScanSummary> {
+async function readRecords({ dumps, previous, outDir, dryRun, fresh, getPool, onProgress }: ScanOptions): Promise<ScanSummary> {
   const records = new Map<string, FileRecord>();
   const stats = new Map<string, { size: number; mtimeMs: number }>();
   const changed: DumpFile[] = [];
   for (const dump of dumps) {
-    const { size, mtimeMs } = statSync(dump.path);
+    const { size, mtimeMs } = statSync(dump.path, { throwIfNoEntry: false }) ?? { size: -1, mtimeMs: 0 };
     stats.set(dump.name, { size, mtimeMs });
     const known = previous.files[dump.name];
-    if (known && known.size === size && known.mtimeMs === mtimeMs) records.set(dump.name, known);
+    // A file that could not be read has no hash: it is tried again (a chmod changes no size or time).
+    if (known && known.size === size && known.mtimeMs === mtimeMs && known.hash !== '') records.set(dump.name, known);
     else changed.push(dump);
   }
 
-  const written: string[] = [];
-  const settled = new Set<string>();
+  const summary: ScanSummary = { records, read: new Set(), touched: 0, written: new Set(), produced: new Map(), failed: new Set(), failures: [], settled: new Set() };
   // Dumps whose time changed but whose bytes did not: nothing of theirs changes.
   const touched = new Set<string>();
   let done = 0;
@@ -205,22 +287,42 @@ async function readRecords(
     batches.push(
       getPool(changed.length)
         .run({ kind: 'scan', files, outDir, fresh })
-        .then((result) => {
-          if (!dryRun) writeEntries((result as ScanResult).writes);
-          for (const scanned of (result as ScanResult).records) {
-            const { name } = scanned;
-            const stat = stats.get(name) as { size: number; mtimeMs: number };
-            if (scanned.same) {
-              records.set(name, { ...(previous.files[name] as FileRecord), ...stat });
-              touched.add(name);
-              continue;
+        .then(
+          (result) => {
+            const scanned = result as ScanResult;
+            for (const [name, file] of Object.entries(scanned.unchanged)) summary.produced.set(name, file);
+            const writes = dryRun ? undefined : writePacked(scanned.writes);
+            for (const [name, file] of writes?.written ?? []) summary.produced.set(name, file);
+            for (const failure of writes?.failed ?? []) {
+              summary.failed.add(failure.name);
+              summary.failures.push(failure);
             }
-            records.set(name, { ...stat, ...scanned.record });
-            for (const [slug, outcome] of Object.entries(scanned.outcomes)) {
-              if (outcome === 'written') written.push(slug);
-              if (outcome !== 'deferred') settled.add(slug);
+            for (const record of scanned.records) {
+              const { name } = record;
+              const stat = stats.get(name) as { size: number; mtimeMs: number };
+              if (record.same) {
+                records.set(name, { ...(previous.files[name] as FileRecord), ...stat });
+                touched.add(name);
+                continue;
+              }
+              records.set(name, { ...stat, ...record.record });
+              for (const [slug, outcome] of Object.entries(record.outcomes)) {
+                if (summary.failed.has(entryName(slug))) continue;
+                if (outcome === 'written') summary.written.add(entryName(slug));
+                if (outcome !== 'deferred') summary.settled.add(slug);
+              }
             }
-          }
+          },
+          // A fault of the ingest (a worker that crashed or ran out of memory)
+          // costs these dumps, not the run.
+          (error: unknown) => {
+            const reason = `internal error, please report it: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`;
+            for (const file of files) {
+              records.set(file.name, { ...(stats.get(file.name) as { size: number; mtimeMs: number }), hash: '', articles: [], errors: [{ kind: 'file', line: 0, reason, internal: true }] });
+            }
+          },
+        )
+        .then(() => {
           done += files.length;
           onProgress?.('read', done, changed.length);
         }),
@@ -228,11 +330,11 @@ async function readRecords(
   }
   await Promise.all(batches);
   // Keep the dumps' order, whatever order the workers finished in.
-  const ordered = new Map(dumps.flatMap((dump) => (records.has(dump.name) ? [[dump.name, records.get(dump.name) as FileRecord]] : [])));
-  const read = new Set(changed.map((dump) => dump.name).filter((name) => !touched.has(name)));
-  return { records: ordered, read, touched: touched.size, written, settled };
+  summary.records = new Map(dumps.flatMap((dump) => (records.has(dump.name) ? [[dump.name, records.get(dump.name) as FileRecord]] : [])));
+  summary.read = new Set(changed.map((dump) => dump.name).filter((name) => !touched.has(name)));
+  summary.touched = touched.size;
+  return summary;
 }
-
 
 /** Whether the output folder holds any entry file (stops at the first). */
 function holdsEntries(outDir: string): boolean {
@@ -250,29 +352,33 @@ function holdsEntries(outDir: string): boolean {
   }
 }
 
-/** The slugs of the entry files in the output folder. */
-function listEntries(outDir: string): Set<string> {
-  try {
-    return new Set(
-      readdirSync(outDir)
-        .filter((name) => name.endsWith('.md') && !name.startsWith('.'))
-        .map((name) => name.slice(0, -3)),
-    );
-  } catch {
-    return new Set();
-  }
+/** What `renderEntries` works with. */
+interface RenderOptions {
+  toRender: [string, PlannedEntry][];
+  dumps: DumpFile[];
+  inDir: string;
+  outDir: string;
+  /** Write nothing. */
+  dryRun: boolean;
+  getPool: GetPool;
+  onProgress: IngestOptions['onProgress'];
+}
+
+/** What rendering did. */
+interface RenderSummary {
+  /** Entry files written (or, dry, that would be), by name. */
+  written: string[];
+  /** Entry files on disk as written, by name: written now or found identical. */
+  produced: Map<string, OwnedFile>;
+  /** Slugs whose article could not be read again. */
+  failed: string[];
+  /** Entry files that could not be written. */
+  failures: FileFailure[];
+  rejected: Rejection[];
 }
 
 /** Render the entries that may have changed, one task per dump they are written from. */
-async function renderEntries(
-  toRender: [string, PlannedEntry][],
-  dumps: DumpFile[],
-  inDir: string,
-  outDir: string,
-  dryRun: boolean,
-  getPool: GetPool,
-  onProgress: IngestOptions['onProgress'],
-): Promise<{ written: string[]; failed: string[]; rejected: Rejection[] }> {
+async function renderEntries({ toRender, dumps, inDir, outDir, dryRun, getPool, onProgress }: RenderOptions): Promise<RenderSummary> {
   const byFile = new Map<string, RenderTask>();
   const paths = new Map(dumps.map((dump) => [dump.name, dump.path]));
   for (const [slug, entry] of toRender) {
@@ -288,30 +394,34 @@ async function renderEntries(
     byFile.set(name, task);
   }
 
-  const written: string[] = [];
-  const failed: string[] = [];
-  const rejected: Rejection[] = [];
+  const summary: RenderSummary = { written: [], produced: new Map(), failed: [], failures: [], rejected: [] };
   let done = 0;
   await Promise.all(
     [...byFile.values()].map(async (task) => {
-      const result = (await getPool(toRender.length).run(task)) as RenderResult;
-      if (!dryRun) writeEntries(result.writes);
-      written.push(...result.written);
-      for (const error of result.errors) rejected.push({ file: task.name, ...error });
+      let result: RenderResult;
+      try {
+        result = (await getPool(toRender.length).run(task)) as RenderResult;
+      } catch (error) {
+        const reason = `internal error, please report it: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`;
+        result = { kind: 'render', written: [], unchanged: {}, errors: [{ kind: 'file', line: 0, reason, internal: true }], writes: new FilePacker().pack() };
+      }
+      for (const [name, file] of Object.entries(result.unchanged)) summary.produced.set(name, file);
+      const writes = dryRun ? undefined : writePacked(result.writes);
+      for (const [name, file] of writes?.written ?? []) summary.produced.set(name, file);
+      summary.failures.push(...(writes?.failed ?? []));
+      const failedNames = new Set(writes?.failed.map((failure) => failure.name));
+      summary.written.push(...result.written.map(entryName).filter((name) => !failedNames.has(name)));
+      for (const error of result.errors) summary.rejected.push({ file: task.name, ...error });
       if (result.errors.length > 0) {
         const ok = new Set(result.written);
-        failed.push(...task.items.map((item) => item.slug).filter((slug) => !ok.has(slug)));
+        for (const name of Object.keys(result.unchanged)) ok.add(name.slice(0, -3));
+        summary.failed.push(...task.items.map((item) => item.slug).filter((slug) => !ok.has(slug)));
       }
       done += task.items.length;
       onProgress?.('write', done, toRender.length);
     }),
   );
-  return { written, failed, rejected };
-}
-
-/** Write entry files, one after the other, from this thread while the workers go on. */
-function writeEntries(writes: FileWrites): void {
-  for (const [file, content] of unpack(writes)) writeFileSync(file, content);
+  return summary;
 }
 
 function collectRejections(records: Map<string, FileRecord>): Rejection[] {

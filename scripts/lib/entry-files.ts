@@ -1,0 +1,121 @@
+/**
+ * The ingest's files in the output folder: written whole or not at all,
+ * checked against what the manifest recorded, removed only when its own.
+ */
+import { lstatSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { OwnedFile } from './ingest-manifest.ts';
+import { fileHash, unpack, type PackedFiles } from './packed-files.ts';
+
+/**
+ * Write a file through a temporary file beside it and a rename: a run killed
+ * midway leaves the old file or the new one, never a part of either.
+ *
+ * @param file Where the file goes.
+ * @param content Its bytes or text.
+ */
+export function writeFileAtomic(file: string, content: Uint8Array | string): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** A file that could not be written or removed, and why. */
+export interface FileFailure {
+  /** Name inside the output folder. */
+  name: string;
+  reason: string;
+}
+
+/**
+ * Write packed files, one after the other, each atomically.
+ *
+ * @returns What each file now holds, by name, and the files that could not be written.
+ */
+export function writePacked(packed: PackedFiles): { written: Map<string, OwnedFile>; failed: FileFailure[] } {
+  const written = new Map<string, OwnedFile>();
+  const failed: FileFailure[] = [];
+  let i = 0;
+  for (const [file, bytes] of unpack(packed)) {
+    const name = path.basename(file);
+    try {
+      writeFileAtomic(file, bytes);
+      written.set(name, { size: bytes.length, hash: packed.hashes[i] as string });
+    } catch (error) {
+      failed.push({ name, reason: `cannot write the entry (${describeError(error)})` });
+    }
+    i++;
+  }
+  return { written, failed };
+}
+
+/**
+ * Which owned files are still as the ingest wrote them: the same size (a
+ * `stat` each) and, when `hashes` is set, the same bytes.
+ *
+ * @param outDir The entries folder.
+ * @param owned The manifest's record.
+ * @param names The files to check.
+ */
+export function findIntact(outDir: string, owned: Record<string, OwnedFile>, names: Iterable<string>, hashes: boolean): Set<string> {
+  const intact = new Set<string>();
+  for (const name of names) {
+    const record = owned[name];
+    if (!record || record.size < 0) continue;
+    const stat = statSync(path.join(outDir, name), { throwIfNoEntry: false });
+    if (!stat?.isFile() || stat.size !== record.size) continue;
+    if (hashes && !hashMatches(path.join(outDir, name), record.hash)) continue;
+    intact.add(name);
+  }
+  return intact;
+}
+
+function hashMatches(file: string, expected: string): boolean {
+  try {
+    return fileHash(readFileSync(file)) === expected;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Remove files the ingest owns. A file that is already gone counts as removed;
+ * one that is no longer a plain file (a folder put in its place) is left alone.
+ *
+ * @returns The names removed, and those that could not be.
+ */
+export function removeOwned(outDir: string, names: string[]): { removed: string[]; failed: FileFailure[] } {
+  const removed: string[] = [];
+  const failed: FileFailure[] = [];
+  for (const name of names) {
+    const file = path.join(outDir, name);
+    try {
+      if (lstatSync(file).isDirectory()) {
+        failed.push({ name, reason: 'is no longer a file the ingest wrote (a folder stands there), left alone' });
+        continue;
+      }
+      unlinkSync(file);
+      removed.push(name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      failed.push({ name, reason: `cannot remove it (${describeError(error)})` });
+    }
+  }
+  return { removed, failed };
+}
+
+/** An error as a user reads it: the system's words without Node's decorations. */
+export function describeError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e?.code && typeof e.message === 'string') {
+    // "EACCES: permission denied, open '/x'" → "permission denied"
+    const words = /^[A-Z]+: ([^,]+)/.exec(e.message)?.[1];
+    if (words) return words;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
