@@ -101,6 +101,25 @@ describe('npm run ingest', () => {
     expect(readdirSync(path.join(root, 'notes'))).toEqual(['README.md']);
   });
 
+  test('exits 2 when another run holds the output folder, naming its process', () => {
+    run('--in', 'raw', '--out', 'locked', '--quiet');
+    // This test's own process stands for the other run: it is alive.
+    writeFileSync(path.join(root, 'locked', '.ingest-lock'), `${process.pid}\n`);
+    expect(run('--in', 'raw', '--out', 'locked', '--quiet')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining(`ingest: locked: another ingest (process ${process.pid}) is writing to this folder; wait for it to finish`),
+    });
+  });
+
+  test('takes over the lock of a run that was killed, with a note', () => {
+    const gone = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    writeFileSync(path.join(root, 'locked', '.ingest-lock'), `${gone}\n`);
+    const result = run('--in', 'raw', '--out', 'locked', '--quiet', '--keep-going');
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain(`ingest: locked: took over the lock of a run that is gone (process ${gone})`);
+    expect(readdirSync(path.join(root, 'locked'))).not.toContain('.ingest-lock');
+  });
+
   test('exits 2 when the input folder does not exist', () => {
     expect(run('--in', 'nowhere')).toMatchObject({ status: 2, stderr: expect.stringContaining('ingest: nowhere: no such folder') });
   });

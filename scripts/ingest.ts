@@ -1,7 +1,7 @@
 /**
  * Ingest CLI: raw article dumps in, one Markdown entry per story out.
  *
- *   npm run ingest -- [--in content/raw] [--out content/articles] [--check] [--force] [--keep-going] [--quiet]
+ *   npm run ingest -- [--in content/raw] [--out content/articles] [--check] [--verify] [--force] [--keep-going] [--quiet]
  *
  * The default folders are the site's (`SITE.rawDir`, `SITE.articlesDir`), so
  * CLIPPINGS_RAW_DIR and CLIPPINGS_ARTICLES_DIR move both the ingest and the build.
@@ -21,7 +21,7 @@ import { createProgressBar } from './lib/progress-bar.ts';
 import { UsageError } from './lib/out-folder.ts';
 import { escapeForTerminal as safe } from './lib/terminal-text.ts';
 
-const USAGE = 'usage: npm run ingest -- [--in <dir>] [--out <dir>] [--check] [--force] [--keep-going] [--quiet]';
+const USAGE = 'usage: npm run ingest -- [--in <dir>] [--out <dir>] [--check] [--verify] [--force] [--keep-going] [--quiet]';
 
 /** Exit statuses. */
 const EXIT = { ok: 0, rejected: 1, refused: 2, internal: 3 } as const;
@@ -31,6 +31,7 @@ interface CliOptions {
   inDir: string;
   outDir: string;
   check: boolean;
+  verify: boolean;
   force: boolean;
   keepGoing: boolean;
   quiet: boolean;
@@ -44,6 +45,7 @@ function main(): Promise<number> | number {
         in: { type: 'string', default: SITE.rawDir },
         out: { type: 'string', default: SITE.articlesDir },
         check: { type: 'boolean', default: false },
+        verify: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         'keep-going': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
@@ -62,6 +64,7 @@ function main(): Promise<number> | number {
     inDir: values.in,
     outDir: values.out,
     check: values.check,
+    verify: values.verify,
     force: values.force,
     keepGoing: values['keep-going'],
     quiet: values.quiet,
@@ -74,7 +77,7 @@ async function run(options: CliOptions): Promise<number> {
   let summary: IngestSummary;
   try {
     // The folders as given: the run names them so in its messages, and refuses an empty one.
-    summary = await runIngest({ inDir: options.inDir, outDir: options.outDir, check: options.check, force: options.force, onProgress: progress?.update });
+    summary = await runIngest({ inDir: options.inDir, outDir: options.outDir, check: options.check, verify: options.verify, force: options.force, onProgress: progress?.update });
   } catch (error) {
     progress?.done();
     if (error instanceof UsageError) {
@@ -110,7 +113,7 @@ function report(summary: IngestSummary, options: CliOptions): void {
       `ingest: read ${n(summary.files, 'file')} from ${safe(inDir)} (${summary.filesRead.toLocaleString('en')} changed since the last run)`,
     );
     for (const name of summary.emptyFiles) console.log(`ingest: ${safe(name)}: empty file, no articles`);
-    for (const name of summary.skipped) console.log(`ingest: ${safe(name)}: not a .txt dump, left alone`);
+    for (const { name, reason } of summary.skipped) console.log(`ingest: ${safe(name)}: ${safe(reason)}`);
     console.log(`ingest: ${n(summary.articles, 'article')} → ${n(summary.entries, 'entry')} in ${safe(outDir)}, ${n(summary.duplicatesMerged, 'duplicate')} merged`);
     const verb = check ? 'would write' : 'wrote';
     const verbRemove = check ? 'would remove' : 'removed';

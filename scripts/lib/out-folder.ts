@@ -113,7 +113,8 @@ function realPath(file: string): string {
   }
 }
 
-function isInside(child: string, parent: string): boolean {
+/** Whether `child` lies strictly below `parent` (both absolute, resolved). */
+export function isInside(child: string, parent: string): boolean {
   const relative = path.relative(parent, child);
   return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
 }

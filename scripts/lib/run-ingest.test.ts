@@ -142,7 +142,7 @@ describe('runIngest', () => {
     write('empty.txt', '');
     write('notes.md', '# not a dump');
     write('a.txt', story('Bridge Reopens', 'Cars are back.'));
-    expect(await ingest()).toMatchObject({ emptyFiles: ['empty.txt'], skipped: ['notes.md'], rejected: [] });
+    expect(await ingest()).toMatchObject({ emptyFiles: ['empty.txt'], skipped: [{ name: 'notes.md', reason: 'not a .txt dump, left alone' }], rejected: [] });
   });
 
   test('with check, writes nothing and reports whether the entries are stale', async () => {
@@ -241,5 +241,54 @@ describe('runIngest: the files it touches', () => {
     rmSync(path.join(inDir, 'b.txt'));
     expect((await ingest()).removed).toEqual([expect.stringMatching(/^port-strike-ends-/)]);
     expect(entries()).toEqual(['README.md', expect.stringMatching(/^bridge-reopens-/), 'notes.md']);
+  });
+});
+
+describe('runIngest: interrupted runs and damaged entries', () => {
+  const entryPath = () => path.join(outDir, entries().find((name) => name.startsWith('bridge'))!);
+
+  test('repairs an entry emptied or cut short since it was written, on a plain run', async () => {
+    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
+    write('b.txt', story('Port Strike Ends', 'Ships sail.'));
+    await ingest();
+    const file = entryPath();
+    const content = readFileSync(file, 'utf8');
+    writeFileSync(file, '');
+    const summary = await ingest();
+    expect(summary).toMatchObject({ filesRead: 0, written: [path.basename(file, '.md')], repaired: [path.basename(file, '.md')] });
+    expect(readFileSync(file, 'utf8')).toBe(content);
+  });
+
+  test('rewrites an entry that is missing', async () => {
+    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
+    await ingest();
+    const file = entryPath();
+    rmSync(file);
+    expect((await ingest()).written).toEqual([path.basename(file, '.md')]);
+    expect(existsSync(file)).toBe(true);
+  });
+
+  test('with check, finds an entry whose bytes changed though its size did not; verifying, repairs it', async () => {
+    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
+    await ingest();
+    const file = entryPath();
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Cars', 'Bars'));
+    expect(await ingest(true)).toMatchObject({ stale: true, repaired: [path.basename(file, '.md')] });
+    // A plain run looks at sizes only; verifying, it repairs.
+    expect((await ingest()).written).toEqual([]);
+    expect((await runIngest({ inDir, outDir, verify: true, workers: 2 })).repaired).toEqual([path.basename(file, '.md')]);
+    expect(await ingest(true)).toMatchObject({ stale: false });
+  });
+
+  test('replaces an entry by a new file, never rewriting it in place', async () => {
+    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
+    await ingest();
+    const file = entryPath();
+    const before = statSync(file).ino;
+    write('a.txt', story('Bridge Reopens', 'Cars are back.').replace('Bridge Reopens\n\nA photo', 'Bridge Reopens\n\nA subtitle\n\nA photo'));
+    await ingest();
+    // A reader (or a kill) sees the old file or the new one: the new one is another inode, renamed over.
+    expect(statSync(file).ino).not.toBe(before);
+    expect(readdirSync(outDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { findIntact, removeOwned, writePacked, type FileFailure } from './entry-files.ts';
 import { MANIFEST_NAME, ingestVersion, loadManifest, saveManifest, type LoadedManifest, type Manifest, type OwnedFile } from './ingest-manifest.ts';
 import type { FileRecord, ReadError, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
-import { listDumps, type DumpFile } from './list-dumps.ts';
+import { listDumps, type DumpFile, type Unlisted } from './list-dumps.ts';
 import { planEntries, type PlannedEntry } from './plan-entries.ts';
 import { createWorkerPool } from './worker-pool.ts';
 import { FilePacker } from './packed-files.ts';
@@ -24,6 +24,8 @@ export interface IngestOptions {
   outDir: string;
   /** Compare only: write and remove nothing, report what is stale (and verify each entry's hash). */
   check?: boolean;
+  /** Verify every entry's hash, not only its size, and repair what differs (`check` always does). */
+  verify?: boolean;
   /** Write into a folder that holds other files and no manifest (still removing only the ingest's own files). */
   force?: boolean;
   /** Worker threads (default: one per core). */
@@ -47,8 +49,8 @@ export interface IngestSummary {
   files: number;
   filesRead: number;
   emptyFiles: string[];
-  /** Files that are not `.txt`, left alone. */
-  skipped: string[];
+  /** What the input folder holds that was passed over, and why: files that are not `.txt`, hidden ones, links that would leave the folder or read a file twice. */
+  skipped: Unlisted[];
   /** Articles read, entries they make, and the difference: copies merged into one entry. */
   articles: number;
   entries: number;
@@ -118,7 +120,7 @@ function refuseForeign(outDir: string, shown: string): void {
 async function ingestInto(options: IngestOptions, loaded: LoadedManifest): Promise<Omit<IngestSummary, 'notes'>> {
   const { inDir, outDir, check = false } = options;
   const previous = loaded.manifest;
-  const { dumps, skipped } = listDumps(inDir);
+  const { dumps, skipped, unreadable } = listDumps(inDir, [outDir]);
   const size = Math.max(1, options.workers ?? availableParallelism());
   let pool: ReturnType<typeof createWorkerPool<ScanTask | RenderTask, ScanResult | RenderResult>> | undefined;
   const getPool: GetPool = (work) =>
@@ -137,7 +139,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest): Promi
     // What stands on disk as the ingest wrote it: what the scan just wrote or
     // found, and owned files of the right size (and, checking, hash).
     const unsure = [...plan.entries.keys()].map(entryName).filter((name) => !scan.produced.has(name) && !scan.failed.has(name));
-    const intact = fresh ? new Set<string>() : findIntact(outDir, previous.owned, unsure, check);
+    const intact = fresh ? new Set<string>() : findIntact(outDir, previous.owned, unsure, check || options.verify === true);
     const repaired: string[] = [];
     const toRender = [...plan.entries].filter(([slug, entry]) => {
       const name = entryName(slug);
@@ -183,7 +185,8 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest): Promi
     const outRejections = [...writeFailures, ...removal.failed].map(
       (failure): Rejection => ({ folder: 'out', file: failure.name, kind: 'file', line: 0, reason: failure.reason }),
     );
-    const rejected = [...collectRejections(records), ...rendered.rejected, ...outRejections];
+    const unlisted = unreadable.map((item): Rejection => ({ file: item.name, kind: 'file', line: 0, reason: item.reason }));
+    const rejected = [...unlisted, ...collectRejections(records), ...rendered.rejected, ...outRejections];
     const articles = [...records.values()].reduce((sum, record) => sum + record.articles.length, 0);
     return {
       files: dumps.length,

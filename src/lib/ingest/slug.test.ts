@@ -15,6 +15,16 @@ function unicodeWords(title: string): string {
 }
 
 describe('slugWords', () => {
+  test('never cuts a character outside the Basic Multilingual Plane in two', () => {
+    expect(slugWords(`A${'\u{20000}'.repeat(40)}`)).toBe(`a${'\u{20000}'.repeat(29)}`);
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 90 }), (title) => {
+        expect(slugWords(title).isWellFormed()).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   test('gives ASCII titles with curly quotes and dashes the words the general steps give', () => {
     const title = fc.array(fc.constantFrom(...'aZ09 \'’‘“”–—-.,?!:;"()&#/'.split(''), 'Iran', 'US'), { maxLength: 14 }).map((parts) => parts.join(''));
     fc.assert(

@@ -39,7 +39,10 @@ export function slugWords(title: string): string {
   if (words.length <= MAX_WORDS_LENGTH) return words;
   const cut = words.slice(0, MAX_WORDS_LENGTH + 1);
   const end = cut.lastIndexOf('-');
-  return (end > 0 ? cut.slice(0, end) : cut.slice(0, MAX_WORDS_LENGTH)).replace(/-+$/, '');
+  if (end > 0) return cut.slice(0, end).replace(/-+$/, '');
+  // One long word: cut between characters, never inside a surrogate pair.
+  const last = words.charCodeAt(MAX_WORDS_LENGTH - 1);
+  return words.slice(0, last >= 0xd800 && last <= 0xdbff ? MAX_WORDS_LENGTH - 1 : MAX_WORDS_LENGTH);
 }
 
 /**
