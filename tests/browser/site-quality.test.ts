@@ -57,7 +57,8 @@ describe('accessibility', () => {
       }
       await context.close();
       expect(failures).toEqual([]);
-    });
+      // axe takes seconds a page, and the page types grow with the archive's features.
+    }, 240_000);
   }
 });
 
