@@ -40,6 +40,16 @@ export interface SearchAnswer {
   suggestion?: string;
   /** When words match alone but not together: each word with its own count. */
   alone?: { word: string; count: number }[];
+  /** With a filter: a mask over document ids of every result, for the filters' counts. */
+  matches?: Uint8Array;
+}
+
+/** Search filters applied to a query (see `search-filters.ts`). */
+export interface SearchFilter {
+  /** Mask over document ids: 1 for stories the chosen filters allow. */
+  allowed: Uint8Array;
+  /** Order of stories browsed without a query: higher first (ties by id). */
+  rank: (id: number) => number;
 }
 
 /** Search over the index at a base URL. */
@@ -49,8 +59,9 @@ export interface BrowserSearch {
    *
    * @param text The query as typed.
    * @param limit How many results to load records for.
+   * @param filter Keep only the stories it allows; with no query words, browse them.
    */
-  run(text: string, limit: number): Promise<SearchAnswer>;
+  run(text: string, limit: number, filter?: SearchFilter): Promise<SearchAnswer>;
   /** Start fetching the manifest, so the first query waits one round trip less. */
   warm(): void;
 }
@@ -107,7 +118,7 @@ export function createBrowserSearch(base: string): BrowserSearch {
     warm() {
       getEngine().catch(() => (engine = undefined));
     },
-    async run(text, limit) {
+    async run(text, limit, filter) {
       const query = parseQuery(text);
       let search: ShardedSearch;
       try {
@@ -118,7 +129,10 @@ export function createBrowserSearch(base: string): BrowserSearch {
         throw error;
       }
       const phrased = query.phrases.length > 0;
-      const found = await search.search(query.terms, phrased ? MAX_PHRASE_CHECKS : limit);
+      // A filter needs every match, to keep the allowed ones and count the rest.
+      const found = filter
+        ? filterHits(query.terms.length > 0 ? await search.search(query.terms) : undefined, filter)
+        : await search.search(query.terms, phrased ? MAX_PHRASE_CHECKS : limit);
       let { hits, total } = found;
       let exact = true;
       if (phrased) {
@@ -134,10 +148,29 @@ export function createBrowserSearch(base: string): BrowserSearch {
         exact,
         results: shown.map((hit, i) => ({ id: hit.id, record: loaded[i]!, terms: hit.terms })),
       };
+      if (filter) answer.matches = maskOf(hits, filter.allowed.length);
       if (total === 0 && query.terms.length > 0) Object.assign(answer, await explainNothing(search, text, query));
       return answer;
     },
   };
+}
+
+// The matches a filter allows; without query words, every allowed story, in the filter's order.
+function filterHits(found: { hits: SearchHit[] } | undefined, filter: SearchFilter): { hits: SearchHit[]; total: number } {
+  let hits: SearchHit[];
+  if (found) hits = found.hits.filter((hit) => filter.allowed[hit.id] === 1);
+  else {
+    hits = [];
+    filter.allowed.forEach((allowed, id) => allowed === 1 && hits.push({ id, score: filter.rank(id), terms: [] }));
+    hits.sort((a, b) => b.score - a.score || a.id - b.id);
+  }
+  return { hits, total: hits.length };
+}
+
+function maskOf(hits: readonly SearchHit[], size: number): Uint8Array {
+  const mask = new Uint8Array(size);
+  for (const hit of hits) mask[hit.id] = 1;
+  return mask;
 }
 
 // Nothing matched: correct misspelt words, or show how many each word finds alone.

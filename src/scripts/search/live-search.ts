@@ -7,6 +7,8 @@
  */
 import { createBrowserSearch, type BrowserSearch } from './browser-search.ts';
 import { describeAnswer, renderHelp, renderResult } from './render-results.ts';
+import type { SearchFilters } from './search-filters.ts';
+import { FACET_KINDS } from '../../lib/search/format/facets.ts';
 
 /** Results loaded per page on the search page, and shown in the header panel. */
 const PAGE_SIZE = 10;
@@ -47,8 +49,36 @@ export function enhanceSearch(host: HTMLElement): void {
   const searchUrl = (query: string) => {
     const url = new URL(form.action, location.href);
     url.searchParams.set('q', query);
+    // On the search page the chosen filters stay with the query.
+    const here = new URL(location.href).searchParams;
+    if (onPage) for (const kind of FACET_KINDS) if (here.get(kind)) url.searchParams.set(kind, here.get(kind)!);
     return url.href;
   };
+  // The filters and their files load only when used: the panel opened, or a URL that chooses one.
+  const filterPanel = onPage ? document.querySelector<HTMLDetailsElement>('details.search-filters') : null;
+  let filters: SearchFilters | undefined;
+  let filtersLoading: Promise<void> | undefined;
+  const loadFilters = () =>
+    (filtersLoading ??= import('./search-filters.ts')
+      .then(({ loadSearchFilters }) =>
+        loadSearchFilters({ base, panel: filterPanel!.querySelector<HTMLElement>('.search-filter-groups')!, onChange: () => void update() }),
+      )
+      .then((loaded) => {
+        filters = loaded;
+        return update();
+      })
+      .catch((error) => {
+        filtersLoading = undefined;
+        console.error(error);
+      }));
+  if (filterPanel) {
+    filterPanel.hidden = false;
+    filterPanel.addEventListener('toggle', () => filterPanel.open && void loadFilters());
+    if (FACET_KINDS.some((kind) => new URL(location.href).searchParams.get(kind))) {
+      filterPanel.open = true;
+      void loadFilters();
+    }
+  }
   let sequence = 0;
   let limit = onPage ? PAGE_SIZE : PANEL_SIZE;
   // The first keystroke after a search was loaded, submitted or restored
@@ -61,22 +91,25 @@ export function enhanceSearch(host: HTMLElement): void {
   async function update(started = performance.now()): Promise<void> {
     const mine = ++sequence;
     const text = input!.value;
-    if (text.trim() === '') {
+    // With a filter chosen, an empty query browses the stories it allows.
+    if (text.trim() === '' && !filters?.chosen()) {
       list.replaceChildren();
       help.replaceChildren();
       status.textContent = '';
       if (more) more.hidden = true;
       if (!onPage) region.hidden = true;
+      filters?.render(new Uint8Array(filters.filter().allowed.length).fill(1));
       return;
     }
     const slow = setTimeout(() => mine === sequence && (status.textContent = 'Searching…'), 150);
     try {
-      const answer = await search.run(text, limit);
+      const answer = await search.run(text, limit, filters?.filter());
       if (mine !== sequence) return;
+      if (filters && answer.matches) filters.render(answer.matches);
       list.replaceChildren(...answer.results.map((result) => renderResult(result, answer.query.phrases, !onPage)));
       const helpNode = answer.total === 0 ? renderHelp(answer, searchUrl) : null;
       help.replaceChildren(...(helpNode ? [helpNode] : []));
-      status.textContent = describeAnswer(answer, text);
+      status.textContent = describeFiltered(answer.total, text, filters) ?? describeAnswer(answer, text);
       if (more) more.hidden = answer.results.length >= answer.total;
       if (all) {
         all.href = searchUrl(text);
@@ -136,6 +169,13 @@ export function enhanceSearch(host: HTMLElement): void {
   // The search page's results stand outside the element.
   if (!host.contains(region)) region.addEventListener('keydown', onKey);
   if (input.value.trim() !== '') void update();
+}
+
+// The status line when filters are chosen: what they are, and the count.
+function describeFiltered(total: number, text: string, filters: SearchFilters | undefined): string | undefined {
+  if (!filters?.chosen()) return undefined;
+  const count = `${total.toLocaleString('en')} ${total === 1 ? 'story' : 'stories'}`;
+  return text.trim() === '' ? `${count} with ${filters.describe()}.` : `${count} match “${text.trim()}” with ${filters.describe()}.`;
 }
 
 // Arrows walk the result links; Escape returns to the box (and closes the panel).

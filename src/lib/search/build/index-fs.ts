@@ -12,6 +12,7 @@ import { addDocument, type BuiltIndex } from './build-index.ts';
 import { findRelatedStories } from './related.ts';
 import { packIndex } from './pack-index.ts';
 import { toSearchDocument, toStoryRecord } from '../format/story-record.ts';
+import { FacetCollector } from './facets.ts';
 
 /** Shards close at about this many characters of JSON (roughly a quarter of that gzipped). */
 export const SHARD_TARGET_CHARS = 64_000;
@@ -41,7 +42,7 @@ export interface IndexStats {
  * Build the search files of an archive.
  *
  * @param articlesDir Folder of entry files (`<slug>.md`).
- * @param outDir Folder to (re)create: `manifest.json`, `shards/`, `vocabulary/`, `docs/<id>.json`, `related.json`.
+ * @param outDir Folder to (re)create: `manifest.json`, `shards/`, `vocabulary/`, `docs/<id>.json`, `facets/<kind>.json`, `related.json`.
  * @returns Figures of the build.
  */
 export async function writeSearchFiles(articlesDir: string, outDir: string): Promise<IndexStats> {
@@ -53,6 +54,7 @@ export async function writeSearchFiles(articlesDir: string, outDir: string): Pro
   await mkdir(path.join(outDir, 'vocabulary'), { recursive: true });
   const index: BuiltIndex = { documentCount: 0, averageFieldLength: [], fieldLength: [], terms: new Map() };
   const stories: RelatedFile['stories'] = [];
+  const facets = new FacetCollector();
   let recordBytes = 0;
   const BATCH = 64;
   for (let from = 0; from < names.length; from += BATCH) {
@@ -66,6 +68,7 @@ export async function writeSearchFiles(articlesDir: string, outDir: string): Pro
       if (typeof parsed === 'string') throw new Error(`search index: ${batch[i]}: ${parsed}`);
       const record = toStoryRecord(parsed.entry, readBodyBlocks(parsed.body));
       addDocument(index, toSearchDocument(id, record));
+      facets.add(id, parsed.entry);
       stories.push({ slug: record.slug, title: record.title });
       const json = JSON.stringify(record);
       recordBytes += Buffer.byteLength(json);
@@ -90,6 +93,8 @@ export async function writeSearchFiles(articlesDir: string, outDir: string): Pro
       }),
     );
   }
+  await mkdir(path.join(outDir, 'facets'));
+  for (const [kind, file] of Object.entries(facets.finish())) await writeFile(path.join(outDir, 'facets', `${kind}.json`), JSON.stringify(file));
   const sharded = performance.now();
   const related: RelatedFile = { stories, related: findRelatedStories(index) };
   await writeFile(path.join(outDir, 'related.json'), JSON.stringify(related));
