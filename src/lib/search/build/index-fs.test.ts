@@ -27,7 +27,8 @@ describe('writeSearchFiles', () => {
     const out = path.join(work, 'out');
     const stats = await writeSearchFiles(path.join(work, 'articles'), out);
     expect(stats.stories).toBe(2);
-    expect((await readdir(out)).sort()).toEqual(['docs', 'manifest.json', 'related.json', 'shards', 'vocabulary']);
+    expect((await readdir(out)).sort()).toEqual(['docs', 'facets', 'manifest.json', 'related.json', 'shards', 'vocabulary']);
+    expect((await readdir(path.join(out, 'facets'))).sort()).toEqual(['organisation.json', 'person.json', 'place.json', 'source.json', 'year.json']);
     const record = JSON.parse(await readFile(path.join(out, 'docs/0.json'), 'utf8')) as StoryRecord;
     expect(record).toEqual({
       slug: 'a-harbour',
