@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeBareSite } from './lib/bare-site.ts';
+import { KNOWLEDGE_GROUPS, sumPageGroups, type PageGroup } from './lib/page-groups.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NODE = path.join(ROOT, 'node_modules/.bin/node');
@@ -33,16 +34,19 @@ interface Measure {
   searchSeconds?: number;
   /** Seconds Astro spent generating pages (part of `seconds`). */
   renderSeconds?: number;
+  /** Pages and render seconds by kind of page. */
+  groups?: PageGroup[];
 }
 
 /** Phase timings from a build log. */
-function readPhases(log: string): Pick<Measure, 'searchSeconds' | 'renderSeconds'> {
+function readPhases(log: string): Pick<Measure, 'searchSeconds' | 'renderSeconds' | 'groups'> {
   const text = readFileSync(log, 'utf8');
   const search = /\((\d+) ms index, (\d+) ms shards, (\d+) ms related\)/.exec(text);
   const render = /generating static routes[\s\S]*?Completed in (?:(\d+)m )?([\d.]+)(m?s)/.exec(text);
   return {
     searchSeconds: search ? (Number(search[1]) + Number(search[2]) + Number(search[3])) / 1000 : undefined,
     renderSeconds: render ? Number(render[1] ?? 0) * 60 + Number(render[2]) / (render[3] === 'ms' ? 1000 : 1) : undefined,
+    groups: sumPageGroups(text),
   };
 }
 
@@ -71,6 +75,11 @@ function measure(args: string[], env: Record<string, string>, log: string): Prom
 /** HTML pages in a built folder. */
 function countPages(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length;
+}
+
+/** Render seconds of the entity, date and quote pages. */
+function knowledgeSeconds(site: Measure): number {
+  return (site.groups ?? []).filter((group) => KNOWLEDGE_GROUPS.includes(group.name)).reduce((sum, group) => sum + group.seconds, 0);
 }
 
 async function run(command: string[], env: Record<string, string> = {}): Promise<void> {
@@ -137,6 +146,17 @@ for (const size of sizes) {
   console.log(`  site ${String(size).padStart(7)}: ${format(site)}   (pages rendered in ${site.renderSeconds?.toFixed(1) ?? '?'} s${search})`);
   if (bare) console.log(`  bare ${String(size).padStart(7)}: ${format(bare)}   (pages rendered in ${bare.renderSeconds?.toFixed(1) ?? '?'} s)   site/bare time ${(site.seconds / bare.seconds).toFixed(2)}×`);
   if (bareError) console.log(`  bare ${String(size).padStart(7)}: failed: ${bareError}`);
+  for (const group of site.groups ?? []) {
+    const each = group.pages > 0 ? `, ${((group.seconds * 1000) / group.pages).toFixed(1)} ms a page` : '';
+    console.log(`    ${group.name.padEnd(22)} ${String(group.pages).padStart(7)} pages ${group.seconds.toFixed(1).padStart(7)} s of rendering${each}`);
+  }
+  if (bare) {
+    const knowledge = knowledgeSeconds(site);
+    console.log(
+      `    without the knowledge pages (${knowledge.toFixed(1)} s): site/bare ${((site.seconds - knowledge) / bare.seconds).toFixed(2)}×, ` +
+        `and without search too ${((site.seconds - knowledge - (site.searchSeconds ?? 0)) / bare.seconds).toFixed(2)}×`,
+    );
+  }
 }
 
 console.log('\nbench-build: results (cold builds, fresh cache)');
