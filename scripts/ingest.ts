@@ -19,12 +19,10 @@ import { SITE } from '../src/site.config.ts';
 import { runIngest, type IngestSummary } from './lib/run-ingest.ts';
 import { createProgressBar } from './lib/progress-bar.ts';
 import { UsageError } from './lib/out-folder.ts';
+import { EXIT, exitStatus } from './lib/exit-status.ts';
 import { escapeForTerminal as safe } from './lib/terminal-text.ts';
 
 const USAGE = 'usage: npm run ingest -- [--in <dir>] [--out <dir>] [--check] [--verify] [--force] [--keep-going] [--quiet]';
-
-/** Exit statuses. */
-const EXIT = { ok: 0, rejected: 1, refused: 2, internal: 3 } as const;
 
 /** How the CLI was asked to run. */
 interface CliOptions {
@@ -90,10 +88,7 @@ async function run(options: CliOptions): Promise<number> {
   progress?.done();
   report(summary, options);
   if (!options.quiet) console.log(`ingest: done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-  if (options.keepGoing) return options.check && summary.stale ? EXIT.rejected : EXIT.ok;
-  if (summary.rejected.some((r) => r.internal)) return EXIT.internal;
-  if (summary.rejected.length > 0) return EXIT.rejected;
-  return options.check && summary.stale ? EXIT.rejected : EXIT.ok;
+  return exitStatus(summary, options);
 }
 
 /** A folder as the user would name it: relative to where they stand, unless it is elsewhere. */

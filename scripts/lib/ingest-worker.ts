@@ -170,7 +170,14 @@ export async function runTask(task: ScanTask | RenderTask): Promise<ScanResult |
   if (task.kind === 'render') return renderFile(task);
   const writes = new FilePacker();
   const unchanged: UnchangedFiles = {};
-  const records = task.files.map((file) => scanFile(file, task.outDir, writes, unchanged, task.fresh));
+  const records = task.files.map((file): Scanned => {
+    try {
+      return scanFile(file, task.outDir, writes, unchanged, task.fresh);
+    } catch (error) {
+      // A fault of the ingest on one dump costs that dump only.
+      return { name: file.name, record: { hash: '', articles: [], errors: [{ ...internalError(error, 0), kind: 'file' }] }, outcomes: {} };
+    }
+  });
   return { kind: 'scan', writes: writes.pack(), unchanged, records };
 }
 
