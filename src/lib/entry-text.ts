@@ -14,12 +14,9 @@ export interface TextBlock {
 
 const FRONTMATTER = /^---\n([\s\S]*?)\n---\n?/;
 const HEADING = /^(#{1,6}) (.*)$/;
-const FIGURE = /^<figure class="inline-photo"><figcaption>(.*)<\/figcaption><\/figure>$/;
-const TAG = /<[^>]*>/g;
 // A backslash escape or a character reference, matched in one pass so that an
 // escaped "&" stays literal.
 const ESCAPE_OR_REFERENCE = /\\([!-/:-@[-`{-~])|&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos|nbsp));/gi;
-const REFERENCE = /&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos|nbsp));/gi;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
 
 /**
@@ -32,18 +29,6 @@ export function splitEntryFile(file: string): { yaml: string; body: string } {
   const match = FRONTMATTER.exec(file);
   if (!match) return { yaml: '', body: file };
   return { yaml: match[1] ?? '', body: file.slice(match[0].length) };
-}
-
-/**
- * Decode character references (`&#x2A;`, `&#42;`, `&amp;`) in text.
- *
- * @param text Text with references.
- * @returns The text with each reference replaced by its character.
- */
-function decodeReferences(text: string): string {
-  return text.replace(REFERENCE, (whole, hex?: string, dec?: string, name?: string) =>
-    referenced(whole, hex, dec, name),
-  );
 }
 
 /** Markdown inline text back to what it says: backslash escapes and references resolved. */
@@ -67,13 +52,19 @@ function referenced(whole: string, hex?: string, dec?: string, name?: string): s
  */
 export function readBodyBlocks(body: string): TextBlock[] {
   const blocks: TextBlock[] = [];
+  // An inline photo is a block quote: `> caption`, then `>` and `> credit` when credited.
+  let figure: string[] | undefined;
   for (const line of body.split('\n')) {
-    if (line.length === 0) continue;
-    const figure = FIGURE.exec(line);
-    if (figure) {
-      blocks.push({ type: 'figure', text: decodeReferences((figure[1] ?? '').replace(TAG, '')) });
+    if (line.charCodeAt(0) === 62 /* > */) {
+      figure ??= [];
+      if (line.length > 2) figure.push(unescapeMarkdown(line.slice(2)));
       continue;
     }
+    if (figure) {
+      blocks.push(figureBlock(figure));
+      figure = undefined;
+    }
+    if (line.length === 0) continue;
     const heading = HEADING.exec(line);
     if (heading) {
       blocks.push({ type: 'heading', text: unescapeMarkdown(heading[2] ?? '') });
@@ -81,5 +72,11 @@ export function readBodyBlocks(body: string): TextBlock[] {
     }
     blocks.push({ type: 'paragraph', text: unescapeMarkdown(line) });
   }
+  if (figure) blocks.push(figureBlock(figure));
   return blocks;
+}
+
+/** A figure's caption and credit as the reader sees them: `caption (credit)`. */
+function figureBlock([caption = '', credit]: string[]): TextBlock {
+  return { type: 'figure', text: credit === undefined ? caption : `${caption} (${credit})` };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import type { Root } from 'mdast';
+import type { Blockquote, Root } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
@@ -98,10 +98,24 @@ describe('serializeEntry', () => {
     expect(body.children.map((node) => [node.type, toString(node)])).toEqual(lines.map((text) => ['paragraph', text]));
   });
 
-  test('writes an inline photo as one figure with its text escaped', () => {
+  test('writes an inline photo as a block quote of its caption and credit, with no HTML', () => {
     const markdown = serializeEntry(entry, toMdast([{ type: 'figure', caption: { text: 'A <b> & "c"', credit: 'X', lead: false }, line: 1 }]));
-    expect(markdown).toContain(
-      '<figure class="inline-photo"><figcaption>A &#60;b&#62; &#38; &#34;c&#34; <span class="credit">(X)</span></figcaption></figure>',
+    expect(markdown.slice(markdown.indexOf('\n---\n') + 5)).toBe('\n> A \\<b> & "c"\n>\n> X\n');
+  });
+
+  test('keeps any caption and credit literal, and a figure the only block quote, for a CommonMark reader', () => {
+    fc.assert(
+      fc.property(markdownish, fc.option(markdownish, { nil: undefined }), markdownish, (text, credit, after) => {
+        const caption = { text, ...(credit ? { credit } : {}), lead: false };
+        const markdown = serializeEntry(entry, toMdast([{ type: 'figure', caption, line: 1 }, { type: 'paragraph', text: after, line: 2 }]));
+        const body = fromMarkdown(markdown.slice(markdown.indexOf('\n---\n') + 5));
+        expect(body.children.map((node) => node.type)).toEqual(['blockquote', 'paragraph']);
+        const [quote] = body.children as [Blockquote];
+        expect(quote.children.map((node) => [node.type, toString(node)])).toEqual(
+          [text, ...(credit ? [credit] : [])].map((value) => ['paragraph', value]),
+        );
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -17,7 +17,7 @@ import { frontmatterYaml } from './frontmatter-yaml.ts';
 const PLAIN_LINE = /^[^!-/:-@[-`{-~0-9\s](?:[^&*<[\]\\_`#\r\n]*[^&*<[\]\\_`#\s])?$/;
 
 // Block types of an entry (none of them phrasing content).
-const BLOCKS = new Set(['yaml', 'paragraph', 'heading', 'html']);
+const BLOCKS = new Set(['yaml', 'paragraph', 'heading', 'blockquote']);
 
 /** The text of a paragraph or heading that holds one plain line, else undefined. */
 function plainLine(node: Paragraph | Heading): string | undefined {

@@ -1,7 +1,7 @@
 /**
  * The body of an entry as an mdast tree, for remark to serialize.
  */
-import type { Html, Root, RootContent } from 'mdast';
+import type { Blockquote, Paragraph, Root, RootContent } from 'mdast';
 import type { Caption } from '../entry-schema.ts';
 import type { Block } from './types.ts';
 
@@ -20,30 +20,25 @@ function toNode(block: Block): RootContent {
     case 'heading':
       return { type: 'heading', depth: 2, children: [{ type: 'text', value: block.text }] };
     case 'paragraph':
-      return { type: 'paragraph', children: [{ type: 'text', value: block.text }] };
+      return paragraph(block.text);
     case 'figure':
       return toFigure(block.caption);
   }
 }
 
-/**
- * Markdown has no figure, so an inline photo's caption is a one-line HTML block
- * with every character of the caption escaped.
- */
-function toFigure(caption: Caption): Html {
-  const credit = caption.credit ? ` <span class="credit">(${escapeHtml(caption.credit)})</span>` : '';
-  return {
-    type: 'html',
-    value: `<figure class="inline-photo"><figcaption>${escapeHtml(caption.text)}${credit}</figcaption></figure>`,
-  };
+function paragraph(text: string): Paragraph {
+  return { type: 'paragraph', children: [{ type: 'text', value: text }] };
 }
 
 /**
- * Escape text for HTML content or a quoted attribute.
- *
- * @param text Any text.
- * @returns The text with `&`, `<`, `>` and `"` as character references.
+ * Markdown has no figure, so an inline photo is a block quote: its caption, then
+ * its credit as a second paragraph. remark escapes every `>` that would open a
+ * quote in story text, so only the ingest writes one, and the site's Markdown
+ * pipeline (`src/lib/site/markdown/`) turns each into a `<figure>`. The entry
+ * holds no HTML at all.
  */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+function toFigure(caption: Caption): Blockquote {
+  const children = [paragraph(caption.text)];
+  if (caption.credit) children.push(paragraph(caption.credit));
+  return { type: 'blockquote', children };
 }

@@ -1,44 +1,153 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderStoryBody } from './render-story-body.ts';
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import type { ElementContent, Root } from 'hast';
+import { htmlToHast } from 'satteri';
+import type { Entry } from '../entry-schema.ts';
+import { serializeEntry } from '../ingest/serialize-entry.ts';
+import { toMdast } from '../ingest/to-mdast.ts';
+import type { Block } from '../ingest/types.ts';
+import { HOSTILE_EXAMPLES, hostileText } from './hostile-text.ts';
+import { renderStoryBody, type RenderedBody } from './render-story-body.ts';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'clippings-body-'));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const entry: Entry = {
+  title: 'Title',
+  captions: [],
+  source: [{ file: 'a.txt', index: 0, line: 1 }],
+  slug: 'title-abcdef',
+  id: 'abcdef0123456789',
+  wordCount: 1,
+};
 
-async function render(body: string) {
-  const file = path.join(dir, `${Math.random().toString(36).slice(2)}.md`);
-  await writeFile(file, `---\ntitle: T\n---\n\n${body}`);
-  return renderStoryBody(file);
+/** What the ingest writes for these blocks, rendered by the site's own pipeline. */
+function renderBlocks(blocks: Block[]): Promise<RenderedBody> {
+  return renderStoryBody(serializeEntry(entry, toMdast(blocks)));
 }
 
+/** The rendered HTML as a browser's parser reads it, without the newlines between blocks. */
+function parse(html: string): ElementContent[] {
+  const root = htmlToHast(html, { fragment: true }) as Root;
+  return root.children.filter((node): node is ElementContent => !(node.type === 'text' && /^\s*$/.test(node.value)));
+}
+
+const text = (value: string): ElementContent => ({ type: 'text', value });
+
+/**
+ * The only tree a body may become: the pipeline's own elements and
+ * attributes, with story text only in text nodes and the anchor's label.
+ */
+function expectedTree(blocks: Block[], ids: string[]): ElementContent[] {
+  let heading = 0;
+  return blocks.map((block): ElementContent => {
+    if (block.type === 'paragraph') return { type: 'element', tagName: 'p', properties: {}, children: [text(block.text)] };
+    if (block.type === 'heading') {
+      const id = ids[heading++] ?? '';
+      return {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['heading-wrapper', 'level-h2'] },
+        children: [
+          { type: 'element', tagName: 'h2', properties: { id }, children: [text(block.text)] },
+          {
+            type: 'element',
+            tagName: 'a',
+            properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to the section “${block.text}”` },
+            children: [{ type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [text('#')] }],
+          },
+        ],
+      };
+    }
+    const { text: caption, credit } = block.caption;
+    const children: ElementContent[] = credit
+      ? [text(`${caption} `), { type: 'element', tagName: 'span', properties: { className: ['credit'] }, children: [text(`(${credit})`)] }]
+      : [text(caption)];
+    return {
+      type: 'element',
+      tagName: 'figure',
+      properties: { className: ['inline-photo'] },
+      children: [{ type: 'element', tagName: 'figcaption', properties: {}, children }],
+    };
+  });
+}
+
+async function expectTextStaysText(blocks: Block[]): Promise<void> {
+  const { html, headings } = await renderBlocks(blocks);
+  const headingTexts = blocks.flatMap((block) => (block.type === 'heading' ? [block.text] : []));
+  expect(headings.map((heading) => heading.text)).toEqual(headingTexts);
+  expect(parse(html)).toEqual(expectedTree(blocks, headings.map((heading) => heading.slug)));
+}
+
+// A heading the ingest would take for one starts like a title, so it has a slug.
+const headingText = hostileText.map((value) => `A ${value}`);
+const block: fc.Arbitrary<Block> = fc.oneof(
+  hostileText.map((value) => ({ type: 'paragraph' as const, text: value, line: 1 })),
+  headingText.map((value) => ({ type: 'heading' as const, text: value, line: 1 })),
+  fc.record({ caption: hostileText, credit: fc.option(hostileText, { nil: undefined }) }).map(({ caption, credit }) => ({
+    type: 'figure' as const,
+    caption: { text: caption, ...(credit ? { credit } : {}), lead: false },
+    line: 1,
+  })),
+);
+
 describe('renderStoryBody', () => {
-  it('keeps escaped Markdown and HTML from the dumps as text', async () => {
-    const { html } = await render('A review said \\<script>alert(1)\\</script> and \\*stars\\*.\n\n\\# Not a heading\n');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).toContain('*stars*');
-    expect(html).toContain('<p># Not a heading</p>');
-    expect(html).not.toMatch(/<script|<em>|<h1/);
+  test('shows each hostile line from the review as the text the dump wrote, in a paragraph, a heading and a caption', async () => {
+    for (const line of HOSTILE_EXAMPLES) {
+      await expectTextStaysText([
+        { type: 'paragraph', text: line, line: 1 },
+        { type: 'heading', text: `A ${line}`, line: 2 },
+        { type: 'figure', caption: { text: line, credit: line, lead: false }, line: 3 },
+      ]);
+    }
   });
 
-  it('gives section headings ids and anchor links, and lists them', async () => {
-    const { html, headings } = await render('Intro.\n\n## How the vote unfolded\n\nText.\n\n## Who pays?\n\nMore.\n');
+  test('makes no element or attribute from story text, and changes none of its characters', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(block, { minLength: 1, maxLength: 5 }), (blocks) => expectTextStaysText(blocks)),
+      { numRuns: 400 },
+    );
+  });
+
+  test('renders an inline photo where it stood, as a figure with its credit', async () => {
+    const { html } = await renderBlocks([
+      { type: 'paragraph', text: 'Before.', line: 1 },
+      { type: 'figure', caption: { text: 'Sandbags <here>', credit: 'AFP', lead: false }, line: 2 },
+      { type: 'paragraph', text: 'After.', line: 3 },
+    ]);
+    expect(html).toBe(
+      '<p>Before.</p>\n<figure class="inline-photo"><figcaption>Sandbags &lt;here&gt; <span class="credit">(AFP)</span></figcaption></figure>\n<p>After.</p>\n',
+    );
+  });
+
+  test('gives section headings ids and anchor links, and lists them', async () => {
+    const { html, headings } = await renderStoryBody('Intro.\n\n## How the vote unfolded\n\nText.\n\n## Who pays?\n\nMore.\n');
     expect(headings).toEqual([
       { slug: 'how-the-vote-unfolded', text: 'How the vote unfolded' },
       { slug: 'who-pays', text: 'Who pays?' },
     ]);
-    expect(html).toContain('<h2 id="how-the-vote-unfolded">How the vote unfolded</h2><a class="heading-anchor" href="#how-the-vote-unfolded"');
+    expect(html).toContain(
+      '<div class="heading-wrapper level-h2"><h2 id="how-the-vote-unfolded">How the vote unfolded</h2>' +
+        '<a class="heading-anchor" href="#how-the-vote-unfolded" aria-label="Link to the section “How the vote unfolded”">' +
+        '<span aria-hidden="true">#</span></a></div>',
+    );
   });
 
-  it('passes inline photo figures through where they stood', async () => {
-    const figure = '<figure class="inline-photo"><figcaption>Sandbags &#60;here&#62; <span class="credit">(AFP)</span></figcaption></figure>';
-    const { html } = await render(`Before.\n\n${figure}\n\nAfter.\n`);
-    expect(html.indexOf('Before.')).toBeLessThan(html.indexOf('<figure class="inline-photo">'));
-    expect(html.indexOf('</figure>')).toBeLessThan(html.indexOf('After.'));
-    expect(html).toContain('Sandbags &#60;here&#62; <span class="credit">(AFP)</span>');
+  test('keeps HTML and links written into an entry by hand from becoming markup', async () => {
+    const { html } = await renderStoryBody(
+      [
+        '<script>alert(1)</script>',
+        '',
+        '<div onclick="alert(1)">',
+        '',
+        'A <b onmouseover="alert(1)">tag</b> <!-- comment --> [link](javascript:alert(1)) ![photo](x.png) <javascript:alert(2)>',
+        '',
+        '### Deeper *heading*',
+        '',
+        '- a list',
+      ].join('\n'),
+    );
+    expect(html).toBe(
+      '&lt;script&gt;alert(1)&lt;/script&gt;\n&lt;div onclick="alert(1)"&gt;\n' +
+        '<p>A &lt;b onmouseover="alert(1)"&gt;tag&lt;/b&gt; &lt;!-- comment --&gt; <a>link</a>  <a>javascript:alert(2)</a></p>\n' +
+        'Deeper heading\n\na list\n',
+    );
   });
 });

@@ -1,12 +1,9 @@
 /**
- * A story's body as HTML, rendered when its page is built: read from the
- * entry file with Astro's default Markdown processor (Sätteri), so the
- * content store never holds 100k bodies.
+ * A story's body as HTML, rendered when its page is built with the story-body
+ * pipeline (`markdown/story-body-processor.ts`).
  */
-import { readFileSync } from 'node:fs';
-import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { splitEntryFile } from '../entry-text.ts';
-import { addHeadingAnchors } from './heading-anchors.ts';
+import { createStoryBodyProcessor } from './markdown/story-body-processor.ts';
 
 /** A section heading of a story, for the table of contents. */
 export interface SectionHeading {
@@ -24,21 +21,19 @@ export interface RenderedBody {
   headings: SectionHeading[];
 }
 
-let renderer: ReturnType<typeof createSatteriMarkdownProcessor> | undefined;
+let processor: ReturnType<typeof createStoryBodyProcessor> | undefined;
 
 /**
- * Render the body of an entry file.
+ * Render the body of an entry.
  *
- * @param file Absolute path of the entry.
+ * @param entry An entry file's contents (frontmatter and body), as the ingest wrote it.
  * @returns The HTML and the section headings.
  */
-export async function renderStoryBody(file: string): Promise<RenderedBody> {
-  // A synchronous read of one small file costs less than fs/promises' open, stat, read and close.
-  const { body } = splitEntryFile(readFileSync(file, 'utf8'));
-  renderer ??= createSatteriMarkdownProcessor({ syntaxHighlight: false });
-  const result = await (await renderer).render(body);
+export async function renderStoryBody(entry: string): Promise<RenderedBody> {
+  processor ??= createStoryBodyProcessor();
+  const result = await (await processor).render(splitEntryFile(entry).body);
   return {
-    html: addHeadingAnchors(result.code),
+    html: result.code,
     headings: result.metadata.headings
       .filter((heading) => heading.depth === 2)
       .map(({ slug, text }) => ({ slug, text })),

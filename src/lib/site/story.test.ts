@@ -19,7 +19,7 @@ const entry: Entry = {
   dates: [],
   quotes: [],
 };
-const body = '## Background\n\nRain fell \\*all\\* week.\n\n<figure class="inline-photo"><figcaption>Sandbags at a door</figcaption></figure>\n';
+const body = '## Background\n\nRain fell \\*all\\* week.\n\n> Sandbags at a door\n';
 
 describe('summarizeEntry', () => {
   it('keeps the frontmatter, the lead captions only, and adds excerpt, reading time and direction', () => {
