@@ -16,6 +16,11 @@ const entry: Entry = {
   slug: 'title-abcdef',
   id: 'abcdef0123456789',
   wordCount: 1,
+  people: [],
+  places: [],
+  organisations: [],
+  dates: [],
+  quotes: [],
 };
 
 /** What the ingest writes for these blocks, rendered by the site's own pipeline. */
