@@ -1,43 +1,82 @@
 /**
- * The last step of the story-body pipeline: an allow-list over the final tree.
+ * The last step of the story-body pipeline: an allow-list over the final tree,
+ * in the manner of rehype-sanitize.
  */
-import type { Root } from 'hast';
-import { sanitize, type Schema } from 'hast-util-sanitize';
+import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import type { HastPluginDefinition } from 'satteri';
+
+/** For each allowed element, its allowed properties and a test of each value. */
+type Schema = Record<string, Record<string, (value: Properties[string]) => boolean>>;
+
+const isString = (value: Properties[string]): boolean => typeof value === 'string';
+const isClassList =
+  (...names: string[]) =>
+  (value: Properties[string]): boolean =>
+    Array.isArray(value) && value.every((name) => names.includes(String(name)));
 
 /**
  * Exactly what the pipeline builds: paragraphs, section headings with their
- * anchor links, inline photo figures. Any other element is replaced by its
- * text, any other attribute dropped, comments dropped, and a link keeps its
- * `href` only when it is a fragment (`#…`, never `javascript:`). Ids are not prefixed
- * (`clobber`): they are slugs of the section headings and the fragments of
- * the anchor links, and the site's scripts read no global a slug could shadow.
+ * anchor links, inline photo figures. A link keeps its `href` only when it is
+ * a fragment (`#…`, never `javascript:`).
  */
 export const STORY_BODY_SCHEMA: Schema = {
-  tagNames: ['p', 'h2', 'div', 'a', 'span', 'figure', 'figcaption'],
-  attributes: {
-    h2: ['id'],
-    div: [['className', 'heading-wrapper', 'level-h2']],
-    a: [['className', 'heading-anchor'], ['href', /^#/], 'ariaLabel'],
-    span: [['className', 'credit'], ['ariaHidden', 'true']],
-    figure: [['className', 'inline-photo']],
-  },
-  protocols: {},
-  clobber: [],
-  ancestors: {},
-  required: {},
-  strip: ['script', 'style'],
-  allowComments: false,
-  allowDoctypes: false,
+  p: {},
+  h2: { id: isString },
+  div: { className: isClassList('heading-wrapper', 'level-h2') },
+  a: { className: isClassList('heading-anchor'), href: (value) => typeof value === 'string' && value.startsWith('#'), ariaLabel: isString },
+  span: { className: isClassList('credit'), ariaHidden: (value) => value === 'true' },
+  figure: { className: isClassList('inline-photo') },
+  figcaption: {},
 };
 
 /**
+ * Whether a tree holds only what a schema allows: text, and allowed elements
+ * with allowed properties.
+ */
+function isAllowed(node: Root | RootContent, schema: Schema): boolean {
+  if (node.type === 'text') return true;
+  if (node.type === 'element') {
+    const allowed = schema[node.tagName];
+    if (!allowed) return false;
+    for (const [key, value] of Object.entries(node.properties ?? {})) {
+      if (value !== undefined && !allowed[key]?.(value)) return false;
+    }
+  } else if (node.type !== 'root') {
+    return false;
+  }
+  return node.children.every((child) => isAllowed(child, schema));
+}
+
+/**
+ * A copy of a tree with only what a schema allows: any other element is
+ * replaced by its content, any other property dropped; text is kept, every
+ * other node (comments, raw HTML, doctypes) dropped.
+ */
+export function sanitizeTree(root: Root, schema: Schema): Root {
+  return { type: 'root', children: root.children.flatMap((child) => sanitizeNode(child, schema)) };
+}
+
+function sanitizeNode(node: RootContent, schema: Schema): ElementContent[] {
+  if (node.type === 'text') return [{ type: 'text', value: node.value }];
+  if (node.type !== 'element') return [];
+  const children = node.children.flatMap((child) => sanitizeNode(child, schema));
+  const allowed = schema[node.tagName];
+  if (!allowed) return children;
+  const properties: Properties = {};
+  for (const [key, value] of Object.entries(node.properties ?? {})) {
+    if (value !== undefined && allowed[key]?.(value)) properties[key] = value;
+  }
+  return [{ type: 'element', tagName: node.tagName, properties, children } satisfies Element];
+}
+
+/**
  * Defence in depth: the plugins before this one already build nothing else,
- * and story text reaches the tree only as text nodes.
+ * and story text reaches the tree only as text nodes. The tree is checked in
+ * one walk and rebuilt only when something is not allowed.
  */
 export const sanitizeBody: HastPluginDefinition = {
   name: 'clippings-sanitize-body',
   after(root, ctx) {
-    ctx.replaceNode(root, sanitize(root, STORY_BODY_SCHEMA) as Root);
+    if (!isAllowed(root, STORY_BODY_SCHEMA)) ctx.replaceNode(root, sanitizeTree(root, STORY_BODY_SCHEMA));
   },
 };
