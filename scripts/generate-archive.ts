@@ -1,7 +1,7 @@
 /**
  * Write a generated raw archive for benchmarks.
  *
- *   npm run generate -- --articles 10000 --out .bench/raw-10k [--per-file 10] [--seed 1]
+ *   npm run generate -- --articles 10000 --out .bench/raw-10k [--per-file 10] [--seed 1] [--vocabulary zipf]
  *
  * It writes into a new or empty folder only: it never removes what is there.
  */
@@ -16,9 +16,13 @@ const { values } = parseArgs({
     out: { type: 'string', default: '.bench/raw' },
     'per-file': { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
+    vocabulary: { type: 'string', default: 'small' },
   },
 });
 
+if (values.vocabulary !== 'small' && values.vocabulary !== 'zipf') {
+  throw new Error(`generate-archive: --vocabulary ${values.vocabulary}: expected "small" or "zipf"`);
+}
 const out = path.resolve(values.out);
 const present = (() => {
   try {
@@ -40,6 +44,7 @@ for (const file of generateDumps({
   articles: Number(values.articles),
   perFile: Number(values['per-file']),
   seed: Number(values.seed),
+  vocabulary: values.vocabulary,
 })) {
   writeFileSync(path.join(out, file.name), file.text);
   files++;

@@ -5,6 +5,7 @@
  * and inline photos.
  */
 import { COMMON_WORDS, CREDITS, SYLLABLES } from './vocabulary.ts';
+import { createZipfVocabulary, type ZipfVocabulary } from './zipf-vocabulary.ts';
 
 /** Options of one generated archive. */
 export interface GenerateOptions {
@@ -14,6 +15,18 @@ export interface GenerateOptions {
   perFile?: number;
   /** Seed of the random generator: the same seed gives the same archive. */
   seed?: number;
+  /** "small": a few hundred common words (the default); "zipf": tens of thousands by Zipf's law (`zipfVocabularyOf`). */
+  vocabulary?: 'small' | 'zipf';
+}
+
+/**
+ * The Zipf vocabulary an archive of this seed draws from (`vocabulary: "zipf"`).
+ *
+ * @param seed The archive's seed.
+ * @returns Its words by frequency rank, and the sampler the generator uses.
+ */
+export function zipfVocabularyOf(seed = 1): ZipfVocabulary {
+  return createZipfVocabulary(random(seed * 7919 + 17));
 }
 
 /** One generated dump file. */
@@ -46,7 +59,9 @@ export function* generateDumps(options: GenerateOptions): Generator<GeneratedFil
   const names = Array.from({ length: 400 }, () => makeName(next));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   // Zipf-like: low ranks (common words) far more often than the tail.
-  const word = () => (next() < 0.06 ? pick(names) : (COMMON_WORDS[Math.floor(COMMON_WORDS.length * next() ** 2.2)] as string));
+  const zipf = options.vocabulary === 'zipf' ? zipfVocabularyOf(options.seed ?? 1).draw : undefined;
+  const common = zipf ?? (() => COMMON_WORDS[Math.floor(COMMON_WORDS.length * next() ** 2.2)] as string);
+  const word = () => (next() < 0.06 ? pick(names) : common());
   const words = (count: number) => Array.from({ length: count }, word).join(' ');
   // Typographic quotes, apostrophes and dashes at about the rate of the real
   // dumps (six or so a kilobyte): they make the text two-byte in JavaScript,

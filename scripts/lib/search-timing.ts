@@ -1,0 +1,182 @@
+/**
+ * What `bench:search` measures in Chromium, the same way for our search page
+ * and for Pagefind on a minimal page: a cold page (fresh browser context, no
+ * cache) opened at a query's URL, timed from navigation (the Performance API's
+ * time origin) to the frame that first paints result links; and the bytes
+ * on the wire (encoded, so gzipped where the server gzips).
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+
+/** Result links, on our search page and on the Pagefind page alike. */
+const RESULT_LINK = 'a.search-result-title';
+
+/** What one cold query cost. */
+export interface ColdQuery {
+  query: string;
+  /** Navigation → the frame painting the first result links. */
+  ms: number;
+  /** Navigation → the results complete (our snippets filled; Pagefind: its five results' data rendered). */
+  completeMs: number;
+  requests: number;
+  /** Bytes received, as sent (gzipped where served gzipped), every request of the page. */
+  bytes: number;
+  /** Of which the search code and search files (not the page, its CSS or the site's other scripts). */
+  searchBytes: number;
+  /** Result links shown. */
+  links: number;
+}
+
+/**
+ * Pagefind through its JavaScript API on a minimal page: search, load the
+ * first five results' data, show them as links with their excerpt.
+ */
+const PAGEFIND_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Pagefind</title></head>
+<body><ol id="results"></ol>
+<script type="module">
+const query = new URLSearchParams(location.search).get('q') ?? '';
+const pagefind = await import('/pagefind/pagefind.js');
+const search = await pagefind.search(query);
+const data = await Promise.all(search.results.slice(0, 5).map((result) => result.data()));
+const list = document.getElementById('results');
+for (const result of data) {
+  const item = document.createElement('li');
+  const link = document.createElement('a');
+  link.className = 'search-result-title';
+  link.href = result.url;
+  link.textContent = result.meta.title ?? result.url;
+  const excerpt = document.createElement('p');
+  excerpt.innerHTML = result.excerpt;
+  item.append(link, excerpt);
+  list.append(item);
+}
+requestAnimationFrame(() => (window.__complete = performance.now()));
+</script></body></html>
+`;
+
+/**
+ * Write the Pagefind page beside Pagefind's files (served at `/pagefind/`).
+ *
+ * @param pagefindDir Pagefind's output folder.
+ * @returns The page's file name.
+ */
+export function writePagefindPage(pagefindDir: string): string {
+  writeFileSync(path.join(pagefindDir, 'bench.html'), PAGEFIND_PAGE);
+  return 'bench.html';
+}
+
+// Runs in the page before its own scripts: note the frame that first paints result links.
+function watchForResults(selector: string): void {
+  const marks = window as unknown as { __firstResults?: number; __complete?: number };
+  const seen = () => {
+    if (!document.querySelector(selector)) return false;
+    requestAnimationFrame(() => (marks.__firstResults ??= performance.now()));
+    return true;
+  };
+  new MutationObserver((_, observer) => seen() && observer.disconnect()).observe(document, { childList: true, subtree: true });
+  addEventListener('clippings-search:rendered', () => requestAnimationFrame(() => (marks.__complete ??= performance.now())));
+}
+
+/**
+ * Open a page cold at a query URL and time it.
+ *
+ * @param browser The browser.
+ * @param url The page with its query.
+ * @param query The query (for the report).
+ * @param isSearchFile Whether a URL is search code or data, counted apart.
+ * @returns The measure.
+ */
+export async function measureColdQuery(browser: Browser, url: string, query: string, isSearchFile: (url: string) => boolean): Promise<ColdQuery> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(watchForResults, RESULT_LINK);
+  const sizes: Promise<{ url: string; bytes: number }>[] = [];
+  page.on('requestfinished', (request) =>
+    sizes.push(request.sizes().then((size) => ({ url: request.url(), bytes: size.responseBodySize + size.responseHeadersSize }))),
+  );
+  await page.goto(url, { waitUntil: 'commit' });
+  const timeout = 120_000;
+  const ms = (await (await page.waitForFunction(() => (window as { __firstResults?: number }).__firstResults, null, { timeout })).jsonValue()) as number;
+  const completeMs = (await (await page.waitForFunction(() => (window as { __complete?: number }).__complete, null, { timeout })).jsonValue()) as number;
+  const links = await page.locator(RESULT_LINK).count();
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  const finished = await Promise.all(sizes);
+  await context.close();
+  return {
+    query,
+    ms,
+    completeMs,
+    requests: finished.length,
+    bytes: finished.reduce((sum, entry) => sum + entry.bytes, 0),
+    searchBytes: finished.filter((entry) => isSearchFile(entry.url)).reduce((sum, entry) => sum + entry.bytes, 0),
+    links,
+  };
+}
+
+/** Wait for our search page to render a query (the `clippings-search:rendered` event), returning its milliseconds. */
+function rendered(page: Page, query: string): Promise<number> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise<number>((resolve) =>
+        addEventListener('clippings-search:rendered', (event) => {
+          const detail = (event as CustomEvent<{ query: string; ms: number }>).detail;
+          if (detail.query === wanted) resolve(detail.ms);
+        }),
+      ),
+    query,
+  );
+}
+
+/**
+ * Later keystrokes: with a word's first five letters searched, each further
+ * letter, from the input event to the rendered results.
+ *
+ * @param browser The browser.
+ * @param baseURL The site.
+ * @param word A word of six letters or more.
+ * @returns Milliseconds of each letter after the fifth.
+ */
+export async function measureKeystrokes(browser: Browser, baseURL: string, word: string): Promise<number[]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${baseURL}search/`, { waitUntil: 'load' });
+  await page.waitForSelector('clippings-search[data-enhanced]');
+  const times: number[] = [];
+  for (let length = 5; length <= word.length; length++) {
+    const text = word.slice(0, length);
+    const done = rendered(page, text);
+    await page.locator('#search-page-input').fill(text);
+    const ms = await done;
+    if (length > 5) times.push(ms);
+  }
+  await context.close();
+  return times;
+}
+
+/**
+ * JavaScript memory (heap and array buffers, after garbage collection) after
+ * a reading session of many different searches in one page.
+ *
+ * @param browser The browser.
+ * @param baseURL The site.
+ * @param words The searches, one after another.
+ * @returns Megabytes.
+ */
+export async function measureSession(browser: Browser, baseURL: string, words: readonly string[]): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${baseURL}search/`, { waitUntil: 'load' });
+  await page.waitForSelector('clippings-search[data-enhanced]');
+  for (const word of words) {
+    const done = rendered(page, word);
+    await page.locator('#search-page-input').fill(word);
+    await done;
+  }
+  const session = await context.newCDPSession(page);
+  await session.send('HeapProfiler.collectGarbage');
+  const usage = (await session.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+  await context.close();
+  return (usage.usedSize + (usage.backingStorageSize ?? 0)) / 1e6;
+}
