@@ -12,6 +12,7 @@
  *   npm run bench:search -- --sizes 100000 --archives zipf # any sizes and archives
  *   npm run bench:search -- --reuse                        # keep sites built by an earlier run
  *   npm run bench:search -- --skip-pagefind                # ours only
+ *   npm run bench:search -- --reuse --label main           # a site kept in .bench/search/<archive>-<size>-main/
  *
  * Generated archives and their entries are kept in .bench/search/ and reused
  * (the generator is deterministic); the site is rebuilt unless `--reuse`,
@@ -44,6 +45,8 @@ const { values } = parseArgs({
     'pagefind-max-stories': { type: 'string', default: '50000' },
     // Each cold query runs this many times in fresh pages; the median is reported.
     runs: { type: 'string', default: '3' },
+    // Measure a site kept under .bench/search/<archive>-<size>-<label>/ (built by another commit, for before/after).
+    label: { type: 'string' },
   },
 });
 
@@ -147,7 +150,7 @@ const ours = (url: string) => url.includes('/search/data/') || /\/_astro\/.*\.js
 const theirs = (url: string) => url.includes('/pagefind/') && !url.includes('/pagefind/bench.html');
 
 async function benchOne(browser: Browser, archive: Archive, stories: number): Promise<void> {
-  const dir = path.join(WORK, `${archive}-${stories}`);
+  const dir = path.join(WORK, [archive, stories, values.label].filter(Boolean).join('-'));
   mkdirSync(dir, { recursive: true });
   const dist = await prepareSite(archive, stories, dir);
   const pagefind = preparePagefind(stories, dist, dir);

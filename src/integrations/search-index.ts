@@ -34,7 +34,7 @@ export function searchIndex(options: { articlesDir: string }): AstroIntegration 
         process.env[RELATED_FILE_VARIABLE] = path.join(stage, 'related.json');
         logger.info(
           `indexed ${stats.stories} stories: ${stats.terms} terms in ${stats.shards} shards, ` +
-            `${(stats.indexBytes / 1e6).toFixed(1)} MB index + ${(stats.recordBytes / 1e6).toFixed(1)} MB records ` +
+            `${(stats.indexBytes / 1e6).toFixed(1)} MB index + ${(stats.recordBytes / 1e6).toFixed(1)} MB records + ${(stats.textBytes / 1e6).toFixed(1)} MB texts, gzipped ` +
             `(${Math.round(stats.timings.index)} ms index, ${Math.round(stats.timings.shards)} ms shards, ${Math.round(stats.timings.related)} ms related)`,
         );
       },

@@ -1,27 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildSearchIndex } from '../../lib/search/build/build-index.ts';
-import { FIXTURE_RECORDS } from '../../lib/search/build/fixture-archive.ts';
+import { FIXTURE_TEXTS } from '../../lib/search/build/fixture-archive.ts';
 import { packIndex } from '../../lib/search/build/pack-index.ts';
-import { toSearchDocument } from '../../lib/search/format/story-record.ts';
+import { gzipSync } from 'node:zlib';
+import { toSearchDocument, toStoryRecord } from '../../lib/search/format/story-record.ts';
 import { createBrowserSearch } from './browser-search.ts';
 
 const BASE = 'https://archive.test/search/data/';
 const fetched: string[] = [];
 
 beforeAll(() => {
-  const packed = packIndex(buildSearchIndex(FIXTURE_RECORDS.map((record, id) => toSearchDocument(id, record))), {
+  const packed = packIndex(buildSearchIndex(FIXTURE_TEXTS.map((record, id) => toSearchDocument(id, record))), {
     targetChars: 400,
     vocabularyChunk: 30,
   });
-  const files = new Map<string, string>([['manifest.json', JSON.stringify(packed.manifest)]]);
-  for (const file of packed.shards) files.set(`shards/${file.name}`, file.text);
-  for (const file of packed.vocabulary) files.set(`vocabulary/${file.name}`, file.text);
-  FIXTURE_RECORDS.forEach((record, id) => files.set(`docs/${id}.json`, JSON.stringify(record)));
+  // As the build writes them: the manifest plain, every other file gzipped.
+  const files = new Map<string, Uint8Array | string>([['manifest.json', JSON.stringify(packed.manifest)]]);
+  for (const file of packed.shards) files.set(`shards/${file.name}`, gzipSync(file.text));
+  for (const file of packed.vocabulary) files.set(`vocabulary/${file.name}`, gzipSync(file.text));
+  FIXTURE_TEXTS.forEach((text, id) => {
+    files.set(`docs/${id}.jz`, gzipSync(JSON.stringify(toStoryRecord(text))));
+    files.set(`texts/${id}.jz`, gzipSync(JSON.stringify(text)));
+  });
   vi.stubGlobal('fetch', async (url: string) => {
     const name = url.slice(BASE.length);
     fetched.push(name);
-    const text = files.get(name);
-    return { ok: text !== undefined, status: text === undefined ? 404 : 200, text: async () => text ?? '' };
+    const body = files.get(name);
+    return body === undefined ? new Response('', { status: 404 }) : new Response(body as BodyInit);
   });
 });
 afterAll(() => vi.unstubAllGlobals());
@@ -38,14 +43,19 @@ describe('createBrowserSearch', () => {
   it('fetches records only for the results shown', async () => {
     fetched.length = 0;
     await createBrowserSearch(BASE).run('harbour', 1);
-    expect(fetched.filter((name) => name.startsWith('docs/'))).toEqual(['docs/0.json']);
+    expect(fetched.filter((name) => name.startsWith('docs/') || name.startsWith('texts/'))).toEqual(['docs/0.jz']);
   });
 
   it('keeps only stories with the exact phrase', async () => {
     const search = createBrowserSearch(BASE);
     expect((await search.run('harbour street', 10)).total).toBe(2);
+    fetched.length = 0;
     const phrase = await search.run('"harbour street"', 10);
     expect(phrase.results.map((result) => result.id)).toEqual([0, 7]);
+    // Phrases are checked in the whole texts, and the results shown from them.
+    expect(fetched.some((name) => name.startsWith('texts/'))).toBe(true);
+    expect(fetched.some((name) => name.startsWith('docs/'))).toBe(false);
+    expect(phrase.results[0]!.text?.body).toBe(FIXTURE_TEXTS[0]!.body);
     const apart = await search.run('"street harbour"', 10);
     expect(apart.total).toBe(0);
   });

@@ -1,20 +1,25 @@
 /**
  * The search as the browser runs it: the manifest, shards and per-story
  * records fetched on demand from the files the build wrote, then the pure
- * core (parse, sharded AND search, phrase check, suggestions).
+ * core (parse, sharded AND search, phrase check, suggestions). Whole story
+ * texts are fetched only to check an exact phrase.
  */
 import { foldWord } from '../../lib/search/format/fold.ts';
 import { parseQuery, type ParsedQuery } from '../../lib/search/query/parse-query.ts';
 import { locateTokens } from '../../lib/search/format/tokenize.ts';
 import { matchesPhrases } from '../../lib/search/query/phrase.ts';
+import { toStoryRecord as toRecordOf } from '../../lib/search/format/story-record.ts';
 import { createShardedSearch, type SearchHit, type ShardedSearch } from '../../lib/search/query/sharded-search.ts';
 import type { SearchManifest } from '../../lib/search/format/manifest.ts';
-import type { StoryRecord } from '../../lib/search/format/story-record.ts';
+import { PACKED_EXTENSION, unpackText } from '../../lib/search/format/packed-file.ts';
+import type { StoryRecord, StoryText } from '../../lib/search/format/story-record.ts';
+import { createLru, type Lru } from '../../lib/search/query/lru.ts';
 
 /** Phrase queries check at most this many candidate stories' text. */
 const MAX_PHRASE_CHECKS = 200;
-/** Story records kept in memory. */
+/** Story records, and whole texts, kept in memory. */
 const MAX_RECORDS = 400;
+const MAX_TEXTS = 200;
 
 /** A result ready to show. */
 export interface ShownResult {
@@ -22,6 +27,8 @@ export interface ShownResult {
   id: number;
   /** The story's record. */
   record: StoryRecord;
+  /** Its whole text, when a phrase query fetched it (the snippet then comes from the body). */
+  text?: StoryText;
   /** Matched index terms, for highlighting. */
   terms: string[];
 }
@@ -74,7 +81,8 @@ export interface BrowserSearch {
  */
 export function createBrowserSearch(base: string): BrowserSearch {
   let engine: Promise<ShardedSearch> | undefined;
-  const records = new Map<number, Promise<StoryRecord>>();
+  const records = createLru<number, Promise<StoryRecord>>(MAX_RECORDS);
+  const texts = createLru<number, Promise<StoryText>>(MAX_TEXTS);
 
   const getEngine = () =>
     (engine ??= fetchText(`${base}manifest.json`).then((json) =>
@@ -85,25 +93,25 @@ export function createBrowserSearch(base: string): BrowserSearch {
       }),
     ));
 
-  function getRecord(id: number): Promise<StoryRecord> {
-    let record = records.get(id);
-    if (record) {
-      records.delete(id);
-    } else {
-      record = fetchText(`${base}docs/${id}.json`).then((json) => JSON.parse(json) as StoryRecord);
-      record.catch(() => records.delete(id));
+  // A story's record (docs/) or whole text (texts/), fetched once while cached.
+  function getFile<T>(cache: Lru<number, Promise<T>>, folder: string, id: number): Promise<T> {
+    let file = cache.get(id);
+    if (!file) {
+      const fetching = fetchText(`${base}${folder}/${id}${PACKED_EXTENSION}`).then((json) => JSON.parse(json) as T);
+      fetching.catch(() => cache.delete(id));
+      cache.set(id, (file = fetching));
     }
-    records.set(id, record);
-    if (records.size > MAX_RECORDS) records.delete(records.keys().next().value as number);
-    return record;
+    return file;
   }
+  const getRecord = (id: number) => getFile(records, 'docs', id);
+  const getText = (id: number) => getFile(texts, 'texts', id);
 
   async function keepPhrases(hits: SearchHit[], query: ParsedQuery, limit: number) {
     const kept: SearchHit[] = [];
     let checked = 0;
     while (checked < hits.length && checked < MAX_PHRASE_CHECKS) {
       const batch = hits.slice(checked, Math.min(checked + 20, MAX_PHRASE_CHECKS));
-      const loaded = await Promise.all(batch.map((hit) => getRecord(hit.id)));
+      const loaded = await Promise.all(batch.map((hit) => getText(hit.id)));
       batch.forEach((hit, i) => {
         const { title, subtitle, captions, body } = loaded[i]!;
         if (matchesPhrases([title, subtitle, captions, body], query.phrases)) kept.push(hit);
@@ -141,13 +149,15 @@ export function createBrowserSearch(base: string): BrowserSearch {
         total = hits.length;
       }
       const shown = hits.slice(0, limit);
-      const loaded = await Promise.all(shown.map((hit) => getRecord(hit.id)));
-      const answer: SearchAnswer = {
-        query,
-        total,
-        exact,
-        results: shown.map((hit, i) => ({ id: hit.id, record: loaded[i]!, terms: hit.terms })),
-      };
+      // A phrase query has the texts already: the snippet can show the phrase wherever it is.
+      const results = await Promise.all(
+        shown.map(async (hit): Promise<ShownResult> => {
+          if (!phrased) return { id: hit.id, record: await getRecord(hit.id), terms: hit.terms };
+          const text = await getText(hit.id);
+          return { id: hit.id, record: toRecordOf(text), text, terms: hit.terms };
+        }),
+      );
+      const answer: SearchAnswer = { query, total, exact, results };
       if (filter) answer.matches = maskOf(hits, filter.allowed.length);
       if (total === 0 && query.terms.length > 0) Object.assign(answer, await explainNothing(search, text, query));
       return answer;
@@ -201,5 +211,5 @@ function replaceWord(text: string, term: string, replacement: string): string {
 async function fetchText(url: string): Promise<string> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`search: cannot fetch ${url}: HTTP ${response.status}`);
-  return response.text();
+  return unpackText(new Uint8Array(await response.arrayBuffer()));
 }

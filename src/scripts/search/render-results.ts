@@ -4,6 +4,7 @@
  * shows those characters.
  */
 import { hasMatch, highlightText, makeSnippet, type HighlightTerms, type Segment } from '../../lib/search/query/highlight.ts';
+import { createLru } from '../../lib/search/query/lru.ts';
 import type { SearchAnswer, ShownResult } from './browser-search.ts';
 
 /**
@@ -26,8 +27,7 @@ export function appendSegments(parent: HTMLElement, segments: readonly Segment[]
 
 // Typing on usually keeps the same results with the same matched words:
 // reuse their elements instead of highlighting the same texts again.
-const MAX_RENDERED = 100;
-const rendered = new Map<string, HTMLLIElement>();
+const rendered = createLru<string, HTMLLIElement>(100);
 
 /**
  * One result: linked headline, subtitle and a highlighted snippet.
@@ -40,10 +40,7 @@ const rendered = new Map<string, HTMLLIElement>();
 export function renderResult(result: ShownResult, phrases: readonly (readonly string[])[], compact = false): HTMLLIElement {
   const key = [result.id, compact, result.terms.join(' '), phrases.map((phrase) => phrase.join(' ')).join('|')].join('\u0000');
   let item = rendered.get(key);
-  if (item) rendered.delete(key);
-  else item = buildResult(result, phrases, compact);
-  rendered.set(key, item);
-  if (rendered.size > MAX_RENDERED) rendered.delete(rendered.keys().next().value as string);
+  if (!item) rendered.set(key, (item = buildResult(result, phrases, compact)));
   return item;
 }
 
@@ -67,9 +64,11 @@ function buildResult(result: ShownResult, phrases: readonly (readonly string[])[
   if (!compact) {
     const snippet = document.createElement('p');
     snippet.className = 'search-result-snippet';
-    // From the body, unless only a caption holds the match.
-    const useCaptions = !hasMatch(record.body, what) && hasMatch(record.captions, what);
-    appendSegments(snippet, makeSnippet(useCaptions ? record.captions : record.body, what));
+    // From the body's opening (or the whole body when a phrase query fetched it), unless only a caption holds the match.
+    const body = result.text?.body ?? record.lead;
+    const captions = result.text?.captions ?? record.captions;
+    const useCaptions = !hasMatch(body, what) && hasMatch(captions, what);
+    appendSegments(snippet, makeSnippet(useCaptions ? captions : body, what));
     item.append(snippet);
   }
   return item;

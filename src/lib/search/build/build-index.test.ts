@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { buildSearchIndex } from './build-index.ts';
-import { FIXTURE_RECORDS } from './fixture-archive.ts';
+import { FIXTURE_TEXTS } from './fixture-archive.ts';
 import { SEARCH_OPTIONS, type SearchDocument } from '../format/options.ts';
 import { shardIndex } from './shard-index.ts';
 import { decodeShard } from '../format/shard-format.ts';
@@ -33,7 +33,7 @@ function builtRows(documents: SearchDocument[]) {
 
 describe('buildSearchIndex', () => {
   it('indexes the fixture exactly as MiniSearch#addAll does', () => {
-    const documents = FIXTURE_RECORDS.map((record, id) => toSearchDocument(id, record));
+    const documents = FIXTURE_TEXTS.map((record, id) => toSearchDocument(id, record));
     const reference = referenceRows(documents);
     const ours = builtRows(documents);
     expect(ours.rows).toEqual(reference.rows);
@@ -57,7 +57,7 @@ describe('buildSearchIndex', () => {
   });
 
   it('rejects a document id out of sequence', () => {
-    const record = toSearchDocument(3, FIXTURE_RECORDS[0]!);
+    const record = toSearchDocument(3, FIXTURE_TEXTS[0]!);
     expect(() => buildSearchIndex([record])).toThrowErrorMatchingInlineSnapshot(
       `[Error: search index: document id 3 is out of sequence, expected 0]`,
     );
@@ -65,7 +65,7 @@ describe('buildSearchIndex', () => {
 });
 
 describe('shardIndex', () => {
-  const documents = FIXTURE_RECORDS.map((record, id) => toSearchDocument(id, record));
+  const documents = FIXTURE_TEXTS.map((record, id) => toSearchDocument(id, record));
   const built = buildSearchIndex(documents);
 
   it('puts every term in exactly one shard, shards in term order', () => {

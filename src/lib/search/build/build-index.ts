@@ -40,8 +40,9 @@ function processTerm(token: string, field: string): string | null {
 }
 
 /**
- * Index stories. Documents must come with ids 0, 1, 2… in order, as MiniSearch
- * gives them short ids, so shards load into MiniSearch unchanged.
+ * Index stories. Documents must come with ids 0, 1, 2… in order: an id is a
+ * story's position, which the shards delta-code and the browser uses as an
+ * index into its score arrays and as the name of the story's record.
  *
  * @param documents The stories, `documents[i].id === i`.
  * @returns The inverted index with field statistics.

@@ -2,10 +2,10 @@
  * A small archive for the search tests: each story is there to pin one
  * behaviour (ranking by field, folding, Arabic, phrases, escaping).
  */
-import type { StoryRecord } from '../format/story-record.ts';
+import type { StoryText } from '../format/story-record.ts';
 
-/** Records of the fixture archive; their position is their document id. */
-export const FIXTURE_RECORDS: StoryRecord[] = [
+/** Texts of the fixture archive; their position is their document id. */
+export const FIXTURE_TEXTS: StoryText[] = [
   {
     slug: 'harbour-street-closed-to-cars',
     title: 'Port Alder Closes Harbour Street to Cars',

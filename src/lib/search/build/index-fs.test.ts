@@ -1,11 +1,15 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSearchFiles, type RelatedFile } from './index-fs.ts';
 import type { SearchManifest } from '../format/manifest.ts';
 import { createShardedSearch } from '../query/sharded-search.ts';
-import type { StoryRecord } from '../format/story-record.ts';
+import type { StoryRecord, StoryText } from '../format/story-record.ts';
+
+// Index files are gzipped JSON.
+const readPacked = async (file: string) => JSON.parse(gunzipSync(await readFile(file)).toString('utf8')) as unknown;
 
 let work: string;
 const entry = (slug: string, title: string, body: string, extra = '') =>
@@ -23,22 +27,28 @@ beforeAll(async () => {
 afterAll(async () => rm(work, { recursive: true, force: true }));
 
 describe('writeSearchFiles', () => {
-  it('writes the manifest, shards, vocabulary, one record per story in slug order, and related stories', async () => {
+  it('writes the manifest, shards, vocabulary, one record and text per story in slug order, and related stories', async () => {
     const out = path.join(work, 'out');
     const stats = await writeSearchFiles(path.join(work, 'articles'), out);
     expect(stats.stories).toBe(2);
-    expect((await readdir(out)).sort()).toEqual(['docs', 'facets', 'manifest.json', 'related.json', 'shards', 'vocabulary']);
+    expect((await readdir(out)).sort()).toEqual(['docs', 'facets', 'manifest.json', 'related.json', 'shards', 'texts', 'vocabulary']);
     expect((await readdir(path.join(out, 'facets'))).sort()).toEqual(['organisation.json', 'person.json', 'place.json', 'source.json', 'year.json']);
-    const record = JSON.parse(await readFile(path.join(out, 'docs/0.json'), 'utf8')) as StoryRecord;
-    expect(record).toEqual({
+    expect((await readdir(path.join(out, 'docs'))).sort()).toEqual(['0.jz', '1.jz']);
+    expect(await readPacked(path.join(out, 'texts/0.jz'))).toEqual({
       slug: 'a-harbour',
       title: 'Harbour <b> works',
       subtitle: 'Works start',
       captions: 'A caption about a-harbour (AFP)',
       body: 'Harbour works and the ferry strike.',
-    });
-    const second = JSON.parse(await readFile(path.join(out, 'docs/1.json'), 'utf8')) as StoryRecord;
-    expect(second.body).toBe('The ferry strike ended.\nHarbour\nBoats sail again.');
+    } satisfies StoryText);
+    expect(await readPacked(path.join(out, 'docs/0.jz'))).toEqual({
+      slug: 'a-harbour',
+      title: 'Harbour <b> works',
+      subtitle: 'Works start',
+      captions: 'A caption about a-harbour (AFP)',
+      lead: 'Harbour works and the ferry strike.',
+    } satisfies StoryRecord);
+    expect(((await readPacked(path.join(out, 'texts/1.jz'))) as StoryText).body).toBe('The ferry strike ended.\nHarbour\nBoats sail again.');
     const related = JSON.parse(await readFile(path.join(out, 'related.json'), 'utf8')) as RelatedFile;
     expect(related.stories.map((story) => story.slug)).toEqual(['a-harbour', 'b-ferry']);
     expect(related.related).toEqual([[1], [0]]);
@@ -46,8 +56,8 @@ describe('writeSearchFiles', () => {
     const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as SearchManifest;
     const search = createShardedSearch({
       manifest,
-      fetchShard: (name) => readFile(path.join(out, 'shards', name), 'utf8'),
-      fetchVocabulary: (name) => readFile(path.join(out, 'vocabulary', name), 'utf8'),
+      fetchShard: async (name) => gunzipSync(await readFile(path.join(out, 'shards', name))).toString('utf8'),
+      fetchVocabulary: async (name) => gunzipSync(await readFile(path.join(out, 'vocabulary', name))).toString('utf8'),
     });
     expect((await search.search(['ferry', 'strike'])).hits.map((hit) => hit.id)).toEqual([1, 0]);
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from './build-index.ts';
-import { FIXTURE_RECORDS } from './fixture-archive.ts';
+import { FIXTURE_TEXTS } from './fixture-archive.ts';
 import { findRelatedStories, RELATED_DEFAULTS } from './related.ts';
 import { toSearchDocument } from '../format/story-record.ts';
 
-const documents = FIXTURE_RECORDS.map((record, id) => toSearchDocument(id, record));
+const documents = FIXTURE_TEXTS.map((record, id) => toSearchDocument(id, record));
 
 describe('findRelatedStories', () => {
   const related = findRelatedStories(buildSearchIndex(documents));

@@ -1,13 +1,14 @@
 /**
  * Cut an index into term-range shards. Terms are sorted; each shard holds a
  * contiguous run of terms, so an exact word lives in one shard and all words
- * with a given prefix live in a contiguous run of shards. Each shard decodes
- * to a complete MiniSearch index of its terms (see shard-format.ts).
+ * with a given prefix live in a contiguous run of shards. A shard holds its
+ * terms' postings in the compact format of shard-format.ts, which the browser
+ * decodes into MiniSearch's radix tree with typed postings.
  */
 import type { BuiltIndex, TermPostings } from './build-index.ts';
 import { encodeShard, FREQUENCY_SCALE } from '../format/shard-format.ts';
 
-/** One shard: its first term and its MiniSearch JSON. */
+/** One shard: its first term and its file (shard-format.ts). */
 export interface Shard {
   /** The smallest term in the shard; the manifest lists these to route queries. */
   first: string;

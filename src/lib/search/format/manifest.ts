@@ -4,10 +4,11 @@
  * its matches without fetching any other.
  */
 import { FUZZY_HEAD_LENGTH, MIN_FUZZY_LENGTH, MIN_PREFIX_LENGTH } from './options.ts';
+import { PACKED_EXTENSION } from './packed-file.ts';
 import { FREQUENCY_SCALE } from './shard-format.ts';
 
 /** Format version: bump when shard or document files change shape. */
-export const MANIFEST_VERSION = 2;
+export const MANIFEST_VERSION = 3;
 
 /** What `manifest.json` holds. */
 export interface SearchManifest {
@@ -119,10 +120,10 @@ export function createManifest(
   vocabulary: readonly string[][],
   scale = FREQUENCY_SCALE,
 ): { manifest: SearchManifest; files: IndexFile[]; vocabularyFiles: IndexFile[] } {
-  const files = shards.map((shard, i) => ({ name: `${i}-${hashText(shard.json)}.json`, text: shard.json }));
+  const files = shards.map((shard, i) => ({ name: `${i}-${hashText(shard.json)}${PACKED_EXTENSION}`, text: shard.json }));
   const vocabularyFiles = vocabulary.map((chunk, i) => {
     const text = JSON.stringify(chunk);
-    return { name: `${i}-${hashText(text)}.json`, text };
+    return { name: `${i}-${hashText(text)}${PACKED_EXTENSION}`, text };
   });
   const manifest: SearchManifest = {
     version: MANIFEST_VERSION,

@@ -5,30 +5,22 @@
  */
 import { foldWord } from '../format/fold.ts';
 import { locateTokens as locateAll, type Token } from '../format/tokenize.ts';
+import { createLru } from './lru.ts';
 
 // Re-rendering results on every keystroke re-reads the same story texts:
 // remember their tokens (keyed by the string itself) and each word's folded form.
-const MAX_TEXTS = 64;
-const MAX_WORDS = 50_000;
-const tokensOf = new Map<string, Token[]>();
-const folded = new Map<string, string>();
+const tokensOf = createLru<string, Token[]>(64);
+const folded = createLru<string, string>(50_000);
 
 function locateTokens(text: string): Token[] {
   let tokens = tokensOf.get(text);
-  if (tokens) tokensOf.delete(text);
-  else tokens = locateAll(text);
-  tokensOf.set(text, tokens);
-  if (tokensOf.size > MAX_TEXTS) tokensOf.delete(tokensOf.keys().next().value as string);
+  if (!tokens) tokensOf.set(text, (tokens = locateAll(text)));
   return tokens;
 }
 
 function fold(word: string): string {
   let result = folded.get(word);
-  if (result === undefined) {
-    if (folded.size >= MAX_WORDS) folded.clear();
-    result = foldWord(word);
-    folded.set(word, result);
-  }
+  if (result === undefined) folded.set(word, (result = foldWord(word)));
   return result;
 }
 

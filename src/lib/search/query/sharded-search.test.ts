@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { buildSearchIndex } from '../build/build-index.ts';
-import { FIXTURE_RECORDS } from '../build/fixture-archive.ts';
+import { FIXTURE_TEXTS } from '../build/fixture-archive.ts';
 import { shardOf } from '../format/manifest.ts';
 import { packIndex, serveFromMemory } from '../build/pack-index.ts';
 import { BUILD_BM25, SEARCH_OPTIONS, termSearchOptions, type SearchDocument } from '../format/options.ts';
@@ -11,7 +11,7 @@ import { FREQUENCY_SCALE } from '../format/shard-format.ts';
 import { createShardedSearch } from './sharded-search.ts';
 import { toSearchDocument } from '../format/story-record.ts';
 
-const documents = FIXTURE_RECORDS.map((record, id) => toSearchDocument(id, record));
+const documents = FIXTURE_TEXTS.map((record, id) => toSearchDocument(id, record));
 
 // Shards written with a huge frequency scale score exactly as MiniSearch does.
 const EXACT = 1e9;

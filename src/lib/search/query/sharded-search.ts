@@ -7,12 +7,13 @@
  * least-recently-used cache bounded in size, so memory stays flat however
  * long a reader searches.
  */
-import { editDistance } from './edit-distance.ts';
+import { editDistance } from '../format/edit-distance.ts';
 import { selectRange, selectShards, selectVocabulary, shardOf, type SearchManifest } from '../format/manifest.ts';
 import { FUZZY_HEAD_LENGTH } from '../format/options.ts';
 import { scoreTerm, type TermHits } from './score-term.ts';
 import { decodeShard, type LoadedShard } from '../format/shard-format.ts';
 import { findFuzzyCandidates } from '../format/vocabulary.ts';
+import { createLru } from './lru.ts';
 
 /** One matching story. */
 export interface SearchHit {
@@ -77,78 +78,45 @@ const MAX_CACHED_HITS = 200_000;
  */
 export function createShardedSearch(options: ShardedSearchOptions): ShardedSearch {
   const { manifest } = options;
-  const maxChars = options.maxLoadedChars ?? 6_000_000;
-  const shards = new Map<number, Promise<LoadedShard>>();
   const accumulator = new Float64Array(manifest.documentCount);
-  const sizes = new Map<number, number>();
-  const chunks = new Map<number, Promise<string[]>>();
-  const cached = new Map<string, Promise<{ hits: TermHits; used: number[] }>>();
-  const cachedSizes = new Map<string, number>();
-  let cachedHits = 0;
-
+  // Shards weigh their characters once loaded; a search trims the cache sparing the shards it used.
+  const shards = createLru<number, Promise<LoadedShard>>(options.maxLoadedChars ?? 6_000_000);
+  const chunks = createLru<number, Promise<string[]>>(MAX_VOCABULARY_CHUNKS);
   // Results do not depend on which shards happen to be in memory, so a term's
   // hits can be reused after its shards are evicted.
+  const cached = createLru<string, Promise<{ hits: TermHits; used: number[] }>>(MAX_CACHED_HITS);
+
   function searchTermCached(term: string) {
     let found = cached.get(term);
-    if (found) cached.delete(term);
-    else {
-      found = searchTerm(term);
-      found.then(
-        ({ hits }) => {
-          cachedSizes.set(term, hits.ids.length);
-          cachedHits += hits.ids.length;
-          for (const old of [...cached.keys()]) {
-            if (cachedHits <= MAX_CACHED_HITS) break;
-            const size = cachedSizes.get(old);
-            if (old === term || size === undefined) continue;
-            cached.delete(old);
-            cachedSizes.delete(old);
-            cachedHits -= size;
-          }
-        },
-        () => cached.delete(term),
-      );
+    if (!found) {
+      const searching = searchTerm(term);
+      cached.set(term, (found = searching), 0);
+      searching.then(({ hits }) => cached.weigh(term, hits.ids.length), () => cached.delete(term));
     }
-    cached.set(term, found);
     return found;
   }
 
   function load(shard: number): Promise<LoadedShard> {
     let loading = shards.get(shard);
-    if (loading) shards.delete(shard);
-    else {
-      loading = options.fetchShard(manifest.files[shard] as string).then((json) => {
-        sizes.set(shard, json.length);
+    if (!loading) {
+      const fetching = options.fetchShard(manifest.files[shard] as string).then((json) => {
+        shards.weigh(shard, json.length);
         return decodeShard(json, manifest.scale);
       });
-      loading.catch(() => shards.delete(shard));
+      fetching.catch(() => shards.delete(shard));
+      shards.set(shard, (loading = fetching), 0);
     }
-    shards.set(shard, loading);
     return loading;
   }
 
   function loadChunk(chunk: number): Promise<string[]> {
     let loading = chunks.get(chunk);
-    if (loading) chunks.delete(chunk);
-    else {
-      loading = options.fetchVocabulary(manifest.vocabularyFiles[chunk] as string).then((json) => JSON.parse(json) as string[]);
-      loading.catch(() => chunks.delete(chunk));
+    if (!loading) {
+      const fetching = options.fetchVocabulary(manifest.vocabularyFiles[chunk] as string).then((json) => JSON.parse(json) as string[]);
+      fetching.catch(() => chunks.delete(chunk));
+      chunks.set(chunk, (loading = fetching));
     }
-    chunks.set(chunk, loading);
-    if (chunks.size > MAX_VOCABULARY_CHUNKS) chunks.delete(chunks.keys().next().value as number);
     return loading;
-  }
-
-  function evict(keep: ReadonlySet<number>): void {
-    let total = 0;
-    for (const size of sizes.values()) total += size;
-    for (const shard of [...shards.keys()]) {
-      if (total <= maxChars) break;
-      if (keep.has(shard) || !sizes.has(shard)) continue;
-      total -= sizes.get(shard) as number;
-      sizes.delete(shard);
-      shards.delete(shard);
-    }
   }
 
   // Exact and prefix matches, plus the shards of every typo match.
@@ -171,7 +139,7 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
     async search(terms, limit = Infinity) {
       if (terms.length === 0) return { total: 0, hits: [] };
       const perTerm = await Promise.all(terms.map(searchTermCached));
-      evict(new Set(perTerm.flatMap((term) => term.used)));
+      shards.trim(new Set(perTerm.flatMap((term) => term.used)));
       return combineAll(perTerm.map((term) => term.hits), manifest.documentCount, limit);
     },
     async suggest(term) {
@@ -200,7 +168,7 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
       return pick;
     },
     loadedShards() {
-      return [...shards.keys()].filter((shard) => sizes.has(shard)).map((shard) => manifest.files[shard] as string);
+      return shards.keys().map((shard) => manifest.files[shard] as string);
     },
   };
 }

@@ -1,6 +1,8 @@
 /**
- * Levenshtein distance, for ranking "did you mean" corrections (MiniSearch
- * finds candidates within a distance but does not report it).
+ * Levenshtein distance over plain word lists: the vocabulary chunks (typo
+ * candidates whose shards to fetch) and "did you mean" corrections. Within a
+ * loaded shard, `score-term.ts` takes distances from the radix tree's
+ * `fuzzyGet` instead.
  */
 
 /**
