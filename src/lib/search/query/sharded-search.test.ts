@@ -8,7 +8,7 @@ import { packIndex, serveFromMemory } from '../build/pack-index.ts';
 import { BUILD_BM25, SEARCH_OPTIONS, termSearchOptions, type SearchDocument } from '../format/options.ts';
 import { parseQuery } from './parse-query.ts';
 import { FREQUENCY_SCALE } from '../format/shard-format.ts';
-import { createShardedSearch } from './sharded-search.ts';
+import { createShardedSearch, headTypos } from './sharded-search.ts';
 import { toSearchDocument } from '../format/story-record.ts';
 
 const documents = FIXTURE_TEXTS.map((record, id) => toSearchDocument(id, record));
@@ -150,6 +150,16 @@ describe('createShardedSearch', () => {
     expect(await search.suggest('zzzz')).toBeUndefined();
     // "fery" is one edit from both; the first letter decides.
     expect(await search.suggest('fery')).toBe('ferry');
+    // Typos in the first two letters: swapped, or a stray letter first or second.
+    expect(await search.suggest('ocuncil')).toBe('council');
+    expect(await search.suggest('scouncil')).toBe('council');
+    expect(await search.suggest('cxouncil')).toBe('council');
+  });
+
+  it('lists the first letters a word with a typo in them may have meant', () => {
+    expect(headTypos('ehzbollah')).toEqual(['he', 'hz', 'ez']);
+    expect(headTypos('aab')).toEqual(['ab']);
+    expect(headTypos('ab')).toEqual([]);
   });
 
   it('returns the best few in the same order as the full ranking, with the full count', async () => {

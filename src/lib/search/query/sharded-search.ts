@@ -135,6 +135,32 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
     return { hits: scoreTerm(loaded, term, manifest.documentCount, accumulator), used };
   }
 
+  // The commonest of the indexed words nearest a term (within two edits) that start with one of `heads`.
+  async function nearestWord(term: string, heads: readonly string[]): Promise<string | undefined> {
+    const ranges = new Set(heads.flatMap((head) => selectRange(manifest.vocabulary, head)));
+    const vocabulary = await Promise.all([...ranges].map(loadChunk));
+    const nearest: { word: string; distance: number }[] = [];
+    for (const word of vocabulary.flat()) {
+      if (word === term || !heads.some((head) => word.startsWith(head)) || Math.abs(word.length - term.length) > 2) continue;
+      const distance = editDistance(word, term);
+      if (distance <= 2) nearest.push({ word, distance });
+    }
+    const best = Math.min(...nearest.map((candidate) => candidate.distance));
+    const tied = [...new Set(nearest.filter((candidate) => candidate.distance === best).map((candidate) => candidate.word))].sort();
+    // Count the stories of the nearest words in their own shards.
+    const counts = await Promise.all(
+      tied.slice(0, 8).map(async (word) => {
+        const data = (await load(shardOf(manifest.shards, word))).get(word) ?? [];
+        return new Set(data.flatMap((postings) => (postings ? [...postings.ids] : []))).size;
+      }),
+    );
+    let pick: string | undefined;
+    counts.forEach((count, i) => {
+      if (count > 0 && (pick === undefined || count > (counts[tied.indexOf(pick)] as number))) pick = tied[i];
+    });
+    return pick;
+  }
+
   return {
     async search(terms, limit = Infinity) {
       if (terms.length === 0) return { total: 0, hits: [] };
@@ -144,28 +170,9 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
     },
     async suggest(term) {
       if (manifest.vocabulary.length === 0) return undefined;
-      const head = term.slice(0, FUZZY_HEAD_LENGTH);
-      const vocabulary = await Promise.all(selectRange(manifest.vocabulary, head).map(loadChunk));
-      const nearest: { word: string; distance: number }[] = [];
-      for (const word of vocabulary.flat()) {
-        if (word === term || !word.startsWith(head) || Math.abs(word.length - term.length) > 2) continue;
-        const distance = editDistance(word, term);
-        if (distance <= 2) nearest.push({ word, distance });
-      }
-      const best = Math.min(...nearest.map((candidate) => candidate.distance));
-      const tied = nearest.filter((candidate) => candidate.distance === best).map((candidate) => candidate.word).sort();
-      // The commonest of the nearest words; count their stories in their own shards.
-      const counts = await Promise.all(
-        tied.slice(0, 8).map(async (word) => {
-          const data = (await load(shardOf(manifest.shards, word))).get(word) ?? [];
-          return new Set(data.flatMap((postings) => (postings ? [...postings.ids] : []))).size;
-        }),
-      );
-      let pick: string | undefined;
-      counts.forEach((count, i) => {
-        if (count > 0 && (pick === undefined || count > (counts[tied.indexOf(pick)] as number))) pick = tied[i];
-      });
-      return pick;
+      // Words sharing the first letters first; failing those, the words the first letters may have been
+      // meant as: swapped ("ehzbollah"), or with a stray letter typed first or second.
+      return (await nearestWord(term, [term.slice(0, FUZZY_HEAD_LENGTH)])) ?? nearestWord(term, headTypos(term));
     },
     loadedShards() {
       return shards.keys().map((shard) => manifest.files[shard] as string);
@@ -221,4 +228,20 @@ export function combineAll(perTerm: readonly TermHits[], documentCount: number, 
     }
   }
   return { total: ids.length, hits: top.map((i) => ({ id: ids[i]!, score: scores[i]!, terms })) };
+}
+
+/**
+ * First letters a word may have been meant to start with when its own first
+ * two are a typo that the vocabulary ranges can still reach: the two swapped,
+ * or either of them an extra letter. (A wrong or missing letter would need a
+ * range per letter of the alphabet: DESIGN.md.)
+ *
+ * @param term A folded query term.
+ * @returns Heads other than the term's own, without repeats.
+ */
+export function headTypos(term: string): string[] {
+  if (term.length < FUZZY_HEAD_LENGTH + 1) return [];
+  const own = term.slice(0, FUZZY_HEAD_LENGTH);
+  const heads = [term[1]! + term[0]! , term.slice(1, 3), term[0]! + term[2]!];
+  return [...new Set(heads)].filter((head) => head !== own);
 }
