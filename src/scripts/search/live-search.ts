@@ -6,7 +6,7 @@
  * between results.
  */
 import { createBrowserSearch, type BrowserSearch } from './browser-search.ts';
-import { describeAnswer, renderHelp, renderResult } from './render-results.ts';
+import { describeAnswer, groupDigits, renderHelp, renderResult } from './render-results.ts';
 import type { SearchFilters } from './search-filters.ts';
 import { FACET_KINDS } from '../../lib/search/format/facets.ts';
 
@@ -114,7 +114,7 @@ export function enhanceSearch(host: HTMLElement): void {
       if (all) {
         all.href = searchUrl(text);
         all.hidden = answer.total <= answer.results.length;
-        all.textContent = `All ${answer.total.toLocaleString('en')} results`;
+        all.textContent = `All ${groupDigits(answer.total)} results`;
       }
       if (!onPage) region.hidden = document.activeElement !== input && !host.contains(document.activeElement);
       const detail: RenderedDetail = { query: text, ms: performance.now() - started, shown: answer.results.length };
