@@ -13,13 +13,14 @@
  *   npm run bench:search -- --reuse                        # keep sites built by an earlier run
  *   npm run bench:search -- --skip-pagefind                # ours only
  *   npm run bench:search -- --reuse --label main           # a site kept in .bench/search/<archive>-<size>-main/
+ *   npm run bench:search -- --sizes 100000 --archives zipf --search-only   # search page and files only
  *
  * Generated archives and their entries are kept in .bench/search/ and reused
  * (the generator is deterministic); the site is rebuilt unless `--reuse`,
  * Pagefind's index is kept unless `--fresh-pagefind`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -47,6 +48,9 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     // Measure a site kept under .bench/search/<archive>-<size>-<label>/ (built by another commit, for before/after).
     label: { type: 'string' },
+    // Build only what search serves: the 1k site of the same archive as the shell (search page, scripts,
+    // styles), with this size's search files. For 100k, where building every story page takes an hour here.
+    'search-only': { type: 'boolean', default: false },
   },
 });
 
@@ -109,9 +113,9 @@ async function medianOf(measure: () => Promise<ColdQuery>): Promise<ColdQuery> {
 }
 
 /** Generate, ingest and build a site (entries kept between runs), unless one is kept with `--reuse`. */
-async function prepareSite(archive: Archive, stories: number, dir: string): Promise<string> {
+async function prepareSite(archive: Archive, stories: number, dir: string, reuse = values.reuse): Promise<string> {
   const dist = path.join(dir, 'dist');
-  if (values.reuse && existsSync(path.join(dist, 'search/data/manifest.json'))) return dist;
+  if (reuse && existsSync(path.join(dist, 'search/data/manifest.json'))) return dist;
   const started = performance.now();
   const raw = path.join(dir, 'raw');
   const articles = path.join(dir, 'articles');
@@ -120,6 +124,18 @@ async function prepareSite(archive: Archive, stories: number, dir: string): Prom
   }
   console.log(`bench:search: ingesting and building ${stories} stories (${archive} vocabulary)…`);
   await run(NODE, ['scripts/ingest.ts', '--in', raw, '--out', articles]);
+  if (values['search-only'] && stories !== 1000) {
+    const shell = await prepareSite(archive, 1000, path.join(WORK, `${archive}-1000`), true);
+    rmSync(dist, { recursive: true, force: true });
+    await run('/bin/cp', ['-al', shell, dist]);
+    rmSync(path.join(dist, 'search/data'), { recursive: true });
+    const write = `const { writeSearchFiles } = await import(${JSON.stringify(path.join(ROOT, 'src/lib/search/build/index-fs.ts'))});
+      console.log(JSON.stringify(await writeSearchFiles(process.argv[1], process.argv[2])));`;
+    await run(NODE, ['--max-old-space-size=8000', '--input-type=module', '-e', write, articles, path.join(dist, 'search/data')]);
+    rmSync(path.join(dist, 'search/data/related.json'));
+    console.log(`bench:search: search files written in ${((performance.now() - started) / 1000).toFixed(0)} s (the 1k site as the shell)`);
+    return dist;
+  }
   await run(NODE, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     CLIPPINGS_ARTICLES_DIR: articles,
     CLIPPINGS_OUT_DIR: dist,
