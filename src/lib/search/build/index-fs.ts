@@ -16,8 +16,8 @@ import { PACKED_EXTENSION } from '../format/packed-file.ts';
 import { toSearchDocument, toStoryRecord, toStoryText } from '../format/story-record.ts';
 import { FacetCollector } from './facets.ts';
 
-/** Shards close at about this many characters of JSON (roughly a quarter of that gzipped). */
-export const SHARD_TARGET_CHARS = 64_000;
+/** Shards close at about this many characters of JSON: smaller shards, fewer bytes a query word, a larger manifest (DESIGN.md). */
+export const SHARD_TARGET_CHARS = 32_000;
 
 /** What `related.json` holds: for each story by id, its slug and headline, and its related stories' ids. */
 export interface RelatedFile {

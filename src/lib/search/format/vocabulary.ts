@@ -9,7 +9,7 @@ import { editDistance } from './edit-distance.ts';
 import { FUZZY_HEAD_LENGTH, MIN_FUZZY_LENGTH, SEARCH_DEFAULTS } from './options.ts';
 
 /** Words per vocabulary chunk. */
-export const VOCABULARY_CHUNK = 4000;
+export const VOCABULARY_CHUNK = 1000;
 
 /**
  * Cut the sorted vocabulary into chunks.

@@ -66,7 +66,7 @@ export interface ShardedSearch {
 }
 
 /** Vocabulary chunks kept in memory. */
-const MAX_VOCABULARY_CHUNKS = 24;
+const MAX_VOCABULARY_CHUNKS = 96;
 /** Per-term results kept, counted in hits: typing a second word does not redo the first. */
 const MAX_CACHED_HITS = 200_000;
 
