@@ -71,6 +71,12 @@ export interface BrowserSearch {
   run(text: string, limit: number, filter?: SearchFilter): Promise<SearchAnswer>;
   /** Start fetching the manifest, so the first query waits one round trip less. */
   warm(): void;
+  /**
+   * A story's whole text (for a snippet beyond the record's opening).
+   *
+   * @param id Document id.
+   */
+  text(id: number): Promise<StoryText>;
 }
 
 /**
@@ -126,6 +132,7 @@ export function createBrowserSearch(base: string): BrowserSearch {
     warm() {
       getEngine().catch(() => (engine = undefined));
     },
+    text: getText,
     async run(text, limit, filter) {
       const query = parseQuery(text);
       let search: ShardedSearch;

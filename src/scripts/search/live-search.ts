@@ -5,8 +5,8 @@
  * replaces the history entry, submitting pushes one), and arrows move
  * between results.
  */
-import { createBrowserSearch, type BrowserSearch } from './browser-search.ts';
-import { describeAnswer, groupDigits, renderHelp, renderResult } from './render-results.ts';
+import { createBrowserSearch, type BrowserSearch, type SearchAnswer, type ShownResult } from './browser-search.ts';
+import { describeAnswer, fillSnippet, groupDigits, renderHelp, renderResult, showsOpening } from './render-results.ts';
 import type { SearchFilters } from './search-filters.ts';
 import { FACET_KINDS } from '../../lib/search/format/facets.ts';
 
@@ -88,6 +88,31 @@ export function enhanceSearch(host: HTMLElement): void {
 
   input.setAttribute('aria-controls', region.id);
 
+  // Results first show their record's opening. Where no match lies there, fill the snippet from the
+  // story's whole text once the result is on screen: bytes for the results read, not for all ten.
+  const pending = new Map<Element, { result: ShownResult; answer: SearchAnswer }>();
+  const seen = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      const wanted = pending.get(entry.target);
+      if (!entry.isIntersecting || !wanted) continue;
+      seen.unobserve(entry.target);
+      pending.delete(entry.target);
+      search.text(wanted.result.id).then(
+        (text) => fillSnippet(entry.target as HTMLElement, wanted.result, text, wanted.answer.query.phrases),
+        () => undefined,
+      );
+    }
+  });
+  function fillWhenSeen(items: HTMLElement[], answer: SearchAnswer): void {
+    seen.disconnect();
+    pending.clear();
+    items.forEach((item, i) => {
+      if (!showsOpening(item)) return;
+      pending.set(item, { result: answer.results[i]!, answer });
+      seen.observe(item);
+    });
+  }
+
   async function update(started = performance.now()): Promise<void> {
     const mine = ++sequence;
     const text = input!.value;
@@ -106,7 +131,9 @@ export function enhanceSearch(host: HTMLElement): void {
       const answer = await search.run(text, limit, filters?.filter());
       if (mine !== sequence) return;
       if (filters && answer.matches) filters.render(answer.matches);
-      list.replaceChildren(...answer.results.map((result) => renderResult(result, answer.query.phrases, !onPage)));
+      const items = answer.results.map((result) => renderResult(result, answer.query.phrases, !onPage));
+      list.replaceChildren(...items);
+      fillWhenSeen(items, answer);
       const helpNode = answer.total === 0 ? renderHelp(answer, searchUrl) : null;
       help.replaceChildren(...(helpNode ? [helpNode] : []));
       status.textContent = describeFiltered(answer.total, text, filters) ?? describeAnswer(answer, text);

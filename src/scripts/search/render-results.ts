@@ -5,6 +5,7 @@
  */
 import { hasMatch, highlightText, makeSnippet, type HighlightTerms, type Segment } from '../../lib/search/query/highlight.ts';
 import { createLru } from '../../lib/search/query/lru.ts';
+import type { StoryText } from '../../lib/search/format/story-record.ts';
 import type { SearchAnswer, ShownResult } from './browser-search.ts';
 
 /**
@@ -64,14 +65,50 @@ function buildResult(result: ShownResult, phrases: readonly (readonly string[])[
   if (!compact) {
     const snippet = document.createElement('p');
     snippet.className = 'search-result-snippet';
-    // From the body's opening (or the whole body when a phrase query fetched it), unless only a caption holds the match.
-    const body = result.text?.body ?? record.lead;
-    const captions = result.text?.captions ?? record.captions;
-    const useCaptions = !hasMatch(body, what) && hasMatch(captions, what);
-    appendSegments(snippet, makeSnippet(useCaptions ? captions : body, what));
+    // From the body's opening (or the whole body when a phrase query fetched it).
+    const found = appendSnippet(snippet, result.text ?? record, what);
+    if (!found && !result.text) item.dataset.snippet = 'opening';
     item.append(snippet);
   }
   return item;
+}
+
+// The snippet from the body, unless only a caption holds the match; false when neither does.
+function appendSnippet(snippet: HTMLElement, text: { lead?: string; body?: string; captions: string }, what: HighlightTerms): boolean {
+  const body = text.body ?? text.lead ?? '';
+  const inBody = hasMatch(body, what);
+  const useCaptions = !inBody && hasMatch(text.captions, what);
+  appendSegments(snippet, makeSnippet(useCaptions ? text.captions : body, what));
+  return inBody || useCaptions;
+}
+
+/**
+ * Whether a rendered result shows the opening of its story because no match
+ * lies there: its snippet can be filled from the whole text (`fillSnippet`).
+ *
+ * @param item A result from `renderResult`.
+ * @returns True until filled.
+ */
+export function showsOpening(item: HTMLElement): boolean {
+  return item.dataset.snippet === 'opening';
+}
+
+/**
+ * Replace a result's snippet with the window around the first match in the
+ * story's whole text, once fetched.
+ *
+ * @param item A result from `renderResult`.
+ * @param result The result it shows.
+ * @param text The story's whole text.
+ * @param phrases The query's phrases.
+ */
+export function fillSnippet(item: HTMLElement, result: ShownResult, text: StoryText, phrases: readonly (readonly string[])[]): void {
+  const snippet = item.querySelector<HTMLElement>('.search-result-snippet');
+  delete item.dataset.snippet;
+  if (!snippet) return;
+  const filled = document.createElement('p');
+  filled.className = snippet.className;
+  if (appendSnippet(filled, text, { terms: result.terms, phrases })) snippet.replaceWith(filled);
 }
 
 /**
