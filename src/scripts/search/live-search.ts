@@ -201,7 +201,7 @@ export function enhanceSearch(host: HTMLElement): void {
 // The status line when filters are chosen: what they are, and the count.
 function describeFiltered(total: number, text: string, filters: SearchFilters | undefined): string | undefined {
   if (!filters?.chosen()) return undefined;
-  const count = `${total.toLocaleString('en')} ${total === 1 ? 'story' : 'stories'}`;
+  const count = `${groupDigits(total)} ${total === 1 ? 'story' : 'stories'}`;
   return text.trim() === '' ? `${count} with ${filters.describe()}.` : `${count} match “${text.trim()}” with ${filters.describe()}.`;
 }
 

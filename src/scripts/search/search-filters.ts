@@ -8,6 +8,7 @@
 import { allowDocuments, countFacet, decodeFacet, readSelection, type Facet, type FacetSelection } from '../../lib/search/query/facets.ts';
 import { FACET_KINDS, type FacetKind } from '../../lib/search/format/facets.ts';
 import type { SearchFilter } from './browser-search.ts';
+import { groupDigits } from './render-results.ts';
 
 /** Values listed under each filter; the chosen one is always listed. */
 const SHOWN_VALUES = 8;
@@ -115,7 +116,7 @@ export async function loadSearchFilters(options: { base: string; panel: HTMLElem
           if (isChosen) link.setAttribute('aria-current', 'true');
           const name = document.createElement('bdi');
           name.textContent = value.name;
-          link.append(name, ` (${value.count.toLocaleString('en')})`);
+          link.append(name, ` (${groupDigits(value.count)})`);
           if (isChosen) {
             const remove = document.createElement('span');
             remove.className = 'visually-hidden';
