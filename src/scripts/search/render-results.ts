@@ -163,8 +163,8 @@ export function renderHelp(answer: SearchAnswer, searchUrl: (query: string) => s
 
 /**
  * A count with thousands separators ("4,213"). Not `toLocaleString`: its first
- * call on a page loads the locale data, 50 ms or more before the first
- * results can show (DESIGN.md).
+ * call on a page loads the locale data before the first results can show
+ * (DESIGN.md).
  *
  * @param count A non-negative integer.
  * @returns Its digits, grouped by commas.
