@@ -115,7 +115,7 @@ export async function writeSearchFiles(articlesDir: string, outDir: string): Pro
   };
 }
 
-// zlib's default level: the best level saves a thousandth on these files (DESIGN.md) at several times the time.
+// zlib's default level: the best level saves a thousandth on these files (DESIGN.md).
 function pack(text: string): Buffer {
   return gzipSync(text);
 }
