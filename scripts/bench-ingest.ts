@@ -131,3 +131,6 @@ writeFileSync(DELETED_AT, String(Date.now()));
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
 for (const row of rows) console.log(row.map((cell, c) => (c >= 2 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  '));
 console.log('MB/s is of raw dump bytes throughout. Targets: ≥ 30 MB/s for a full ingest on both cores; < 2 s to re-ingest one changed file of a 100k archive.');
+
+// One article with thousands of inline photos against the same text without them: a fresh process, its own ratio.
+console.log(execFileSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./lib/bench-captions.ts', import.meta.url))], { encoding: 'utf8' }).trim());

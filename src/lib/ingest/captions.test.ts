@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { foldSpaces } from './text.ts';
 import { dedupeCaptions, printedCaption, splitCredit } from './captions.ts';
 
 describe('splitCredit', () => {
@@ -35,5 +37,30 @@ describe('dedupeCaptions', () => {
 describe('printedCaption', () => {
   test('puts the credit back in parentheses', () => {
     expect(printedCaption({ text: 'A ferry', credit: 'EPA', lead: false })).toBe('A ferry (EPA)');
+  });
+});
+
+describe('splitCredit, against the regex it replaces', () => {
+  const TRAILING_CREDIT = /^(.*?)\s*\(([^()]{1,80})\)$/su;
+  const reference = (line: string, lead = false) => {
+    const text = foldSpaces(line);
+    const match = TRAILING_CREDIT.exec(text);
+    if (match) {
+      const before = (match[1] ?? '').trim();
+      const credit = (match[2] ?? '').trim();
+      if (before.length > 0 && /^[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u.test(credit) && credit.split(' ').length <= 10) return { text: before, credit, lead };
+    }
+    return { text, lead };
+  };
+
+  test('splits any line as the regex did', () => {
+    const piece = fc.constantFrom('(', ')', ' ', '  ', '\u00A0', 'A', 'afp', 'X', '𝄞', 'رويترز', 'Photo by', '/', '.', 'x'.repeat(79), '𝄞'.repeat(41));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const line = parts.join('');
+        expect(splitCredit(line)).toEqual(reference(line));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

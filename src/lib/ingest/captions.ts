@@ -7,7 +7,7 @@ import { foldSpaces, spacingKey } from './text.ts';
 
 // A trailing "(…)" whose inside reads like a credit: starts with a capital,
 // digit or uncased letter (Arabic), and is short.
-const TRAILING_CREDIT = /^(.*?)\s*\(([^()]{1,80})\)$/su;
+const MAX_CREDIT_LENGTH = 80;
 const CREDIT_START = /^[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u;
 const MAX_CREDIT_WORDS = 10;
 
@@ -21,19 +21,32 @@ const MAX_CREDIT_WORDS = 10;
  */
 export function splitCredit(line: string, lead = false): Caption {
   const text = foldSpaces(line);
-  const match = TRAILING_CREDIT.exec(text);
-  if (match) {
-    const before = (match[1] ?? '').trim();
-    const credit = (match[2] ?? '').trim();
-    if (
-      before.length > 0 &&
-      CREDIT_START.test(credit) &&
-      credit.split(' ').length <= MAX_CREDIT_WORDS
-    ) {
+  const parts = trailingParenthesis(text);
+  if (parts) {
+    const before = parts.before.trim();
+    const credit = parts.inside.trim();
+    if (before.length > 0 && CREDIT_START.test(credit) && credit.split(' ').length <= MAX_CREDIT_WORDS) {
       return { text: before, credit, lead };
     }
   }
   return { text, lead };
+}
+
+/**
+ * What `/^(.*?)\s*\(([^()]{1,80})\)$/su` would capture, found by position
+ * instead: a lazy regex tries each start of the caption in turn, the most
+ * costly step of reading a photo.
+ */
+function trailingParenthesis(text: string): { before: string; inside: string } | undefined {
+  const close = text.length - 1;
+  if (text.charCodeAt(close) !== 41) return undefined;
+  const open = text.lastIndexOf('(', close);
+  if (open < 0 || close - open < 2) return undefined;
+  if (text.indexOf(')', open) !== close) return undefined;
+  const inside = text.slice(open + 1, close);
+  // The limit counts characters, not UTF-16 units.
+  if (inside.length > MAX_CREDIT_LENGTH && [...inside].length > MAX_CREDIT_LENGTH) return undefined;
+  return { before: text.slice(0, open).trimEnd(), inside };
 }
 
 /**

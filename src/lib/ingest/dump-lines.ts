@@ -2,7 +2,7 @@
  * The lines of a dump as the parser sees them: folded once, and compared with
  * their spacing ignored, since a dump prints copies of a line that differ in it.
  */
-import { sameButSpacing } from './text.ts';
+import { sameButSpacing, spacelessHash } from './text.ts';
 
 /** The lines of a dump, folded once. */
 export class Lines {
@@ -20,13 +20,19 @@ export class Lines {
 
 /**
  * The lines already printed (title, subtitle, captions), to drop their repeats.
- * It holds a handful of lines; a folded line starts and ends like its copies,
- * so most lines are ruled out by their first and last characters alone.
+ * An article may print thousands of photos, so a line is looked up by a hash
+ * its copies share (`spacelessHash`), and compared only with the lines of
+ * that hash, not with each line printed; and since a folded line starts and
+ * ends like its copies, most lines are ruled out by their first and last
+ * characters before any hash is taken.
  */
 export class PrintedLines {
-  private readonly printed: string[] = [];
+  private readonly byHash = new Map<number, string[]>();
   private readonly edges = new Set<number>();
   private readonly lines: Lines;
+  // The body reader asks about a line, then adds it: its hash is taken once.
+  private lastLine = -1;
+  private lastHash = 0;
 
   /**
    * @param lines The dump's lines.
@@ -34,24 +40,32 @@ export class PrintedLines {
    */
   constructor(lines: Lines, printed: Iterable<string>) {
     this.lines = lines;
-    for (const line of printed) this.addText(line);
+    for (const line of printed) if (line !== '') this.addText(line, spacelessHash(line));
   }
 
   /** Whether line `i` repeats a line in the set. */
   has(i: number): boolean {
     const text = this.lines.text[i] as string;
     if (!this.edges.has(edgesOf(text))) return false;
-    return this.printed.some((line) => sameButSpacing(line, text));
+    const same = this.byHash.get(this.hashOf(i));
+    return same !== undefined && same.some((line) => sameButSpacing(line, text));
   }
 
   /** Add line `i` to the set. */
   add(i: number): void {
-    this.addText(this.lines.text[i] as string);
+    const line = this.lines.text[i] as string;
+    if (line !== '') this.addText(line, this.hashOf(i));
   }
 
-  private addText(line: string): void {
-    if (line === '') return;
-    this.printed.push(line);
+  private hashOf(i: number): number {
+    if (i !== this.lastLine) [this.lastLine, this.lastHash] = [i, spacelessHash(this.lines.text[i] as string)];
+    return this.lastHash;
+  }
+
+  private addText(line: string, hash: number): void {
+    const same = this.byHash.get(hash);
+    if (same) same.push(line);
+    else this.byHash.set(hash, [line]);
     this.edges.add(edgesOf(line));
   }
 }

@@ -96,6 +96,23 @@ export function sameButSpacing(a: string, b: string): boolean {
   }
 }
 
+/**
+ * A hash two folded copies of a line share whenever `sameButSpacing` says
+ * they are copies: FNV-1a over the line's characters, spaces skipped. Lines
+ * with the same hash may still differ; compare them to be sure.
+ *
+ * @param line A folded line (no space but the plain one).
+ * @returns A 32-bit hash.
+ */
+export function spacelessHash(line: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32) hash = Math.imul(hash ^ c, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
 // Any white space but the plain space (a native test; most lines hold none).
 const OTHER_SPACE = /[^\S ]|\u200B/;
 
