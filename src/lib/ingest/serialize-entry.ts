@@ -2,8 +2,10 @@
  * One entry file: YAML frontmatter and the body, serialized by remark.
  */
 import type { Heading, Paragraph, Root } from 'mdast';
-import { defaultHandlers, toMarkdown, type Options } from 'mdast-util-to-markdown';
-import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
+import { defaultHandlers, type Options } from 'mdast-util-to-markdown';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
 import { KNOWLEDGE_LISTS, type Entry } from '../entry-schema.ts';
 import { frontmatterYaml } from './frontmatter-yaml.ts';
 
@@ -45,13 +47,11 @@ export const fastHandlers: Options['handlers'] = {
   },
 };
 
-const OPTIONS: Options = {
-  extensions: [frontmatterToMarkdown(['yaml'])],
-  handlers: fastHandlers,
-  bullet: '-',
-  emphasis: '_',
-  rule: '-',
-};
+// Frozen once: each entry is one `stringify` call, with no parse and no transform.
+const processor = unified()
+  .use(remarkFrontmatter)
+  .use(remarkStringify, { handlers: fastHandlers, bullet: '-', emphasis: '_', rule: '-' })
+  .freeze();
 
 /** The entry with its empty knowledge lists left out (the schema reads them back as empty). */
 function withoutEmptyLists(entry: Entry): Entry | Omit<Entry, (typeof KNOWLEDGE_LISTS)[number]> {
@@ -70,5 +70,5 @@ function withoutEmptyLists(entry: Entry): Entry | Omit<Entry, (typeof KNOWLEDGE_
  */
 export function serializeEntry(entry: Entry, body: Root): string {
   const tree: Root = { type: 'root', children: [{ type: 'yaml', value: frontmatterYaml(withoutEmptyLists(entry)) }, ...body.children] };
-  return toMarkdown(tree, OPTIONS);
+  return processor.stringify(tree);
 }
