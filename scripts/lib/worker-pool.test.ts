@@ -17,15 +17,17 @@ parentPort.on('message', (task) => {
   parentPort.postMessage(task * 2);
 });`,
 );
-// Answers, a little later, with how many tasks it had been given by then.
+// Answers each task a little later with the most tasks it has held at once
+// (given and not yet answered) so far.
 const counter = path.join(dir, 'counter.mjs');
 writeFileSync(
   counter,
   `import { parentPort } from 'node:worker_threads';
-let given = 0;
+let held = 0;
+let most = 0;
 parentPort.on('message', () => {
-  given++;
-  setTimeout(() => parentPort.postMessage(given), 50);
+  most = Math.max(most, ++held);
+  setTimeout(() => parentPort.postMessage((held--, most)), 50);
 });`,
 );
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,31 +35,43 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('createWorkerPool', () => {
   test('runs every task and answers each with its own result', async () => {
     const pool = createWorkerPool<number, number>(pathToFileURL(script), 2);
-    expect(await Promise.all([1, 2, 3, 4, 5].map((n) => pool.run(n)))).toEqual([2, 4, 6, 8, 10]);
-    await pool.close();
+    try {
+      expect(await Promise.all([1, 2, 3, 4, 5].map((n) => pool.run(n)))).toEqual([2, 4, 6, 8, 10]);
+    } finally {
+      await pool.close();
+    }
   });
 
   test('fails a task whose worker reports a crash, and goes on', async () => {
     const pool = createWorkerPool<number | string, number>(pathToFileURL(script), 1);
-    await expect(pool.run('throw')).rejects.toThrow('task failed');
-    expect(await pool.run(21)).toBe(42);
-    await pool.close();
+    try {
+      await expect(pool.run('throw')).rejects.toThrow('task failed');
+      expect(await pool.run(21)).toBe(42);
+    } finally {
+      await pool.close();
+    }
   });
 
   test('gives a worker the next task before it answers, and no more than depth', async () => {
     for (const depth of [1, 2, 3]) {
       const pool = createWorkerPool<number, number>(pathToFileURL(counter), 1, depth);
-      const answers = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => pool.run(n)));
-      expect(answers[0]).toBe(depth);
-      expect(Math.max(...answers)).toBe(6);
-      await pool.close();
+      try {
+        const answers = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => pool.run(n)));
+        expect(answers[0]).toBe(depth);
+        expect(Math.max(...answers)).toBe(depth);
+      } finally {
+        await pool.close();
+      }
     }
   });
 
   test('replaces a worker that dies, so queued tasks still run', async () => {
     const pool = createWorkerPool<number | string, number>(pathToFileURL(script), 1);
-    const results = Promise.allSettled([pool.run('die'), pool.run(1), pool.run(2)]);
-    expect((await results).map((r) => (r.status === 'fulfilled' ? r.value : 'rejected'))).toEqual(['rejected', 2, 4]);
-    await pool.close();
+    try {
+      const results = Promise.allSettled([pool.run('die'), pool.run(1), pool.run(2)]);
+      expect((await results).map((r) => (r.status === 'fulfilled' ? r.value : 'rejected'))).toEqual(['rejected', 2, 4]);
+    } finally {
+      await pool.close();
+    }
   });
 });

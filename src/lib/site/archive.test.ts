@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildArchive, findNeighbours } from './archive.ts';
+import { buildArchive } from './archive.ts';
 import type { Story } from './story.ts';
 
 function story(slug: string, title: string, sources: Array<[string, number]>): Story {
@@ -34,7 +34,6 @@ describe('buildArchive', () => {
 
   it('orders stories by dump file (numbers by value), then by place in the dump', () => {
     expect(archive.stories.map((s) => s.slug)).toEqual(['b', 'a', 'c', 'd']);
-    expect(archive.positions.get('c')).toBe(2);
   });
 
   it('files titles under letters, sorted, with every letter present', () => {
@@ -62,23 +61,5 @@ describe('buildArchive', () => {
         expect(buildArchive(shuffled).stories.map((s) => s.slug)).toEqual(['b', 'a', 'c', 'd']);
       }),
     );
-  });
-});
-
-describe('findNeighbours', () => {
-  const archive = buildArchive(stories);
-
-  it('finds the stories either side', () => {
-    const { previous, next } = findNeighbours(archive, 'a');
-    expect([previous?.slug, next?.slug]).toEqual(['b', 'c']);
-  });
-
-  it('has no previous story at the start and no next at the end', () => {
-    expect(findNeighbours(archive, 'b').previous).toBeUndefined();
-    expect(findNeighbours(archive, 'd').next).toBeUndefined();
-  });
-
-  it('finds nothing for an unknown slug', () => {
-    expect(findNeighbours(archive, 'nope')).toEqual({});
   });
 });

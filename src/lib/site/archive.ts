@@ -1,7 +1,8 @@
 /**
  * The archive's orders and groupings, built once per build from every
- * story's metadata: the reading order (with previous and next), the A–Z
- * index and the browse-by-source lists.
+ * story's metadata: the reading order, the A–Z index and the browse-by-source
+ * lists. A story page's previous and next come from its index in that order,
+ * in the route's `getStaticPaths`.
  */
 import type { Story } from './story.ts';
 import { compareTitles, fileUnderLetter, INDEX_LETTERS, type IndexLetter } from './title-index.ts';
@@ -21,8 +22,6 @@ export interface SourceGroup {
 export interface Archive {
   /** Every story in archive order: by dump file, then by place in the dump. */
   stories: Story[];
-  /** Each story's position in `stories`, by slug. */
-  positions: Map<string, number>;
   /** Stories under each letter of the A–Z index, sorted by title; every letter present. */
   letters: Map<IndexLetter, Story[]>;
   /** Dump files in order, each with its stories. */
@@ -58,7 +57,6 @@ export function compareStories(a: Story, b: Story): number {
  */
 export function buildArchive(input: readonly Story[]): Archive {
   const stories = [...input].sort(compareStories);
-  const positions = new Map(stories.map((story, index) => [story.slug, index]));
 
   const letters = new Map<IndexLetter, Story[]>(INDEX_LETTERS.map((letter) => [letter, []]));
   for (const story of stories) letters.get(fileUnderLetter(story.title))?.push(story);
@@ -79,22 +77,9 @@ export function buildArchive(input: readonly Story[]): Archive {
     key: sourceKeys.get(file) ?? file,
     stories: (byFile.get(file) ?? []).sort((a, b) => indexIn(a, file) - indexIn(b, file)),
   }));
-  return { stories, positions, letters, sources, sourceKeys };
+  return { stories, letters, sources, sourceKeys };
 }
 
 function indexIn(story: Story, file: string): number {
   return story.source.find((source) => source.file === file)?.index ?? 0;
-}
-
-/**
- * The stories before and after one in archive order.
- *
- * @param archive The archive.
- * @param slug The story's slug.
- * @returns Its neighbours; either is undefined at an end of the archive.
- */
-export function findNeighbours(archive: Archive, slug: string): { previous?: Story; next?: Story } {
-  const index = archive.positions.get(slug);
-  if (index === undefined) return {};
-  return { previous: archive.stories[index - 1], next: archive.stories[index + 1] };
 }
