@@ -166,7 +166,9 @@ export function createBrowserSearch(base: string): BrowserSearch {
       );
       const answer: SearchAnswer = { query, total, exact, results };
       if (filter) answer.matches = maskOf(hits, filter.allowed.length);
-      if (total === 0 && query.terms.length > 0) Object.assign(answer, await explainNothing(search, text, query));
+      // Under a filter that leaves stories out, nothing found says nothing about the spelling.
+      const restricted = filter !== undefined && filter.allowed.includes(0);
+      if (total === 0 && query.terms.length > 0 && !restricted) Object.assign(answer, await explainNothing(search, text, query));
       return answer;
     },
   };
