@@ -81,3 +81,26 @@ describe('createBrowserSearch', () => {
     expect(answer.query.ignored).toEqual(['the', 'and']);
   });
 });
+
+describe('createBrowserSearch with a filter', () => {
+  const documents = () => FIXTURE_RECORDS.length;
+  const allow = (ids: number[]) => Uint8Array.from({ length: documents() }, (_, id) => (ids.includes(id) ? 1 : 0));
+
+  it('keeps only the matches the filter allows, counts them, and marks every one for the filters’ counts', async () => {
+    const all = await createBrowserSearch(BASE).run('harbour', 10);
+    const allowed = all.results.map((result) => result.id).filter((id) => id !== 0);
+    const answer = await createBrowserSearch(BASE).run('harbour', 1, { allowed: allow(allowed), rank: () => 0 });
+    expect(answer.total).toBe(allowed.length);
+    expect(answer.results.map((result) => result.id)).toEqual([allowed[0]]);
+    expect([...(answer.matches ?? [])].flatMap((hit, id) => (hit ? [id] : []))).toEqual([...allowed].sort((a, b) => a - b));
+  });
+
+  it('browses the allowed stories without a query, highest rank first, and offers no spelling fix under a filter', async () => {
+    const answer = await createBrowserSearch(BASE).run('', 10, { allowed: allow([1, 2, 3]), rank: (id) => (id === 3 ? 2024 : 2020) });
+    expect(answer.results.map((result) => result.id)).toEqual([3, 1, 2]);
+    expect(answer.total).toBe(3);
+    const none = await createBrowserSearch(BASE).run('Counsel', 10, { allowed: allow([1]), rank: () => 0 });
+    expect(none.total).toBe(0);
+    expect(none.suggestion).toBeUndefined();
+  });
+});
