@@ -77,9 +77,15 @@ function countPages(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length;
 }
 
-/** Render seconds of the entity, date and quote pages. */
-function knowledgeSeconds(site: Measure): number {
-  return (site.groups ?? []).filter((group) => KNOWLEDGE_GROUPS.includes(group.name)).reduce((sum, group) => sum + group.seconds, 0);
+/**
+ * Each kind of page's share of the render time. Astro renders pages a few at
+ * once and logs each page's own time, so the per-kind sums overlap; their
+ * proportions split the render's wall time.
+ */
+function renderShares(site: Measure): Map<string, number> {
+  const groups = site.groups ?? [];
+  const total = groups.reduce((sum, group) => sum + group.seconds, 0);
+  return new Map(groups.map((group) => [group.name, total > 0 ? ((site.renderSeconds ?? 0) * group.seconds) / total : 0]));
 }
 
 async function run(command: string[], env: Record<string, string> = {}): Promise<void> {
@@ -146,12 +152,14 @@ for (const size of sizes) {
   console.log(`  site ${String(size).padStart(7)}: ${format(site)}   (pages rendered in ${site.renderSeconds?.toFixed(1) ?? '?'} s${search})`);
   if (bare) console.log(`  bare ${String(size).padStart(7)}: ${format(bare)}   (pages rendered in ${bare.renderSeconds?.toFixed(1) ?? '?'} s)   site/bare time ${(site.seconds / bare.seconds).toFixed(2)}×`);
   if (bareError) console.log(`  bare ${String(size).padStart(7)}: failed: ${bareError}`);
+  const rendered = renderShares(site);
   for (const group of site.groups ?? []) {
-    const each = group.pages > 0 ? `, ${((group.seconds * 1000) / group.pages).toFixed(1)} ms a page` : '';
-    console.log(`    ${group.name.padEnd(22)} ${String(group.pages).padStart(7)} pages ${group.seconds.toFixed(1).padStart(7)} s of rendering${each}`);
+    const seconds = rendered.get(group.name) ?? 0;
+    const each = group.pages > 0 ? `, ${((seconds * 1000) / group.pages).toFixed(1)} ms a page` : '';
+    console.log(`    ${group.name.padEnd(22)} ${String(group.pages).padStart(7)} pages ${seconds.toFixed(1).padStart(7)} s of the render${each}`);
   }
   if (bare) {
-    const knowledge = knowledgeSeconds(site);
+    const knowledge = KNOWLEDGE_GROUPS.reduce((sum, name) => sum + (rendered.get(name) ?? 0), 0);
     console.log(
       `    without the knowledge pages (${knowledge.toFixed(1)} s): site/bare ${((site.seconds - knowledge) / bare.seconds).toFixed(2)}×, ` +
         `and without search too ${((site.seconds - knowledge - (site.searchSeconds ?? 0)) / bare.seconds).toFixed(2)}×`,

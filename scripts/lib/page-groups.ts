@@ -1,7 +1,7 @@
 /**
  * What each kind of page costs in a build: Astro logs every page it writes
- * with the time since the page before it finished, so the sum over a kind of
- * page is the share of the render time it took.
+ * with the time it took, so the sums over each kind of page give their
+ * shares of the render.
  */
 
 /** Kinds of page, first match wins; everything else is "stories" or "listings and the rest". */
@@ -16,7 +16,7 @@ const GROUPS: ReadonlyArray<[name: string, test: RegExp]> = [
 /** The knowledge layer's pages, reported apart from stories and listings. */
 export const KNOWLEDGE_GROUPS: readonly string[] = ['entity pages', 'date pages', 'quote pages'];
 
-/** Pages of one kind and the render time they took. */
+/** Pages of one kind and the sum of their logged render times. */
 export interface PageGroup {
   name: string;
   pages: number;
