@@ -83,7 +83,7 @@ describe('createBrowserSearch', () => {
 });
 
 describe('createBrowserSearch with a filter', () => {
-  const documents = () => FIXTURE_RECORDS.length;
+  const documents = () => FIXTURE_TEXTS.length;
   const allow = (ids: number[]) => Uint8Array.from({ length: documents() }, (_, id) => (ids.includes(id) ? 1 : 0));
 
   it('keeps only the matches the filter allows, counts them, and marks every one for the filters’ counts', async () => {
