@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { generateDumps } from './lib/generate-dumps.ts';
 
 const CLI = fileURLToPath(new URL('./ingest.ts', import.meta.url));
 const story = (title: string, body = 'The body.') => `${title}\n\nTT\n\n${title}\n\n${body}\n`;
@@ -40,6 +41,19 @@ beforeEach(() => {
   writeFileSync(path.join(root, 'raw', 'a.txt'), story('Bridge Reopens'));
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('npm run ingest, two at once', () => {
+  test('a second run on the same folder says which run holds it and exits; the first writes every entry', async () => {
+    for (const file of generateDumps({ articles: 1000, perFile: 10, seed: 3 })) writeFileSync(path.join(root, 'raw', file.name), file.text);
+    const first = spawn(process.execPath, [CLI, '--in', 'raw', '--out', 'out', '--quiet'], { cwd: root, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => first.on('exit', resolve));
+    while (!existsSync(path.join(root, 'out', '.ingest-lock'))) await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = run(['--in', 'raw', '--out', 'out', '--quiet']);
+    expect(second).toMatchObject({ status: 2, stderr: expect.stringContaining(`ingest: out: another ingest (process ${first.pid}) is writing to this folder`) });
+    expect(await exited).toBe(0);
+    expect(readdirSync(path.join(root, 'out')).filter((name) => name.endsWith('.md'))).toHaveLength(1001);
+  }, 120_000);
+});
 
 describe('npm run ingest on hostile input', () => {
   test('rejects an unreadable file and an unreadable folder, and writes the rest', () => {

@@ -111,13 +111,15 @@ describe('npm run ingest', () => {
     });
   });
 
-  test('takes over the lock of a run that was killed, with a note', () => {
+  test('takes over the lock of a run that was killed, with a note, and clears its temporary file', () => {
     const gone = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
     writeFileSync(path.join(root, 'locked', '.ingest-lock'), `${gone}\n`);
+    // What it was writing when it was killed.
+    writeFileSync(path.join(root, 'locked', `.story-123456.md.${gone}.tmp`), '---\ntitle: Half');
     const result = run('--in', 'raw', '--out', 'locked', '--quiet', '--keep-going');
     expect(result.status).toBe(0);
     expect(result.stderr).toContain(`ingest: locked: took over the lock of a run that is gone (process ${gone})`);
-    expect(readdirSync(path.join(root, 'locked'))).not.toContain('.ingest-lock');
+    expect(readdirSync(path.join(root, 'locked')).filter((name) => name.startsWith('.'))).toEqual(['.ingest-manifest.json']);
   });
 
   test('exits 2 when the input folder does not exist', () => {

@@ -2,7 +2,7 @@
  * The ingest's files in the output folder: written whole or not at all,
  * checked against what the manifest recorded, removed only when its own.
  */
-import { lstatSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OwnedFile } from './ingest-manifest.ts';
 import { fileHash, unpack, type PackedFiles } from './packed-files.ts';
@@ -15,7 +15,7 @@ import { fileHash, unpack, type PackedFiles } from './packed-files.ts';
  * @param content Its bytes or text.
  */
 export function writeFileAtomic(file: string, content: Uint8Array | string): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const temporary = path.join(path.dirname(file), temporaryName(path.basename(file), process.pid));
   try {
     writeFileSync(temporary, content);
     renameSync(temporary, file);
@@ -23,6 +23,19 @@ export function writeFileAtomic(file: string, content: Uint8Array | string): voi
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+const temporaryName = (name: string, pid: number) => `.${name}.${pid}.tmp`;
+
+/**
+ * Remove the temporary files a run left when it was killed mid-write.
+ *
+ * @param folder The output folder.
+ * @param pid The killed run's process id.
+ */
+export function removeTemporaryFiles(folder: string, pid: number): void {
+  const suffix = `.${pid}.tmp`;
+  for (const name of readdirSync(folder)) if (name.startsWith('.') && name.endsWith(suffix)) rmSync(path.join(folder, name), { force: true });
 }
 
 /** A file that could not be written or removed, and why. */

@@ -7,7 +7,7 @@
 import { existsSync, opendirSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { findIntact, removeOwned, writePacked, type FileFailure } from './entry-files.ts';
+import { findIntact, removeOwned, removeTemporaryFiles, writePacked, type FileFailure } from './entry-files.ts';
 import { MANIFEST_NAME, ingestVersion, loadManifest, saveManifest, type LoadedManifest, type Manifest, type OwnedFile } from './ingest-manifest.ts';
 import type { FileRecord, ReadError, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
 import { listDumps, type DumpFile, type Unlisted } from './list-dumps.ts';
@@ -95,7 +95,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   if (!check) makeFolder(outDir);
   const lock = check ? undefined : takeLock(outDir, shown);
   try {
-    const notes = lock?.tookOverFrom !== undefined ? [`took over the lock of a run that is gone (process ${lock.tookOverFrom})`] : [];
+    const notes: string[] = [];
+    if (lock?.tookOverFrom !== undefined) {
+      // That run was killed: its half-written temporary file, if any, goes too.
+      removeTemporaryFiles(outDir, lock.tookOverFrom);
+      notes.push(`took over the lock of a run that is gone (process ${lock.tookOverFrom})`);
+    }
     const loaded = loadManifest(outDir, ingestVersion());
     if (!loaded.found && !options.force) refuseForeign(outDir, shown);
     if (loaded.problem) notes.push(`${MANIFEST_NAME}: ${loaded.problem}; nothing is removed this run, and a new manifest is written`);
