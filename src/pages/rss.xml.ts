@@ -5,6 +5,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { SITE } from '../site.config.ts';
 import { loadArchive } from '../lib/site/load-archive.ts';
+import { toFeedItem } from '../lib/site/feed.ts';
 
 export async function GET(context: APIContext): Promise<Response> {
   const { stories } = await loadArchive();
@@ -16,10 +17,6 @@ export async function GET(context: APIContext): Promise<Response> {
     items: stories
       .slice(-SITE.feedSize)
       .reverse()
-      .map((story) => ({
-        title: story.title,
-        link: `/articles/${story.slug}/`,
-        description: story.subtitle ?? story.excerpt,
-      })),
+      .map((story) => toFeedItem(story, `/articles/${story.slug}/`)),
   });
 }

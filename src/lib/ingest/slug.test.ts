@@ -72,4 +72,8 @@ describe('makeSlug', () => {
   test('gives a title without words a working slug', () => {
     expect(makeSlug('…', 'abcdef0123456789')).toBe('story-abcdef');
   });
+
+  test('leaves bidi overrides and isolates out, so a URL cannot read backwards', () => {
+    expect(makeSlug('Invoice \u202Egnp.exe\u202C for \u2066you\u2069', 'abcdef0123456789')).toBe('invoice-gnp-exe-for-you-abcdef');
+  });
 });

@@ -51,6 +51,11 @@ describe('buildNewsArticle', () => {
     expect(Array.from(headline)).toHaveLength(110);
     expect(headline.endsWith('…')).toBe(true);
   });
+
+  it('leaves bidi overrides and control characters out of the headline, standfirst and description', () => {
+    const article = buildNewsArticle({ ...input, title: 'Invoice \u202Egnp.exe\u202C', subtitle: 'A\u0001 b\u2066', description: 'C\u001B[2J d' });
+    expect([article.headline, article.alternativeHeadline, article.description]).toEqual(['Invoice gnp.exe', 'A b', 'C[2J d']);
+  });
 });
 
 describe('serializeJsonLd', () => {

@@ -1,6 +1,7 @@
 /**
  * schema.org NewsArticle structured data for a story page.
  */
+import { DESCRIPTION_LENGTH, TITLE_LENGTH, toMetaText } from './plain-text.ts';
 
 /** What the JSON-LD of one story is built from. */
 export interface NewsArticleInput {
@@ -44,14 +45,13 @@ const HEADLINE_LENGTH = 110;
  * @returns A JSON-LD object with `@context` set.
  */
 export function buildNewsArticle(input: NewsArticleInput): Record<string, unknown> {
-  const headline = Array.from(input.title);
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     '@id': `${input.url}#article`,
-    headline: headline.length > HEADLINE_LENGTH ? `${headline.slice(0, HEADLINE_LENGTH - 1).join('')}…` : input.title,
-    ...(input.subtitle ? { alternativeHeadline: input.subtitle } : {}),
-    description: input.description,
+    headline: toMetaText(input.title, HEADLINE_LENGTH),
+    ...(input.subtitle ? { alternativeHeadline: toMetaText(input.subtitle, TITLE_LENGTH) } : {}),
+    description: toMetaText(input.description, DESCRIPTION_LENGTH),
     url: input.url,
     mainEntityOfPage: { '@type': 'WebPage', '@id': input.url },
     identifier: input.id,
