@@ -48,7 +48,7 @@ export class PrintedLines {
     const text = this.lines.text[i] as string;
     if (!this.edges.has(edgesOf(text))) return false;
     const same = this.byHash.get(this.hashOf(i));
-    return same !== undefined && same.some((line) => sameButSpacing(line, text));
+    return same?.some((line) => sameButSpacing(line, text)) ?? false;
   }
 
   /** Add line `i` to the set. */

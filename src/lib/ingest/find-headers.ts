@@ -2,7 +2,7 @@
  * Find each article's header in a dump: the title, an optional subtitle,
  * caption copies, `TT`, and the title again.
  */
-import { PrintedLines, Lines, nextNonBlank } from './dump-lines.ts';
+import { PrintedLines, type Lines, nextNonBlank } from './dump-lines.ts';
 
 // The source site's font-size control, printed between the two copies of the header.
 export const FONT_SIZE_CONTROL = 'TT';

@@ -12,7 +12,7 @@ const SENTENCE_BREAK = /[.!?؟…]["'”’»)\]]*\s+\S/u;
 // A paragraph ends like a sentence or a clause; a heading does not (a question may).
 const PROSE_ENDING = /[.!:;,…،؛\-–—]$/u;
 // A heading starts like a title: a capital, a digit, an opening quote, or an uncased script.
-const TITLE_START = /^["'“‘«(\[]*[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u;
+const TITLE_START = /^["'“‘«([]*[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u;
 
 /**
  * Tell whether a body line is a section heading ("Syrian lesson",

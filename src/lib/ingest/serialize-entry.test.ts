@@ -5,7 +5,7 @@ import { defaultHandlers } from 'mdast-util-to-markdown';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import { load as loadYaml } from 'js-yaml';
 import { EntrySchema, type Entry } from '../entry-schema.ts';
 import { fastHandlers, serializeEntry } from './serialize-entry.ts';
@@ -109,7 +109,7 @@ describe('serializeEntry', () => {
         const markdown = serializeEntry(entry, toMdast([{ type, text, line: 1 }]));
         const body = fromMarkdown(markdown.slice(markdown.indexOf('\n---\n') + 5));
         expect(body.children.map((node) => node.type)).toEqual([type]);
-        expect(toString(body)).toBe(text);
+        expect(mdastToString(body)).toBe(text);
       }),
       { numRuns: 2000 },
     );
@@ -119,7 +119,7 @@ describe('serializeEntry', () => {
     const lines = ['# not a heading', '> not a quote', '1. not a list', '*not* _emphasis_', '<script>alert(1)</script>', '[x](javascript:alert(1))'];
     const markdown = serializeEntry(entry, toMdast(lines.map((text) => ({ type: 'paragraph' as const, text, line: 1 }))));
     const body: Root = fromMarkdown(markdown.slice(markdown.indexOf('\n---\n') + 5));
-    expect(body.children.map((node) => [node.type, toString(node)])).toEqual(lines.map((text) => ['paragraph', text]));
+    expect(body.children.map((node) => [node.type, mdastToString(node)])).toEqual(lines.map((text) => ['paragraph', text]));
   });
 
   test('writes an inline photo as a block quote of its caption and credit, with no HTML', () => {
@@ -135,7 +135,7 @@ describe('serializeEntry', () => {
         const body = fromMarkdown(markdown.slice(markdown.indexOf('\n---\n') + 5));
         expect(body.children.map((node) => node.type)).toEqual(['blockquote', 'paragraph']);
         const [quote] = body.children as [Blockquote];
-        expect(quote.children.map((node) => [node.type, toString(node)])).toEqual(
+        expect(quote.children.map((node) => [node.type, mdastToString(node)])).toEqual(
           [text, ...(credit ? [credit] : [])].map((value) => ['paragraph', value]),
         );
       }),

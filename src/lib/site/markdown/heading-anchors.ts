@@ -14,7 +14,7 @@ export const headingAnchors: HastPluginDefinition = {
   element: {
     filter: ['h2'],
     visit(node, ctx) {
-      const id = node.properties?.['id'];
+      const id = node.properties?.id;
       if (typeof id !== 'string' || id === '') return;
       return {
         type: 'element',
