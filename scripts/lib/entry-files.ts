@@ -77,12 +77,15 @@ export function writePacked(packed: PackedFiles): { written: Map<string, OwnedFi
  */
 export function findIntact(outDir: string, owned: Record<string, OwnedFile>, names: Iterable<string>, hashes: boolean): Set<string> {
   const intact = new Set<string>();
+  // Names are plain file names (the manifest's checks see to it): joined by
+  // hand, as `path.join` would double the cost of 100k stats.
+  const prefix = `${outDir}${path.sep}`;
   for (const name of names) {
     const record = owned[name];
     if (!record || record.size < 0) continue;
-    const stat = statSync(path.join(outDir, name), { throwIfNoEntry: false });
+    const stat = statSync(prefix + name, { throwIfNoEntry: false });
     if (!stat?.isFile() || stat.size !== record.size) continue;
-    if (hashes && !hashMatches(path.join(outDir, name), record.hash)) continue;
+    if (hashes && !hashMatches(prefix + name, record.hash)) continue;
     intact.add(name);
   }
   return intact;
