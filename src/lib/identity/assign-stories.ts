@@ -1,0 +1,161 @@
+/**
+ * Which story each article belongs to, across the whole archive: articles
+ * with the same text, articles the ledger already tied to one story, and
+ * near-duplicates (`isSameStory`) are one story. A story keeps the id the
+ * ledger knows it by; two known stories found to be one keep the smaller id.
+ */
+import type { Ledger } from './ledger.ts';
+import { isSameStory, type IdentityFeatures } from './same-story.ts';
+import { bandKeys, decodeSketch } from './sketch.ts';
+
+/** One article as the identity step sees it. */
+export interface IdentityArticle {
+  /** Content id: hash of the headline and body. */
+  id: string;
+  /** Headline slug words. */
+  title: string;
+  /** `sketchText(…).sketch`. */
+  sketch: string;
+  /** `sketchText(…).shingles`. */
+  shingles: number;
+}
+
+/** What to group. */
+export interface AssignInput {
+  /** Every article of the archive, in archive order. */
+  articles: readonly IdentityArticle[];
+  /**
+   * Indexes of the articles to compare with all others: those read in this
+   * run. Pairs of articles read earlier were compared when the later one was
+   * read, and the ledger keeps what that found.
+   */
+  fresh: Iterable<number>;
+  /** Articles of the last run that are gone (their dump changed or was deleted): a new version may match one. */
+  departed?: readonly IdentityArticle[];
+  ledger: Ledger;
+}
+
+/** The grouping. */
+export interface Assignment {
+  /** Story id of each article, by index. */
+  storyOf: string[];
+  /** Known stories found to be another: loser id → survivor id. */
+  merged: Map<string, string>;
+}
+
+/** The story a content id belongs to in the ledger, if the ledger knows it. */
+function ledgerStory(ledger: Ledger, known: Set<string>, id: string): string | undefined {
+  return ledger.texts.get(id) ?? (known.has(id) ? id : undefined);
+}
+
+/**
+ * Group articles into stories.
+ *
+ * @returns Each article's story id and the merges of known stories.
+ */
+export function assignStories(input: AssignInput): Assignment {
+  const { articles, ledger } = input;
+  const departed = input.departed ?? [];
+  const nodes = [...articles, ...departed];
+  const parent = nodes.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+
+  // Known stories: those that own a URL or a version.
+  const known = new Set<string>([...ledger.urls.values(), ...ledger.texts.values()]);
+  const byStory = new Map<string, number>();
+  const byContent = new Map<string, number>();
+  nodes.forEach((node, i) => {
+    const same = byContent.get(node.id);
+    if (same === undefined) byContent.set(node.id, i);
+    else union(same, i);
+    const story = ledgerStory(ledger, known, node.id);
+    if (story === undefined) return;
+    const first = byStory.get(story);
+    if (first === undefined) byStory.set(story, i);
+    else union(first, i);
+  });
+
+  linkNearDuplicates(nodes, [...input.fresh], find, union);
+
+  // Each group's known stories; the smallest id survives.
+  const survivor = new Map<number, string>();
+  nodes.forEach((node, i) => {
+    const story = ledgerStory(ledger, known, node.id);
+    if (story === undefined) return;
+    const root = find(i);
+    const current = survivor.get(root);
+    if (current === undefined || story < current) survivor.set(root, story);
+  });
+  const merged = new Map<string, string>();
+  nodes.forEach((node, i) => {
+    const story = ledgerStory(ledger, known, node.id);
+    const winner = survivor.get(find(i));
+    if (story !== undefined && winner !== undefined && story !== winner && i < articles.length) merged.set(story, winner);
+  });
+  // A new story is known by its first version's content id.
+  const storyOf = articles.map((article, i) => {
+    const root = find(i);
+    let winner = survivor.get(root);
+    if (winner === undefined) {
+      winner = (articles[root] ?? article).id;
+      survivor.set(root, winner);
+    }
+    return winner;
+  });
+  return { storyOf, merged };
+}
+
+/**
+ * Join each fresh article with the near-duplicates among all nodes. Candidates
+ * share a band of their sketch or the exact headline; `isSameStory` decides.
+ */
+function linkNearDuplicates(
+  nodes: readonly IdentityArticle[],
+  fresh: number[],
+  find: (i: number) => number,
+  union: (a: number, b: number) => void,
+): void {
+  if (fresh.length === 0) return;
+  const features = new Map<number, IdentityFeatures>();
+  const featuresOf = (i: number): IdentityFeatures => {
+    let f = features.get(i);
+    if (!f) {
+      const node = nodes[i] as IdentityArticle;
+      f = { title: node.title, sketch: decodeSketch(node.sketch), shingles: node.shingles };
+      features.set(i, f);
+    }
+    return f;
+  };
+  const byBand = new Map<number, number[]>();
+  const byTitle = new Map<string, number[]>();
+  const add = <K>(map: Map<K, number[]>, key: K, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  for (const i of fresh) {
+    add(byTitle, (nodes[i] as IdentityArticle).title, i);
+    for (const key of bandKeys(featuresOf(i).sketch)) add(byBand, key, i);
+  }
+  const compare = (i: number, candidates: number[] | undefined) => {
+    for (const j of candidates ?? []) {
+      if (j === i || find(i) === find(j)) continue;
+      if (isSameStory(featuresOf(i), featuresOf(j))) union(i, j);
+    }
+  };
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as IdentityArticle;
+    compare(i, byTitle.get(node.title));
+    if (node.sketch === '') continue;
+    const keys = bandKeys(features.get(i)?.sketch ?? decodeSketch(node.sketch));
+    for (const key of keys) compare(i, byBand.get(key));
+  }
+}

@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { emptyLedger, parseLedger, serializeLedger } from './ledger.ts';
+
+const A = 'aaaaaaaaaaaaaaaa';
+const B = 'bbbbbbbbbbbbbbbb';
+
+describe('serializeLedger', () => {
+  test('writes a header, url lines by slug and text lines by content id, and reads back the same', () => {
+    const ledger = emptyLedger();
+    ledger.urls.set('zebra-crossing-bbbbbb', B);
+    ledger.urls.set('night-bus-aaaaaa', A);
+    ledger.urls.set('night-buses-aaaaaa', A);
+    ledger.texts.set('cccccccccccccccc', A);
+    const text = serializeLedger(ledger);
+    expect(text.split('\n').filter((line) => !line.startsWith('#'))).toEqual([
+      `url night-bus-aaaaaa ${A}`,
+      `url night-buses-aaaaaa ${A}`,
+      `url zebra-crossing-bbbbbb ${B}`,
+      `text cccccccccccccccc ${A}`,
+      '',
+    ]);
+    expect(parseLedger(text, 'ledger.txt')).toEqual(ledger);
+  });
+});
+
+describe('parseLedger', () => {
+  const error = (text: string) => {
+    try {
+      parseLedger(text, 'content/url-ledger.txt');
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'no error';
+  };
+
+  test('names the line of a line it cannot read', () => {
+    expect(error(`# header\n\nurl a-aaaaaa ${A}\nurl broken\n`)).toMatchInlineSnapshot(
+      `"ingest: content/url-ledger.txt:4: cannot read "url broken", expected "url <slug> <story id>" or "text <content id> <story id>""`,
+    );
+    expect(error(`url a-aaaaaa xyz\n`)).toMatchInlineSnapshot(`"ingest: content/url-ledger.txt:1: "xyz" is not a story id, expected 16 hex digits"`);
+    expect(error(`url A_B ${A}\n`)).toMatchInlineSnapshot(
+      `"ingest: content/url-ledger.txt:1: "A_B" is not a slug, expected words of letters or digits joined by "-""`,
+    );
+  });
+
+  test('refuses a URL given to two stories, naming both lines', () => {
+    expect(error(`url a-aaaaaa ${A}\nurl a-aaaaaa ${B}\n`)).toMatchInlineSnapshot(
+      `"ingest: content/url-ledger.txt:2: a-aaaaaa belongs to story bbbbbbbbbbbbbbbb here and to aaaaaaaaaaaaaaaa on line 1, expected one story per URL"`,
+    );
+    expect(error(`text cccccccccccccccc ${A}\ntext cccccccccccccccc ${B}\n`)).toMatchInlineSnapshot(
+      `"ingest: content/url-ledger.txt:2: text cccccccccccccccc belongs to story bbbbbbbbbbbbbbbb here and to aaaaaaaaaaaaaaaa on line 1, expected one story per text"`,
+    );
+  });
+
+  test('refuses a story merged into another that still owns a URL', () => {
+    expect(error(`url a-aaaaaa ${A}\nurl b-bbbbbb ${B}\ntext ${A} ${B}\n`)).toMatchInlineSnapshot(
+      `"ingest: content/url-ledger.txt:1: a-aaaaaa belongs to story aaaaaaaaaaaaaaaa, but line 3 says that text is a version of story bbbbbbbbbbbbbbbb, expected "url a-aaaaaa bbbbbbbbbbbbbbbb""`,
+    );
+  });
+
+  test('accepts lines in any order and repeated lines that agree', () => {
+    const ledger = parseLedger(`url b-bbbbbb ${B}\nurl a-aaaaaa ${A}\nurl a-aaaaaa ${A}\n`, 'l');
+    expect([...ledger.urls]).toEqual([
+      ['b-bbbbbb', B],
+      ['a-aaaaaa', A],
+    ]);
+  });
+});

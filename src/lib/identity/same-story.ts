@@ -1,0 +1,63 @@
+/**
+ * When two articles are one story: the headline is the same or nearly so, and
+ * the body is mostly the same text. The thresholds and the figures behind
+ * them are in DESIGN.md ("Story identity"); `npm run eval:identity` measures them.
+ */
+import { editDistance } from '../search/edit-distance.ts';
+import { compareSketches } from './sketch.ts';
+
+/** What the comparison needs of one article. */
+export interface IdentityFeatures {
+  /** The headline's slug words (lower case, folded, "-" between words). */
+  title: string;
+  /** The body's decoded sketch (`decodeSketch`). */
+  sketch: Uint16Array;
+  /** Distinct shingles in the body. */
+  shingles: number;
+}
+
+/** The thresholds of `isSameStory`. */
+export const SAME_STORY = {
+  /** Headlines: 1 − edit distance / longer length, at least. */
+  title: 0.6,
+  /** Bodies: estimated Jaccard similarity of the shingle sets, at least (a paragraph added at the end is not most of the text). */
+  jaccard: 0.5,
+  /** Bodies: share of the shorter body's shingles also in the longer one, at least (few changes inside the text). */
+  containment: 0.95,
+  /** The same, when no bin shows a shingle only the shorter body has (text added or removed at an end, nothing changed). */
+  containmentAdded: 0.85,
+} as const;
+
+/**
+ * @returns 1 for the same headline, 0 for nothing in common.
+ */
+export function titleSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const longer = Math.max(a.length, b.length);
+  return longer === 0 ? 1 : 1 - editDistance(a, b) / longer;
+}
+
+/**
+ * Jaccard similarity and containment (the share of the smaller set in the
+ * other), estimated from the sketches and set sizes, and whether the sketches
+ * show any shingle of the smaller body that the larger lacks.
+ */
+export function compareBodies(a: IdentityFeatures, b: IdentityFeatures): { jaccard: number; containment: number; smallerAdds: boolean } {
+  const { jaccard, onlyFirst, onlySecond } = compareSketches(a.sketch, b.sketch);
+  const smaller = Math.min(a.shingles, b.shingles);
+  const smallerAdds = (a.shingles <= b.shingles ? onlyFirst : onlySecond) > 0;
+  if (smaller === 0) return { jaccard, containment: 0, smallerAdds };
+  const shared = (jaccard * (a.shingles + b.shingles)) / (1 + jaccard);
+  return { jaccard, containment: Math.min(1, shared / smaller), smallerAdds };
+}
+
+/**
+ * Whether two articles with different text are versions of one story.
+ * Articles with the exact same headline and body are one story without asking.
+ */
+export function isSameStory(a: IdentityFeatures, b: IdentityFeatures): boolean {
+  if (titleSimilarity(a.title, b.title) < SAME_STORY.title) return false;
+  const { jaccard, containment, smallerAdds } = compareBodies(a, b);
+  if (jaccard < SAME_STORY.jaccard) return false;
+  return containment >= (smallerAdds ? SAME_STORY.containment : SAME_STORY.containmentAdded);
+}

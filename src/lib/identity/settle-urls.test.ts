@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest';
+import { emptyLedger, type Ledger } from './ledger.ts';
+import { settleUrls, type LiveStory } from './settle-urls.ts';
+
+const A = 'aaaaaa1111111111';
+const B = 'bbbbbb2222222222';
+const C = 'cccccc3333333333';
+const settle = (stories: LiveStory[], ledger: Ledger = emptyLedger(), merged = new Map<string, string>()) =>
+  settleUrls({ stories, versions: new Map(), merged, ledger });
+
+describe('settleUrls', () => {
+  test('gives a new story its headline words and six digits of its id', () => {
+    const { slugs, ledger, redirects } = settle([{ id: A, title: 'Night bus routes restored' }]);
+    expect(slugs.get(A)).toBe('night-bus-routes-restored-aaaaaa');
+    expect([...ledger.urls]).toEqual([['night-bus-routes-restored-aaaaaa', A]]);
+    expect(redirects).toEqual([]);
+  });
+
+  test('keeps the slug a story was published under while its headline words are the same', () => {
+    const first = settle([{ id: A, title: 'Night bus routes restored' }]);
+    const again = settle([{ id: A, title: 'Night Bus Routes Restored!' }], first.ledger);
+    expect(again.slugs.get(A)).toBe('night-bus-routes-restored-aaaaaa');
+    expect(again.redirects).toEqual([]);
+  });
+
+  test('gives a corrected headline a new slug and redirects the old one', () => {
+    const first = settle([{ id: A, title: 'Night bus routes restord' }]);
+    const { slugs, redirects } = settle([{ id: A, title: 'Night bus routes restored' }], first.ledger);
+    expect(slugs.get(A)).toBe('night-bus-routes-restored-aaaaaa');
+    expect(redirects).toEqual([{ from: 'night-bus-routes-restord-aaaaaa', to: 'night-bus-routes-restored-aaaaaa' }]);
+  });
+
+  test('redirects every URL of a renamed story that was then merged into another to the survivor', () => {
+    // A is published as "a", renamed to "b", then found to be story C.
+    const one = settle([{ id: B, title: 'Port reopens' }]);
+    const two = settle([{ id: B, title: 'Port reopens today' }], one.ledger);
+    const three = settle([{ id: B, title: 'Port reopens today' }, { id: C, title: 'Port reopens after storm' }], two.ledger);
+    const merged = settle([{ id: C, title: 'Port reopens after storm' }], three.ledger, new Map([[B, C]]));
+    expect(merged.redirects).toEqual([
+      { from: 'port-reopens-bbbbbb', to: 'port-reopens-after-storm-cccccc' },
+      { from: 'port-reopens-today-bbbbbb', to: 'port-reopens-after-storm-cccccc' },
+    ]);
+    expect(merged.ledger.texts.get(B)).toBe(C);
+  });
+
+  test('never hands a published URL to another story: the newcomer takes more digits', () => {
+    const ledger = emptyLedger();
+    ledger.urls.set('budget-vote-aaaaaa', 'aaaaaa9999999999');
+    const { slugs } = settle([{ id: A, title: 'Budget vote' }], ledger);
+    expect(slugs.get(A)).toBe('budget-vote-aaaaaa11');
+  });
+
+  test('gives both new stories more digits when their slugs clash, whichever comes first', () => {
+    const other = 'aaaaaa2222222222';
+    const one = settle([{ id: A, title: 'Budget vote' }, { id: other, title: 'Budget vote' }]).slugs;
+    const two = settle([{ id: other, title: 'Budget vote' }, { id: A, title: 'Budget vote' }]).slugs;
+    expect(one).toEqual(two);
+    expect([...one.values()].sort()).toEqual(['budget-vote-aaaaaa11', 'budget-vote-aaaaaa22']);
+  });
+
+  test('leaves the URLs of a story that is gone out of the redirects', () => {
+    const first = settle([{ id: A, title: 'Night bus' }, { id: B, title: 'Port' }]);
+    const { redirects, ledger } = settle([{ id: B, title: 'Port' }], first.ledger);
+    expect(redirects).toEqual([]);
+    expect(ledger.urls.get('night-bus-aaaaaa')).toBe(A);
+  });
+});
