@@ -1,7 +1,10 @@
 /**
  * Ingest CLI: raw article dumps in, one Markdown entry per story out.
  *
- *   npm run ingest -- [--in content/raw] [--out content/articles] [--check] [--verify] [--force] [--keep-going] [--quiet]
+ *   npm run ingest -- [--in content/raw] [--out content/articles] [--check] [--verify] [--force] [--keep-going] [--quiet] [--ledger <file>]
+ *
+ * The URL ledger (README, "The URL ledger") is content/url-ledger.txt for the
+ * archive's own entries folder, `.url-ledger.txt` inside any other --out.
  *
  * The default folders are the site's (`SITE.rawDir`, `SITE.articlesDir`), so
  * CLIPPINGS_RAW_DIR and CLIPPINGS_ARTICLES_DIR move both the ingest and the build.
@@ -14,6 +17,7 @@
  * folders, another run holding the lock); 3 on an internal error.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SITE } from '../src/site.config.ts';
 import { runIngest, type IngestSummary } from './lib/run-ingest.ts';
@@ -22,7 +26,7 @@ import { UsageError } from './lib/out-folder.ts';
 import { EXIT, exitStatus } from './lib/exit-status.ts';
 import { escapeForTerminal as safe } from './lib/terminal-text.ts';
 
-const USAGE = 'usage: npm run ingest -- [--in <dir>] [--out <dir>] [--check] [--verify] [--force] [--keep-going] [--quiet]';
+const USAGE = 'usage: npm run ingest -- [--in <dir>] [--out <dir>] [--check] [--verify] [--force] [--keep-going] [--quiet] [--ledger <file>]';
 
 /** How the CLI was asked to run. */
 interface CliOptions {
@@ -33,7 +37,14 @@ interface CliOptions {
   force: boolean;
   keepGoing: boolean;
   quiet: boolean;
+  /** The URL ledger, when not the default inside the output folder. */
+  ledger?: string;
 }
+
+// The archive's own run keeps its URL ledger in git, beside (not inside) the generated entries.
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OWN_ARTICLES = path.join(ROOT, 'content', 'articles');
+const OWN_LEDGER = path.join(ROOT, 'content', 'url-ledger.txt');
 
 function main(): Promise<number> | number {
   let values;
@@ -47,6 +58,7 @@ function main(): Promise<number> | number {
         force: { type: 'boolean', default: false },
         'keep-going': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        ledger: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -66,6 +78,7 @@ function main(): Promise<number> | number {
     force: values.force,
     keepGoing: values['keep-going'],
     quiet: values.quiet,
+    ledger: values.ledger ?? (path.resolve(values.out) === OWN_ARTICLES ? OWN_LEDGER : undefined),
   });
 }
 
@@ -75,7 +88,7 @@ async function run(options: CliOptions): Promise<number> {
   let summary: IngestSummary;
   try {
     // The folders as given: the run names them so in its messages, and refuses an empty one.
-    summary = await runIngest({ inDir: options.inDir, outDir: options.outDir, check: options.check, verify: options.verify, force: options.force, onProgress: progress?.update });
+    summary = await runIngest({ inDir: options.inDir, outDir: options.outDir, check: options.check, verify: options.verify, force: options.force, ledger: options.ledger, onProgress: progress?.update });
   } catch (error) {
     progress?.done();
     if (error instanceof UsageError) {
@@ -109,7 +122,7 @@ function report(summary: IngestSummary, options: CliOptions): void {
     );
     for (const name of summary.emptyFiles) console.log(`ingest: ${safe(name)}: empty file, no articles`);
     for (const { name, reason } of summary.skipped) console.log(`ingest: ${safe(name)}: ${safe(reason)}`);
-    console.log(`ingest: ${n(summary.articles, 'article')} → ${n(summary.entries, 'entry')} in ${safe(outDir)}, ${n(summary.duplicatesMerged, 'duplicate')} merged`);
+    console.log(`ingest: ${n(summary.articles, 'article')} → ${n(summary.entries, 'entry')} in ${safe(outDir)}, ${n(summary.duplicatesMerged, 'duplicate')} merged${summary.redirects > 0 ? `, ${n(summary.redirects, 'redirect')} from older URLs` : ''}`);
     const verb = check ? 'would write' : 'wrote';
     const verbRemove = check ? 'would remove' : 'removed';
     const repaired = summary.repaired.length > 0 ? ` (${summary.repaired.length.toLocaleString('en')} of them ${check ? 'damaged' : 'repaired'})` : '';

@@ -46,23 +46,71 @@ export interface LoadedManifest {
   problem?: string;
 }
 
+/** Packages whose code writes, validates or reads back entries; their dependencies in the lock file count too. */
+const ENTRY_PACKAGES = ['mdast-util-to-markdown', 'mdast-util-frontmatter', 'mdast-util-to-string', 'mdast-util-from-markdown', 'zod', 'js-yaml'];
+
+/** The `.ts` modules of a folder and its subfolders, tests left out, sorted. */
+function modulesIn(folder: string): string[] {
+  return (readdirSync(folder, { recursive: true }) as string[])
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+    .sort()
+    .map((name) => path.join(folder, name));
+}
+
 /**
- * The version of the code that writes entries: a hash of the ingest core, the worker and the signatures.
+ * The installed versions of ENTRY_PACKAGES and everything they depend on, from
+ * the lock file (each package's own package.json when there is no lock file).
+ */
+export function entryPackageVersions(root: string): string[] {
+  let lock: { packages?: Record<string, { version?: string; dependencies?: Record<string, string> }> } | undefined;
+  try {
+    lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
+  } catch {
+    lock = undefined;
+  }
+  const versions = new Set<string>();
+  const pending = [...ENTRY_PACKAGES];
+  const seen = new Set<string>();
+  while (pending.length > 0) {
+    const name = pending.pop() as string;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const locked = lock?.packages?.[`node_modules/${name}`];
+    if (locked) {
+      versions.add(`${name}@${locked.version}`);
+      pending.push(...Object.keys(locked.dependencies ?? {}));
+      continue;
+    }
+    try {
+      versions.add(`${name}@${JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version}`);
+    } catch {
+      versions.add(`${name}@missing`);
+    }
+  }
+  return [...versions].sort();
+}
+
+/**
+ * The version of everything that shapes an entry: the ingest core and the
+ * identity modules, the worker and the signatures, the packages that write and
+ * validate entries (and their dependencies), and the Unicode tables case
+ * folding and normalization use.
  */
 export function ingestVersion(): string {
   const hash = createHash('sha256');
-  const core = fileURLToPath(new URL('../../src/lib/ingest/', import.meta.url));
+  const src = fileURLToPath(new URL('../../src/lib/', import.meta.url));
   const sources = [
-    ...readdirSync(core)
-      .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
-      .sort()
-      .map((name) => path.join(core, name)),
-    fileURLToPath(new URL('../../src/lib/entry-schema.ts', import.meta.url)),
+    ...modulesIn(path.join(src, 'ingest')),
+    ...modulesIn(path.join(src, 'identity')),
+    path.join(src, 'search', 'query', 'edit-distance.ts'),
+    path.join(src, 'entry-schema.ts'),
     fileURLToPath(new URL('./ingest-worker.ts', import.meta.url)),
     // Entry signatures, which the manifest keeps.
     fileURLToPath(new URL('./plan-entries.ts', import.meta.url)),
   ];
   for (const file of sources) hash.update(readFileSync(file));
+  hash.update(entryPackageVersions(fileURLToPath(new URL('../../', import.meta.url))).join('\n'));
+  hash.update(`unicode ${process.versions.unicode}`);
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -7,7 +7,7 @@ import type { PackedFiles } from './packed-files.ts';
 
 /** One article of a dump, as the ingest remembers it between runs. */
 export interface ArticleRef {
-  /** Content hash of title and body: the story's identity. */
+  /** Content hash of title and body (a story's id is that of its first version). */
   id: string;
   /** Hash of everything the entry is written from. */
   digest: string;
@@ -17,6 +17,10 @@ export interface ArticleRef {
   signature: string;
   index: number;
   line: number;
+  /** `sketchText` of the body: the story's identity survives small changes (src/lib/identity/). */
+  sketch: string;
+  /** Distinct shingles in the body. */
+  shingles: number;
 }
 
 /** What the ingest knows of one dump file. */
@@ -60,7 +64,19 @@ export interface RenderTask {
   path: string;
   name: string;
   outDir: string;
-  items: { index: number; slug: string; sources: Source[] }[];
+  items: RenderItem[];
+}
+
+/** One entry to render. */
+export interface RenderItem {
+  /** The article's position in the dump. */
+  index: number;
+  slug: string;
+  /** The story id. */
+  id: string;
+  sources: Source[];
+  /** Every version of a story read from more than one source, in archive order, to describe what changed. */
+  versions?: { path: string; name: string; index: number }[];
 }
 
 /** What a scan did with one entry. */

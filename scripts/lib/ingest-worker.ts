@@ -18,7 +18,10 @@ import { FilePacker, fileHash } from './packed-files.ts';
 import { describeError } from './entry-files.ts';
 import { IngestError } from '../../src/lib/ingest/errors.ts';
 import type { ParsedArticle } from '../../src/lib/ingest/types.ts';
-import type { FileRecord, ReadError, RenderResult, RenderTask, ScanOutcome, ScanResult, ScanTask, UnchangedFiles } from './ingest-protocol.ts';
+import type { FileRecord, ReadError, RenderItem, RenderResult, RenderTask, ScanOutcome, ScanResult, ScanTask, UnchangedFiles } from './ingest-protocol.ts';
+import type { Version } from '../../src/lib/entry-schema.ts';
+import { identifyArticle, versionText } from '../../src/lib/identity/article-identity.ts';
+import { describeChange, type VersionText } from '../../src/lib/identity/describe-change.ts';
 
 type Scanned = ScanResult['records'][number];
 
@@ -57,7 +60,8 @@ function scanFile(file: ScanTask['files'][number], outDir: string, writes: FileP
       const digest = articleDigest(article, id);
       const sources = [{ file: file.name, index: article.index, line: article.line }];
       const outcome = planWrite({ article, sources, id, slug, outDir, writes, unchanged, onlyNew: true, fresh });
-      refs.push({ id, digest, slug, signature: entrySignature(id, digest, slug, sources), index: article.index, line: article.line });
+      const { sketch, shingles } = identifyArticle(article);
+      refs.push({ id, digest, slug, signature: entrySignature(id, digest, slug, sources), index: article.index, line: article.line, sketch, shingles });
       outcomes[slug] = outcome;
     } catch (error) {
       failed.push(internalError(error, article.line));
@@ -83,6 +87,7 @@ function renderFile(task: RenderTask): RenderResult {
     return { ...result, writes: writes.pack() };
   }
   const byIndex = new Map(articles.map((article) => [article.index, article]));
+  const dumps = new Map<string, Map<number, ParsedArticle>>([[task.path, byIndex]]);
   for (const item of task.items) {
     const article = byIndex.get(item.index);
     if (!article) {
@@ -90,8 +95,9 @@ function renderFile(task: RenderTask): RenderResult {
       continue;
     }
     try {
-      const { sources, slug } = item;
-      const outcome = planWrite({ article, sources, id: contentId(article), slug, outDir: task.outDir, writes, unchanged: result.unchanged, onlyNew: false });
+      const { sources, slug, id } = item;
+      const versions = item.versions && describeVersions(item.versions, dumps);
+      const outcome = planWrite({ article, sources, id, slug, versions, outDir: task.outDir, writes, unchanged: result.unchanged, onlyNew: false });
       if (outcome === 'written') result.written.push(item.slug);
     } catch (error) {
       result.errors.push(internalError(error, article.line));
@@ -100,12 +106,41 @@ function renderFile(task: RenderTask): RenderResult {
   return { ...result, writes: writes.pack() };
 }
 
+/**
+ * What differed per source of a story read more than once: each version
+ * against the one before it in archive order.
+ *
+ * @param versions Where each version stands.
+ * @param dumps Dumps already parsed, by path (filled as it goes).
+ */
+function describeVersions(versions: NonNullable<RenderItem['versions']>, dumps: Map<string, Map<number, ParsedArticle>>): Version[] {
+  const read = (version: (typeof versions)[number]): ParsedArticle => {
+    let articles = dumps.get(version.path);
+    if (!articles) {
+      articles = new Map(parseDump(decodeDump(readFileSync(version.path), version.name), version.name).articles.map((a) => [a.index, a]));
+      dumps.set(version.path, articles);
+    }
+    const article = articles.get(version.index);
+    if (!article) throw new IngestError(version.name, 0, `changed while it was read: article ${version.index} is gone, run the ingest again`);
+    return article;
+  };
+  let previous: VersionText | undefined;
+  return versions.map((version) => {
+    const text = versionText(read(version));
+    const change = previous ? describeChange(previous, text) : 'first read';
+    previous = text;
+    return { file: version.name, index: version.index, change };
+  });
+}
+
 /** Where an entry goes and what to do when a file is already there. */
 interface WritePlan {
   article: ParsedArticle;
   sources: Source[];
   id: string;
   slug: string;
+  /** What differed per source, for a story read more than once. */
+  versions?: Version[];
   outDir: string;
   /** Where the files to write are added. */
   writes: FilePacker;
@@ -118,8 +153,8 @@ interface WritePlan {
 }
 
 /** Plan the write of one entry unless the file already says the same. */
-function planWrite({ article, sources, id, slug, outDir, writes, unchanged, onlyNew, fresh = false }: WritePlan): ScanOutcome {
-  const built = buildEntry(article, sources, id, slug);
+function planWrite({ article, sources, id, slug, versions, outDir, writes, unchanged, onlyNew, fresh = false }: WritePlan): ScanOutcome {
+  const built = buildEntry(article, sources, id, slug, versions);
   const markdown = serializeEntry(built.entry, built.body);
   const name = `${slug}.md`;
   const target = path.join(outDir, name);

@@ -1,11 +1,20 @@
 import { describe, expect, test } from 'vitest';
+import { emptyLedger } from '../../src/lib/identity/ledger.ts';
+import { sketchText } from '../../src/lib/identity/sketch.ts';
 import type { ArticleRef, FileRecord } from './ingest-protocol.ts';
-import { entrySignature, planEntries } from './plan-entries.ts';
+import type { DumpFile } from './list-dumps.ts';
+import { entrySignature, planEntries as plan } from './plan-entries.ts';
+
+// Every dump read afresh, no ledger: a first run.
+const planEntries = (list: DumpFile[], records: Map<string, FileRecord>) =>
+  plan(list, records, { read: new Set(list.map((dump) => dump.name)), departed: [], ledger: emptyLedger() });
+// Unrelated bodies, one per id.
+const sketchOf = (id: string) => sketchText([`${id} ${id.split('').reverse().join(' ')} story number ${id}`]);
 
 // As a worker reads it from `file`, signature included.
 const ref = (id: string, slug: string, index = 0, file = 'a.txt'): ArticleRef => {
   const line = 1 + index * 10;
-  return { id, digest: `d${id}`, slug, signature: entrySignature(id, `d${id}`, slug, [{ file, index, line }]), index, line };
+  return { id, digest: `d${id}`, slug, signature: entrySignature(id, `d${id}`, slug, [{ file, index, line }]), index, line, ...sketchOf(id) };
 };
 const record = (...articles: ArticleRef[]): FileRecord => ({ size: 1, mtimeMs: 1, hash: 'h', articles, errors: [] });
 const dumps = (...names: string[]) => names.map((name) => ({ name, path: `/raw/${name}` }));
@@ -22,7 +31,8 @@ describe('planEntries', () => {
       { file: 'a.txt', index: 0, line: 1 },
       { file: 'b.txt', index: 1, line: 11 },
     ]);
-    expect(entries.get('bridge-111111')?.from.name).toBe('a.txt');
+    // The entry shows the last copy in archive order.
+    expect(entries.get('bridge-111111')?.from.name).toBe('b.txt');
   });
 
   test('gives both stories more hash digits when their slugs clash, whichever came first', () => {

@@ -1,109 +1,114 @@
 /**
  * Settle what the entries folder should hold: one entry per story (articles
- * grouped by content id, across dumps), its sources, its slug, and a signature
- * that changes whenever the entry's file would.
+ * grouped into stories across dumps: the same text, near-duplicates, and what
+ * the URL ledger already tied together), its sources, its slug, the redirects
+ * from its older URLs, and a signature that changes whenever the entry's file would.
  */
 import { hash } from 'node:crypto';
 import type { Source } from '../../src/lib/entry-schema.ts';
-import { makeSlug } from '../../src/lib/ingest/slug.ts';
+import { assignStories, type IdentityArticle } from '../../src/lib/identity/assign-stories.ts';
+import type { Ledger } from '../../src/lib/identity/ledger.ts';
+import { settleUrls, type SlugRedirect } from '../../src/lib/identity/settle-urls.ts';
 import type { ArticleRef, FileRecord } from './ingest-protocol.ts';
 import type { DumpFile } from './list-dumps.ts';
 
+/** One copy of a story: the dump it stands in and what was read of it. */
+export interface Copy {
+  name: string;
+  ref: ArticleRef;
+}
+
 /** One entry to be on disk. */
 export interface PlannedEntry {
+  /** The story id. */
   id: string;
   sources: Source[];
-  /** The copy the entry is written from: the first in dump order. */
-  from: { name: string; ref: ArticleRef };
+  /** The copy the entry is written from: the last in archive order. */
+  from: Copy;
+  /** Every copy, in archive order. */
+  copies: Copy[];
   /** Changes whenever the file's content would. */
   signature: string;
 }
 
-/** What the last run knew, so that stories no changed dump touches are not worked out again. */
+/** What the last run left, and what changed since. */
 export interface PreviousPlan {
-  /** Signatures of the entries written, by slug. */
-  entries: Record<string, string>;
-  /** Ids of every story in a dump that changed or went away since (old and new contents). */
-  affected: Set<string>;
+  /** Dumps read in this run (new or changed): their articles are compared with the whole archive. */
+  read: ReadonlySet<string>;
+  /** Articles of the last run whose dump changed or went away: a new version may be one of them. */
+  departed: readonly ArticleRef[];
+  /** Every URL published before, and its story. */
+  ledger: Ledger;
 }
 
+/** The plan. */
+export interface Plan {
+  /** By slug. */
+  entries: Map<string, PlannedEntry>;
+  /** The ledger to keep. */
+  ledger: Ledger;
+  /** From every older URL of a live story to its current one. */
+  redirects: SlugRedirect[];
+}
+
+// A slug's words are the part before its hash.
+const titleOf = (ref: ArticleRef) => ref.slug.slice(0, ref.slug.lastIndexOf('-'));
+const identityOf = (ref: ArticleRef): IdentityArticle => ({ id: ref.id, title: titleOf(ref), sketch: ref.sketch, shingles: ref.shingles });
+
 /**
- * Group the articles of all dumps by story, and give each story its slug.
+ * Group the articles of all dumps into stories, and give each story its URL.
  *
- * @param dumps Every dump, in order (the first copy of a story is the one written).
+ * @param dumps Every dump, in archive order (the last copy of a story is the one shown).
  * @param records What was read from each dump.
- * @param previous The last run's signatures and what changed since; a story
- *   untouched by the changes keeps its signature without rehashing.
- * @returns The entries by slug.
+ * @param previous What changed since the last run, and the ledger.
  */
-export function planEntries(
-  dumps: DumpFile[],
-  records: Map<string, FileRecord>,
-  previous: PreviousPlan = { entries: {}, affected: new Set() },
-): { entries: Map<string, PlannedEntry> } {
-  const byId = new Map<string, { refs: { name: string; ref: ArticleRef }[] }>();
+export function planEntries(dumps: DumpFile[], records: Map<string, FileRecord>, previous: PreviousPlan): Plan {
+  const copies: Copy[] = [];
+  const fresh: number[] = [];
   for (const dump of dumps) {
     for (const ref of records.get(dump.name)?.articles ?? []) {
-      const group = byId.get(ref.id) ?? { refs: [] };
-      group.refs.push({ name: dump.name, ref });
-      byId.set(ref.id, group);
+      if (previous.read.has(dump.name)) fresh.push(copies.length);
+      copies.push({ name: dump.name, ref });
     }
   }
+  const present = new Set(copies.map((copy) => copy.ref.id));
+  const departed = previous.departed.filter((ref) => !present.has(ref.id)).map(identityOf);
+  const { storyOf, merged } = assignStories({ articles: copies.map((copy) => identityOf(copy.ref)), fresh, departed, ledger: previous.ledger });
 
-  const slugs = assignSlugs([...byId.values()].map((group) => group.refs[0] as { name: string; ref: ArticleRef }));
+  const byStory = new Map<string, Copy[]>();
+  const versions = new Map<string, string>();
+  copies.forEach((copy, i) => {
+    const story = storyOf[i] as string;
+    const list = byStory.get(story);
+    if (list) list.push(copy);
+    else byStory.set(story, [copy]);
+    if (copy.ref.id !== story) versions.set(copy.ref.id, story);
+  });
+  const stories = [...byStory].map(([id, list]) => ({ id, title: titleOf((list.at(-1) as Copy).ref) }));
+  const { slugs, ledger, redirects } = settleUrls({ stories, versions, merged, ledger: previous.ledger });
+
   const entries = new Map<string, PlannedEntry>();
-  for (const [id, group] of byId) {
-    const from = group.refs[0] as { name: string; ref: ArticleRef };
+  for (const [id, list] of byStory) {
+    const from = list.at(-1) as Copy;
     const slug = slugs.get(id) as string;
-    const sources = group.refs.map(({ name, ref }) => ({ file: name, index: ref.index, line: ref.line }));
-    const alone = slug === from.ref.slug;
-    const known = alone && !previous.affected.has(id) ? previous.entries[slug] : undefined;
-    // A story in one dump under its default slug, nearly all of them: its reader worked the signature out.
-    const solo = alone && sources.length === 1 ? from.ref.signature : undefined;
-    const signature = known ?? solo ?? entrySignature(id, from.ref.digest, slug, sources);
-    entries.set(slug, { id, sources, from, signature });
+    const sources = list.map(({ name, ref }) => ({ file: name, index: ref.index, line: ref.line }));
+    // A story in one dump under its own default slug, nearly all of them: its reader worked the signature out.
+    const solo = list.length === 1 && id === from.ref.id && slug === from.ref.slug;
+    const signature = solo ? from.ref.signature : entrySignature(id, from.ref.digest, slug, sources, list.length > 1 ? list.map((copy) => copy.ref.digest) : undefined);
+    entries.set(slug, { id, sources, from, copies: list, signature });
   }
-  return { entries };
+  return { entries, ledger, redirects };
 }
 
 /**
  * What an entry's file is written from, hashed: it changes whenever the file would.
  *
- * @param id The story's content id.
+ * @param id The story id.
  * @param digest The `articleDigest` of the copy it is written from.
  * @param slug Its slug.
  * @param sources Every place it was read from.
+ * @param versions The digest of every copy, for a story read more than once (its versions are described).
  */
-export function entrySignature(id: string, digest: string, slug: string, sources: Source[]): string {
-  return hash('sha256', JSON.stringify([id, digest, slug, sources])).slice(0, 16);
-}
-
-/**
- * Slugs carry six hex digits of the story's hash; two stories whose slugs
- * still clash both get more digits, so no slug depends on the order of dumps.
- */
-function assignSlugs(firsts: { ref: ArticleRef }[]): Map<string, string> {
-  const slugs = new Map<string, string>();
-  // Nearly every story keeps the slug its dump's reader gave it.
-  const taken = new Map<string, number>();
-  for (const { ref } of firsts) taken.set(ref.slug, (taken.get(ref.slug) ?? 0) + 1);
-  for (const { ref } of firsts) if (taken.get(ref.slug) === 1) slugs.set(ref.id, ref.slug);
-  // A slug's words are the part before its hash.
-  let pending = firsts
-    .filter(({ ref }) => !slugs.has(ref.id))
-    .map(({ ref }) => ({ id: ref.id, words: ref.slug.slice(0, ref.slug.lastIndexOf('-')) }));
-  for (let digits = 8; pending.length > 0; digits += 2) {
-    const bySlug = new Map<string, string[]>();
-    for (const { id, words } of pending) {
-      const slug = makeSlug(words, id, digits);
-      bySlug.set(slug, [...(bySlug.get(slug) ?? []), id]);
-    }
-    const clashing = new Set<string>();
-    for (const [slug, ids] of bySlug) {
-      if (ids.length === 1 || digits >= 16) for (const id of ids) slugs.set(id, slug);
-      else for (const id of ids) clashing.add(id);
-    }
-    pending = pending.filter(({ id }) => clashing.has(id));
-  }
-  return slugs;
+export function entrySignature(id: string, digest: string, slug: string, sources: Source[], versions?: string[]): string {
+  return hash('sha256', JSON.stringify(versions ? [id, digest, slug, sources, versions] : [id, digest, slug, sources])).slice(0, 16);
 }

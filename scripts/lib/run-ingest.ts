@@ -4,14 +4,16 @@
  * is no longer as written) and remove those whose source is gone, touching
  * only files the manifest records as the ingest's own.
  */
-import { existsSync, opendirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, opendirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { findIntact, removeOwned, removeTemporaryFiles, writePacked, type FileFailure } from './entry-files.ts';
+import { findIntact, removeOwned, removeTemporaryFiles, writeFileAtomic, writePacked, type FileFailure } from './entry-files.ts';
+import { IngestError } from '../../src/lib/ingest/errors.ts';
+import { emptyLedger, parseLedger, serializeLedger, type Ledger } from '../../src/lib/identity/ledger.ts';
 import { MANIFEST_NAME, ingestVersion, loadManifest, saveManifest, type LoadedManifest, type Manifest, type OwnedFile } from './ingest-manifest.ts';
 import type { FileRecord, ReadError, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
 import { listDumps, type DumpFile, type Unlisted } from './list-dumps.ts';
-import { planEntries, type PlannedEntry } from './plan-entries.ts';
+import { planEntries, type Plan, type PlannedEntry } from './plan-entries.ts';
 import { createWorkerPool } from './worker-pool.ts';
 import { FilePacker } from './packed-files.ts';
 import { checkFolders, foreignFiles, makeFolder, UsageError } from './out-folder.ts';
@@ -30,6 +32,8 @@ export interface IngestOptions {
   force?: boolean;
   /** Worker threads (default: one per core). */
   workers?: number;
+  /** The URL ledger (default: `.url-ledger.txt` inside `outDir`; the archive's own run keeps it in git). */
+  ledger?: string;
   /** The working folder, which `outDir` may not be (default: `process.cwd()`). */
   cwd?: string;
   /** Called as work completes, for a progress bar. */
@@ -65,9 +69,18 @@ export interface IngestSummary {
   rejected: Rejection[];
   /** What the user should know that is not an error: a stale lock taken over, a manifest that could not be used. */
   notes: string[];
+  /** Redirects from older URLs of live stories to their current ones. */
+  redirects: number;
+  /** The ledger changed (with `check`: would change). */
+  ledgerChanged: boolean;
   /** With `check`: true when the entries on disk do not match the dumps. */
   stale: boolean;
 }
+
+/** Default name of the URL ledger inside the output folder (for runs other than the archive's own). */
+export const LEDGER_NAME = '.url-ledger.txt';
+/** The redirects the site builds, written beside the entries: `[{ from, to }]` slugs, sorted. */
+export const REDIRECTS_NAME = '.redirects.json';
 
 const SCAN_BATCH = 16;
 const WORKER = new URL('./ingest-worker.ts', import.meta.url);
@@ -76,7 +89,7 @@ const WORKER = new URL('./ingest-worker.ts', import.meta.url);
 const INLINE_LIMIT = 8;
 
 /** The ingest's own hidden files in the output folder: the manifest, the lock, temporary files. */
-const isOwnHidden = (name: string) => name === MANIFEST_NAME || name.startsWith(LOCK_NAME) || (name.startsWith('.') && name.endsWith('.tmp'));
+const isOwnHidden = (name: string) => name === MANIFEST_NAME || name === LEDGER_NAME || name === REDIRECTS_NAME || name.startsWith(LOCK_NAME) || (name.startsWith('.') && name.endsWith('.tmp'));
 
 /**
  * Run the ingest.
@@ -101,14 +114,38 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       removeTemporaryFiles(outDir, lock.tookOverFrom);
       notes.push(`took over the lock of a run that is gone (process ${lock.tookOverFrom})`);
     }
+    const ledgerFile = path.resolve(cwd, options.ledger ?? path.join(options.outDir, LEDGER_NAME));
+    const ledger = readLedger(ledgerFile, options.ledger ?? path.join(shown, LEDGER_NAME));
     const loaded = loadManifest(outDir, ingestVersion());
     if (!loaded.found && !options.force) refuseForeign(outDir, shown);
     if (loaded.problem) notes.push(`${MANIFEST_NAME}: ${loaded.problem}; nothing is removed this run, and a new manifest is written`);
     // A run killed midway then leaves a folder recognisably the ingest's.
     if (!loaded.found && !check) saveManifest(outDir, loaded.manifest);
-    return { ...(await ingestInto({ ...options, inDir, outDir }, loaded)), notes };
+    return { ...(await ingestInto({ ...options, inDir, outDir, ledger: ledgerFile }, loaded, ledger)), notes };
   } finally {
     lock?.release();
+  }
+}
+
+/**
+ * Read the URL ledger: missing is a first run; damaged or contradictory stops
+ * the run before anything is touched, since going on would re-slug the archive.
+ */
+function readLedger(file: string, shown: string): { ledger: Ledger; text: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ledger: emptyLedger(), text: '' };
+    throw new UsageError(`${shown}: cannot read the URL ledger (${(error as Error).message})`);
+  }
+  try {
+    return { ledger: parseLedger(text, shown), text };
+  } catch (error) {
+    if (error instanceof IngestError) {
+      throw new UsageError(`${error.file}:${error.line}: ${error.reason}; the URL ledger is left as it is and nothing was written: fix the line (git shows what changed) and run again`);
+    }
+    throw error;
   }
 }
 
@@ -122,7 +159,7 @@ function refuseForeign(outDir: string, shown: string): void {
 }
 
 /** The run proper, in a folder the ingest may write to and holds. */
-async function ingestInto(options: IngestOptions, loaded: LoadedManifest): Promise<Omit<IngestSummary, 'notes'>> {
+async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: { ledger: Ledger; text: string }): Promise<Omit<IngestSummary, 'notes'>> {
   const { inDir, outDir, check = false } = options;
   const previous = loaded.manifest;
   const { dumps, skipped, unreadable } = listDumps(inDir, [outDir]);
@@ -137,8 +174,9 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest): Promi
     const { records } = scan;
     const gone = Object.keys(previous.files).filter((name) => !records.has(name));
     const plan = planEntries(dumps, records, {
-      entries: previous.entries,
-      affected: affectedStories([...scan.read, ...gone], previous, records),
+      read: scan.read,
+      departed: [...scan.read, ...gone].flatMap((name) => previous.files[name]?.articles ?? []),
+      ledger: old.ledger,
     });
 
     // What stands on disk as the ingest wrote it: what the scan just wrote or
@@ -150,7 +188,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest): Promi
       const name = entryName(slug);
       if (scan.failed.has(name)) return false;
       // The common case: the scan already wrote it exactly as planned.
-      if (entry.sources.length === 1 && entry.from.ref.slug === slug && scan.settled.has(slug)) return false;
+      if (entry.sources.length === 1 && entry.from.ref.slug === slug && entry.id === entry.from.ref.id && scan.settled.has(slug)) return false;
       const onDisk = scan.produced.has(name) || intact.has(name);
       if (!onDisk && previous.owned[name]) repaired.push(slug);
       return !onDisk || previous.entries[slug] !== entry.signature || entry.sources.some((source) => scan.read.has(source.file));
@@ -167,10 +205,12 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest): Promi
     const removal = check ? { removed: stale.filter((name) => existsSync(path.join(outDir, name))), failed: [] } : removeOwned(outDir, stale);
     if (!check) removeOwned(outDir, strays);
 
+    const urls = saveUrls({ outDir, ledgerFile: options.ledger as string, old: old.text, plan, dryRun: check });
     const written = new Set([...scan.written, ...rendered.written].filter((name) => planned.has(name)).map((name) => name.slice(0, -3)));
     const writeFailures = [...scan.failures, ...rendered.failures];
     const failedSlugs = new Set([...rendered.failed, ...writeFailures.map((failure) => failure.name.slice(0, -3))]);
     const changed =
+      urls.changed ||
       scan.read.size > 0 || scan.touched > 0 || gone.length > 0 || written.size > 0 || stale.length > 0 || failedSlugs.size > 0 || repaired.length > 0 || loaded.problem !== undefined;
     if (!check && changed) {
       const entries = Object.fromEntries([...plan.entries].map(([slug, entry]) => [slug, entry.signature]));
@@ -205,7 +245,9 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest): Promi
       removed: removal.removed,
       repaired: repaired.sort(),
       rejected,
-      stale: written.size > 0 || removal.removed.length > 0,
+      redirects: plan.redirects.length,
+      ledgerChanged: urls.ledgerChanged,
+      stale: written.size > 0 || removal.removed.length > 0 || urls.changed,
     };
   } finally {
     await pool?.close();
@@ -227,14 +269,24 @@ function workerEnv(): NodeJS.ProcessEnv {
 /** The workers, or this thread when `work` (dumps or entries) is small. */
 type GetPool = (work: number) => { run(task: ScanTask | RenderTask): Promise<ScanResult | RenderResult> };
 
-/** Ids of every story in the given dumps, before and after this run's changes. */
-function affectedStories(names: string[], previous: Manifest, records: Map<string, FileRecord>): Set<string> {
-  const ids = new Set<string>();
-  for (const name of names) {
-    for (const ref of previous.files[name]?.articles ?? []) ids.add(ref.id);
-    for (const ref of records.get(name)?.articles ?? []) ids.add(ref.id);
+/**
+ * Keep the URL ledger and the redirects file current: written only when they
+ * change (with `dryRun`, only compared).
+ */
+function saveUrls(options: { outDir: string; ledgerFile: string; old: string; plan: Plan; dryRun: boolean }): { changed: boolean; ledgerChanged: boolean } {
+  const ledger = serializeLedger(options.plan.ledger);
+  const redirectsFile = path.join(options.outDir, REDIRECTS_NAME);
+  const redirects = `${JSON.stringify(options.plan.redirects)}\n`;
+  const ledgerChanged = ledger !== options.old;
+  const redirectsChanged = (existsSync(redirectsFile) ? readFileSync(redirectsFile, 'utf8') : undefined) !== redirects;
+  if (!options.dryRun) {
+    if (ledgerChanged) {
+      mkdirSync(path.dirname(options.ledgerFile), { recursive: true });
+      writeFileAtomic(options.ledgerFile, ledger);
+    }
+    if (redirectsChanged) writeFileAtomic(redirectsFile, redirects);
   }
-  return ids;
+  return { changed: ledgerChanged || redirectsChanged, ledgerChanged };
 }
 
 /** What reading the dumps found and did. */
@@ -398,7 +450,8 @@ async function renderEntries({ toRender, dumps, inDir, outDir, dryRun, getPool, 
       outDir,
       items: [],
     };
-    task.items.push({ index: entry.from.ref.index, slug, sources: entry.sources });
+    const versions = entry.copies.length > 1 ? entry.copies.map((copy) => ({ path: paths.get(copy.name) ?? path.join(inDir, copy.name), name: copy.name, index: copy.ref.index })) : undefined;
+    task.items.push({ index: entry.from.ref.index, slug, id: entry.id, sources: entry.sources, versions });
     byFile.set(name, task);
   }
 

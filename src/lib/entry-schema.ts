@@ -27,6 +27,16 @@ export const SourceSchema = z.object({
   line: z.number().int().positive(),
 });
 
+/** How the text read from one source differs from the one read before it. */
+export const VersionSchema = z.object({
+  /** The source's dump file, as in `source`. */
+  file: z.string().min(1),
+  /** The article's position in that dump, as in `source`. */
+  index: z.number().int().nonnegative(),
+  /** What differed from the previous source's text: "first read", "same text", "2 words changed, 1 paragraph added". */
+  change: z.string().min(1),
+});
+
 /** An absolute date as precise as the story gives it: a day, a month or a year. */
 export const IsoDateSchema = z
   .string()
@@ -66,9 +76,11 @@ export const EntrySchema = z.object({
   captions: z.array(CaptionSchema).default([]),
   /** Every dump the story was read from: more than one when the same story was scraped twice. */
   source: z.array(SourceSchema).min(1),
-  /** Permanent URL segment: readable words from the title plus a short content hash. */
+  /** What differed per source, in archive order; only for a story read from more than one source. The entry shows the last. */
+  versions: z.array(VersionSchema).optional(),
+  /** Permanent URL segment: readable words from the title plus a short hash of the story id. */
   slug: z.string().regex(/^[\p{L}\p{N}\p{M}]+(?:-[\p{L}\p{N}\p{M}]+)*$/u, 'a slug is words of letters or digits joined by "-"'),
-  /** Content hash (hex) of the title and body: the story's identity across dumps. */
+  /** The story's stable identity across versions and dumps: the content hash (title and body) of its first version. */
   id: z.string().regex(/^[0-9a-f]{16,64}$/),
   /** Words in the body, headings and inline captions included. */
   wordCount: z.number().int().nonnegative(),
@@ -96,3 +108,5 @@ export type DateMention = z.output<typeof DateMentionSchema>;
 export type Quote = z.output<typeof QuoteSchema>;
 /** One place an entry was read from. */
 export type Source = z.output<typeof SourceSchema>;
+/** One source's change summary. */
+export type Version = z.output<typeof VersionSchema>;

@@ -4,7 +4,7 @@
  */
 import { hash } from 'node:crypto';
 import type { Root } from 'mdast';
-import { EntrySchema, type Entry, type Source } from '../entry-schema.ts';
+import { EntrySchema, type Entry, type Source, type Version } from '../entry-schema.ts';
 import type { ParsedArticle } from './types.ts';
 import { printedCaption } from './captions.ts';
 import { makeSlug } from './slug.ts';
@@ -38,6 +38,7 @@ export interface BuiltEntry {
  * @param sources Every place the story was read from (at least one).
  * @param id Its content hash, when already computed.
  * @param slug Its slug, when the caller had to lengthen it to break a clash.
+ * @param versions What differed per source, for a story read from more than one.
  * @returns The entry, checked against the schema, and its body tree.
  */
 export function buildEntry(
@@ -45,6 +46,7 @@ export function buildEntry(
   sources: Source[],
   id = contentId(article),
   slug = makeSlug(article.title, id),
+  versions?: Version[],
 ): BuiltEntry {
   const inline = article.blocks.flatMap((block) => (block.type === 'figure' ? [block.caption] : []));
   const words = article.blocks.reduce(
@@ -56,6 +58,7 @@ export function buildEntry(
     subtitle: article.subtitle,
     captions: [...article.captions, ...inline],
     source: sources,
+    versions,
     slug,
     id,
     wordCount: words,

@@ -1,0 +1,140 @@
+/**
+ * Story identity through the whole ingest: each kind of re-scrape (the
+ * fixtures in src/lib/identity/fixtures/), read beside the original and in
+ * its place; a story renamed then merged; a fresh clone with the ledger; a
+ * damaged ledger.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { load as loadYaml } from 'js-yaml';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { EntrySchema, type Entry } from '../../src/lib/entry-schema.ts';
+import { splitEntryFile } from '../../src/lib/entry-text.ts';
+import { generateStories } from './generate-identity-cases.ts';
+import { UsageError } from './out-folder.ts';
+import { REDIRECTS_NAME, runIngest } from './run-ingest.ts';
+
+const FIXTURES = path.join(import.meta.dirname, '../../src/lib/identity/fixtures');
+const CASES = readdirSync(FIXTURES).sort();
+
+let root: string;
+const folder = (name: string) => path.join(root, name);
+const ingest = (inDir: string, outDir: string, ledger?: string) => runIngest({ inDir, outDir, ledger, workers: 1, cwd: root });
+const read = (outDir: string): Entry[] =>
+  readdirSync(outDir)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => EntrySchema.parse(loadYaml(splitEntryFile(readFileSync(path.join(outDir, name), 'utf8')).yaml)));
+const redirects = (outDir: string): { from: string; to: string }[] => JSON.parse(readFileSync(path.join(outDir, REDIRECTS_NAME), 'utf8'));
+
+/** Where a URL leads now: its entry, directly or through one redirect. */
+function resolve(outDir: string, slug: string): Entry | undefined {
+  const entries = read(outDir);
+  const target = redirects(outDir).find((redirect) => redirect.from === slug)?.to ?? slug;
+  return entries.find((entry) => entry.slug === target);
+}
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'clippings-identity-'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('runIngest: story identity', () => {
+  test.each(CASES)('%s: read beside the original, one entry per story, its versions described', async (name) => {
+    mkdirSync(folder('raw'));
+    cpSync(path.join(FIXTURES, name, 'first.txt'), path.join(folder('raw'), 'a.txt'));
+    cpSync(path.join(FIXTURES, name, 'second.txt'), path.join(folder('raw'), 'b.txt'));
+    await ingest(folder('raw'), folder('out'));
+    const summary = read(folder('out')).map(({ slug, id, title, source, versions }) => ({ slug, id, title, source: source.map((s) => s.file), versions }));
+    await expect(`${JSON.stringify({ entries: summary, redirects: redirects(folder('out')) }, null, 2)}\n`).toMatchFileSnapshot(
+      path.join(FIXTURES, name, 'expected.json'),
+    );
+  });
+
+  test.each(CASES)('%s: re-scraped in place, every URL published before still leads to its story', async (name) => {
+    mkdirSync(folder('raw'));
+    const dump = path.join(folder('raw'), 'a.txt');
+    cpSync(path.join(FIXTURES, name, 'first.txt'), dump);
+    await ingest(folder('raw'), folder('out'));
+    const before = read(folder('out'));
+    const other = readFileSync(path.join(FIXTURES, name, 'first.txt'), 'utf8').split('\n\n\n\n')[1] ?? '';
+    writeFileSync(dump, `${readFileSync(path.join(FIXTURES, name, 'second.txt'), 'utf8')}\n\n\n${other}`);
+    await ingest(folder('raw'), folder('out'));
+    const after = read(folder('out'));
+    if (name === 'same-title-other-story') {
+      // Another story: the old one is gone, and its URL with it.
+      expect(resolve(folder('out'), before[0]?.slug as string)).toBeUndefined();
+      expect(after[0]?.id).not.toBe(before[0]?.id);
+      return;
+    }
+    for (const entry of before) expect(resolve(folder('out'), entry.slug)?.id, entry.slug).toBe(entry.id);
+    // The body changed but not the headline: the very same URL.
+    if (name !== 'corrected-headline') expect(after.map((entry) => entry.slug)).toEqual(before.map((entry) => entry.slug));
+
+    // A fresh clone: the same dumps and the ledger build the same URLs and redirects.
+    cpSync(folder('raw'), folder('clone-raw'), { recursive: true });
+    cpSync(path.join(folder('out'), '.url-ledger.txt'), folder('ledger.txt'));
+    await ingest(folder('clone-raw'), folder('clone-out'), folder('ledger.txt'));
+    expect(read(folder('clone-out'))).toEqual(after);
+    expect(redirects(folder('clone-out'))).toEqual(redirects(folder('out')));
+  });
+
+  test('a story renamed, then merged with another: every URL either had reaches the merged story, in one step', async () => {
+    // Three scrapes of one story: B short, C long, X between them. B and C
+    // share under half their text, each shares most of it with X.
+    const [one, two] = generateStories(2, 4);
+    const paragraphs = [...(one?.blocks ?? []), ...(two?.blocks ?? [])].flatMap((block) => (block.type === 'paragraph' ? [block.text] : []));
+    const words = (count: number) => paragraphs.slice(0, count).join(' ').split(' ').length;
+    const upTo = (share: number, of: number) => {
+      let count = 1;
+      while (words(count + 1) <= share * words(of)) count++;
+      return count;
+    };
+    const c = paragraphs.length;
+    const x = upTo(0.72, c);
+    const b = upTo(0.62, x);
+    const dump = (title: string, count: number) =>
+      `${title}\n\nA photo (AFP)\nA photo (AFP)\nTT\n\n${title}\n\nA photo (AFP)\nA photo (AFP)\n\n${paragraphs.slice(0, count).join('\n\n')}\n`;
+    mkdirSync(folder('raw'));
+    const raw = (name: string, text: string) => writeFileSync(path.join(folder('raw'), name), text);
+    raw('1.txt', dump('Port Strike Ends', b));
+    raw('2.txt', dump('Port Strike Ends', c));
+    await ingest(folder('raw'), folder('out'));
+    expect(read(folder('out'))).toHaveLength(2);
+    const published = new Set(read(folder('out')).map((entry) => entry.slug));
+
+    raw('1.txt', dump('Port Strike Ends at Last', b));
+    await ingest(folder('raw'), folder('out'));
+    expect(redirects(folder('out'))).toHaveLength(1);
+    for (const entry of read(folder('out'))) published.add(entry.slug);
+    expect(published.size).toBe(3);
+
+    // A third scrape, between the two, shows they are one story.
+    raw('3.txt', dump('Port Strike Ends at Last', x));
+    await ingest(folder('raw'), folder('out'));
+    const [merged, ...rest] = read(folder('out'));
+    expect(rest).toEqual([]);
+    expect(merged?.source.map((source) => source.file)).toEqual(['1.txt', '2.txt', '3.txt']);
+    for (const slug of published) {
+      if (slug === merged?.slug) continue;
+      expect(redirects(folder('out'))).toContainEqual({ from: slug, to: merged?.slug });
+    }
+  });
+
+  test('refuses a contradictory ledger, naming the line, and touches nothing', async () => {
+    mkdirSync(folder('raw'));
+    cpSync(path.join(FIXTURES, 'corrected-word', 'first.txt'), path.join(folder('raw'), 'a.txt'));
+    await ingest(folder('raw'), folder('out'));
+    const ledger = path.join(folder('out'), '.url-ledger.txt');
+    const text = readFileSync(ledger, 'utf8');
+    const [url] = text.split('\n').filter((line) => line.startsWith('url '));
+    writeFileSync(ledger, `${text}${url?.replace(/ [0-9a-f]{16}$/, ' 0123456789abcdef')}\n`);
+    const entriesBefore = readdirSync(folder('out')).sort();
+    const error = await ingest(folder('raw'), folder('out')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(/\.url-ledger\.txt:\d+: \S+ belongs to story 0123456789abcdef here and to [0-9a-f]{16} on line 4, expected one story per URL; /);
+    expect(readdirSync(folder('out')).sort()).toEqual(entriesBefore);
+    expect(existsSync(ledger)).toBe(true);
+  });
+});
