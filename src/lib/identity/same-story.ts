@@ -3,7 +3,7 @@
  * the body is mostly the same text. The thresholds and the figures behind
  * them are in DESIGN.md ("Story identity"); `npm run eval:identity` measures them.
  */
-import { editDistance } from '../search/query/edit-distance.ts';
+import { editDistance } from './edit-distance.ts';
 import { compareSketches } from './sketch.ts';
 
 /** What the comparison needs of one article. */

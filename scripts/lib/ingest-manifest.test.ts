@@ -1,0 +1,52 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { entryPackageVersions, ingestVersion } from './ingest-manifest.ts';
+
+let root: string | undefined;
+afterEach(() => root && rmSync(root, { recursive: true, force: true }));
+
+const lock = (packages: Record<string, { version: string; dependencies?: Record<string, string> }>) => {
+  root = mkdtempSync(path.join(tmpdir(), 'clippings-lock-'));
+  const entries = Object.fromEntries(Object.entries(packages).map(([name, info]) => [`node_modules/${name}`, info]));
+  writeFileSync(path.join(root, 'package-lock.json'), JSON.stringify({ packages: entries }));
+  return root;
+};
+
+describe('entryPackageVersions', () => {
+  test('lists the entry packages and what they depend on, from the lock file', () => {
+    const dir = lock({
+      'mdast-util-to-markdown': { version: '2.1.2', dependencies: { 'longest-streak': '^3.0.0' } },
+      'longest-streak': { version: '3.1.0' },
+      zod: { version: '4.1.0' },
+      vitest: { version: '4.0.0' },
+    });
+    const versions = entryPackageVersions(dir);
+    expect(versions).toContain('mdast-util-to-markdown@2.1.2');
+    expect(versions).toContain('longest-streak@3.1.0');
+    expect(versions).toContain('zod@4.1.0');
+    expect(versions.some((version) => version.startsWith('vitest@'))).toBe(false);
+  });
+
+  test('changes when a dependency of the serializer is upgraded', () => {
+    const before = entryPackageVersions(lock({ 'mdast-util-to-markdown': { version: '2.1.2', dependencies: { zwitch: '^2' } }, zwitch: { version: '2.0.3' } }));
+    const after = entryPackageVersions(lock({ 'mdast-util-to-markdown': { version: '2.1.2', dependencies: { zwitch: '^2' } }, zwitch: { version: '2.0.4' } }));
+    expect(after).not.toEqual(before);
+  });
+
+  test('reads each package’s own package.json without a lock file', () => {
+    root = mkdtempSync(path.join(tmpdir(), 'clippings-lock-'));
+    mkdirSync(path.join(root, 'node_modules', 'zod'), { recursive: true });
+    writeFileSync(path.join(root, 'node_modules', 'zod', 'package.json'), JSON.stringify({ version: '4.2.0' }));
+    expect(entryPackageVersions(root)).toContain('zod@4.2.0');
+    expect(entryPackageVersions(root)).toContain('js-yaml@missing');
+  });
+});
+
+describe('ingestVersion', () => {
+  test('is stable within a checkout', () => {
+    expect(ingestVersion()).toMatch(/^[0-9a-f]{16}$/);
+    expect(ingestVersion()).toBe(ingestVersion());
+  });
+});
