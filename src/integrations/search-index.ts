@@ -10,10 +10,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { writeSearchFiles } from '../lib/search/build/index-fs.ts';
-import { RELATED_FILE_VARIABLE } from '../lib/search/build/related-fs.ts';
 
 /** Where the index is served from, below the site root; the browser code fetches from here. */
 export const SEARCH_INDEX_PATH = 'search/data';
+
+// Pages learn where the build wrote `related.json` from this virtual module
+// (declared in `src/env.d.ts`), not from the environment.
+const FILES_MODULE = 'virtual:clippings/search-files';
 
 /**
  * The search integration.
@@ -26,12 +29,25 @@ export function searchIndex(options: { articlesDir: string }): AstroIntegration 
   return {
     name: 'clippings-search-index',
     hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        const resolved = `\0${FILES_MODULE}`;
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'clippings-search-files',
+                resolveId: (id: string) => (id === FILES_MODULE ? resolved : undefined),
+                load: (id: string) => (id === resolved ? `export const relatedFile = ${JSON.stringify(path.join(stage, 'related.json'))};` : undefined),
+              },
+            ],
+          },
+        });
+      },
       'astro:config:done': ({ config }) => {
         stage = path.join(fileURLToPath(config.cacheDir), 'clippings-search');
       },
       'astro:build:start': async ({ logger }) => {
         const stats = await writeSearchFiles(options.articlesDir, stage);
-        process.env[RELATED_FILE_VARIABLE] = path.join(stage, 'related.json');
         logger.info(
           `indexed ${stats.stories} stories: ${stats.terms} terms in ${stats.shards} shards, ` +
             `${(stats.indexBytes / 1e6).toFixed(1)} MB index + ${(stats.recordBytes / 1e6).toFixed(1)} MB records + ${(stats.textBytes / 1e6).toFixed(1)} MB texts, gzipped ` +

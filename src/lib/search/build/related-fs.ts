@@ -5,21 +5,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { RelatedFile } from './index-fs.ts';
 
-/** The environment variable through which the integration tells pages where `related.json` is. */
-export const RELATED_FILE_VARIABLE = 'CLIPPINGS_RELATED_FILE';
-
 let cached: { file: string; bySlug: Map<string, { slug: string; title: string }[]> } | undefined;
 
 /**
  * The related stories of a story.
  *
+ * @param file The `related.json` the search integration wrote (its `relatedFile`).
  * @param slug The story's slug.
  * @returns Slug and headline of each related story, best first; none when
  *   the index was not built (as under `astro dev`).
  */
-export function readRelatedStories(slug: string): { slug: string; title: string }[] {
-  const file = process.env[RELATED_FILE_VARIABLE];
-  if (!file || !existsSync(file)) return [];
+export function readRelatedStories(file: string, slug: string): { slug: string; title: string }[] {
+  if (!existsSync(file)) return [];
   if (cached?.file !== file) {
     const data = JSON.parse(readFileSync(file, 'utf8')) as RelatedFile;
     const bySlug = new Map<string, { slug: string; title: string }[]>();

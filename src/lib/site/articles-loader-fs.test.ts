@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { articlesLoader } from './articles-loader.ts';
+import { articlesLoader } from './articles-loader-fs.ts';
 import { StorySchema } from './story.ts';
 
 /** The parts of Astro's loader context the loader uses, kept in a Map. */
