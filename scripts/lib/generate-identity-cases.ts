@@ -102,6 +102,7 @@ export function rescrape(article: ParsedArticle, kind: Rescrape, next: () => num
       }
       break;
     }
+    // biome-ignore lint/suspicious/noFallthroughSwitchClause: a paragraph added, then the headline corrected as below
     case 'corrected headline and paragraph added':
       copy.blocks.push({ type: 'paragraph', text: `Update: ${sentence()} ${sentence()}`, line: 1 });
     // falls through

@@ -167,7 +167,7 @@ export function createBrowserSearch(base: string): BrowserSearch {
       const answer: SearchAnswer = { query, total, exact, results };
       if (filter) answer.matches = maskOf(hits, filter.allowed.length);
       // Under a filter that leaves stories out, nothing found says nothing about the spelling.
-      const restricted = filter !== undefined && filter.allowed.includes(0);
+      const restricted = filter?.allowed.includes(0) ?? false;
       if (total === 0 && query.terms.length > 0 && !restricted) Object.assign(answer, await explainNothing(search, text, query));
       return answer;
     },
