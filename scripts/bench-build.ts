@@ -10,8 +10,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeBareSite } from './lib/bare-site.ts';
-import { KNOWLEDGE_GROUPS, sumPageGroups, type PageGroup } from './lib/page-groups.ts';
+import { writeBareSite } from './bench/bare-site.ts';
+import { KNOWLEDGE_GROUPS, sumPageGroups, type PageGroup } from './bench/page-groups.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NODE = path.join(ROOT, 'node_modules/.bin/node');

@@ -12,12 +12,12 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { generateDumps } from './lib/generate-dumps.ts';
+import { generateDumps } from './bench/generate-dumps.ts';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' } } });
 const sizes = values.sizes.split(',').map(Number);
 const ROOT = fileURLToPath(new URL('../.bench/ingest/', import.meta.url));
-const CHILD = fileURLToPath(new URL('./lib/bench-ingest-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./bench/bench-ingest-child.ts', import.meta.url));
 
 interface Measure {
   ms: number;
@@ -31,8 +31,8 @@ const child = (...args: string[]): Measure => JSON.parse(execFileSync(process.ex
 
 // The generator's own code: an archive it generated differently is generated again.
 const GENERATOR = createHash('sha256')
-  .update(readFileSync(new URL('./lib/generate-dumps.ts', import.meta.url)))
-  .update(readFileSync(new URL('./lib/vocabulary.ts', import.meta.url)))
+  .update(readFileSync(new URL('./bench/generate-dumps.ts', import.meta.url)))
+  .update(readFileSync(new URL('./bench/vocabulary.ts', import.meta.url)))
   .digest('hex');
 
 /** Generate the archive once; later runs reuse it while the generator is unchanged. */
@@ -133,4 +133,4 @@ for (const row of rows) console.log(row.map((cell, c) => (c >= 2 ? cell.padStart
 console.log('MB/s is of raw dump bytes throughout. Targets: ≥ 30 MB/s for a full ingest on both cores; < 2 s to re-ingest one changed file of a 100k archive.');
 
 // One article with thousands of inline photos against the same text without them: a fresh process, its own ratio.
-console.log(execFileSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./lib/bench-captions.ts', import.meta.url))], { encoding: 'utf8' }).trim());
+console.log(execFileSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./bench/bench-captions.ts', import.meta.url))], { encoding: 'utf8' }).trim());

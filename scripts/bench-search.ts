@@ -5,7 +5,7 @@
  * both gzipped as a static host would, and open cold pages at a query's URL:
  * our `/search/?q=…`, and Pagefind's JavaScript API on a minimal page that
  * loads its first five results' data. Each is timed from navigation to the
- * frame that paints the result links (scripts/lib/search-timing.ts). Also:
+ * frame that paints the result links (scripts/bench/search-timing.ts). Also:
  * bytes on the wire, later keystrokes, memory after a session, files on disk.
  *
  *   npm run bench:search                                   # both archives, 1k and 10k stories
@@ -27,9 +27,9 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { STOPWORDS } from '../src/lib/search/format/stopwords.ts';
 import { launchBrowser, ROOT, run } from '../tests/browser/helpers.ts';
-import { zipfVocabularyOf } from './lib/generate-dumps.ts';
-import { serveGzipped } from './lib/gzip-server.ts';
-import { measureColdQuery, measureKeystrokes, measureSession, writePagefindPage, type ColdQuery } from './lib/search-timing.ts';
+import { zipfVocabularyOf } from './bench/generate-dumps.ts';
+import { serveGzipped } from './bench/gzip-server.ts';
+import { measureColdQuery, measureKeystrokes, measureSession, writePagefindPage, type ColdQuery } from './bench/search-timing.ts';
 
 const NODE = path.join(ROOT, 'node_modules/.bin/node');
 const WORK = path.join(ROOT, '.bench/search');

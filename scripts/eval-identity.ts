@@ -14,7 +14,7 @@ import { assignStories } from '../src/lib/identity/assign-stories.ts';
 import { emptyLedger } from '../src/lib/identity/ledger.ts';
 import { compareBodies, SAME_STORY, titleSimilarity } from '../src/lib/identity/same-story.ts';
 import { decodeSketch } from '../src/lib/identity/sketch.ts';
-import { generateBriefings, generateStories, random, RESCRAPES, rescrape } from './lib/generate-identity-cases.ts';
+import { generateBriefings, generateStories, random, RESCRAPES, rescrape } from './bench/generate-identity-cases.ts';
 
 const { values } = parseArgs({ options: { stories: { type: 'string', default: '1000' }, briefings: { type: 'string', default: '2000' } } });
 

@@ -8,7 +8,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateDumps } from './lib/generate-dumps.ts';
+import { generateDumps } from './bench/generate-dumps.ts';
 
 const { values } = parseArgs({
   options: {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { generateDumps } from './lib/generate-dumps.ts';
+import { generateDumps } from './bench/generate-dumps.ts';
 
 const CLI = fileURLToPath(new URL('./ingest.ts', import.meta.url));
 const story = (title: string, body = 'The body.') => `${title}\n\nTT\n\n${title}\n\n${body}\n`;

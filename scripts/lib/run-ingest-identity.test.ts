@@ -11,7 +11,7 @@ import { load as loadYaml } from 'js-yaml';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { EntrySchema, type Entry } from '../../src/lib/entry-schema.ts';
 import { splitEntryFile } from '../../src/lib/entry-text.ts';
-import { generateStories } from './generate-identity-cases.ts';
+import { generateStories } from '../bench/generate-identity-cases.ts';
 import { UsageError } from './out-folder.ts';
 import { REDIRECTS_NAME, runIngest } from './run-ingest.ts';
 

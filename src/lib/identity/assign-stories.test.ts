@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { contentId } from '../ingest/build-entry.ts';
 import type { ParsedArticle } from '../ingest/types.ts';
-import { generateBriefings, generateStories, random, RESCRAPES, rescrape } from '../../../scripts/lib/generate-identity-cases.ts';
+import { generateBriefings, generateStories, random, RESCRAPES, rescrape } from '../../../scripts/bench/generate-identity-cases.ts';
 import { identifyArticle } from './article-identity.ts';
 import { assignStories, type IdentityArticle } from './assign-stories.ts';
 import { emptyLedger } from './ledger.ts';

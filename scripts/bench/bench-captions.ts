@@ -4,7 +4,7 @@
  * the same article without them, through the ingest's core (parse, build,
  * serialize). Prints the ratio of their times: the target is at most 3×.
  *
- *   node --expose-gc scripts/lib/bench-captions.ts [--photos 8000]
+ *   node --expose-gc scripts/bench/bench-captions.ts [--photos 8000]
  */
 import { parseArgs } from 'node:util';
 import { buildEntry, contentId } from '../../src/lib/ingest/build-entry.ts';

@@ -2,9 +2,9 @@
  * One measured ingest run for `bench-ingest.ts`, in a fresh process so that
  * its peak memory is its own. Prints one line of JSON.
  *
- *   node scripts/lib/bench-ingest-child.ts run --in DIR --out DIR [--workers N] [--check]
- *   node scripts/lib/bench-ingest-child.ts baseline --in DIR [--files N]
- *   node scripts/lib/bench-ingest-child.ts write-floor --in ENTRIES --out DIR
+ *   node scripts/bench/bench-ingest-child.ts run --in DIR --out DIR [--workers N] [--check]
+ *   node scripts/bench/bench-ingest-child.ts baseline --in DIR [--files N]
+ *   node scripts/bench/bench-ingest-child.ts write-floor --in ENTRIES --out DIR
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { parseDump } from '../../src/lib/ingest/parse-dump.ts';
 import { toMdast } from '../../src/lib/ingest/to-mdast.ts';
-import { runIngest } from './run-ingest.ts';
+import { runIngest } from '../lib/run-ingest.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
