@@ -13,7 +13,7 @@ export function fileHash(bytes: Uint8Array | string): string {
   return hash('sha256', bytes).slice(0, 16);
 }
 
-/** The packed files. */
+/** Files laid end to end in one buffer, so a worker hands a batch over in one transfer. */
 export interface PackedFiles {
   paths: string[];
   /** Where each file's bytes end in `bytes`; each starts where the one before ends. */
@@ -34,10 +34,6 @@ export class FilePacker {
   private readonly ends: number[] = [];
   private readonly hashes: string[] = [];
 
-  /**
-   * @param file Where the file goes.
-   * @param text Its contents.
-   */
   add(file: string, text: string): void {
     // UTF-8 takes at most three bytes for each UTF-16 code unit.
     const room = text.length * 3;
@@ -53,7 +49,6 @@ export class FilePacker {
     this.ends.push(this.used);
   }
 
-  /** The files packed so far. */
   pack(): PackedFiles {
     return { paths: this.paths, ends: this.ends, hashes: this.hashes, bytes: this.bytes.subarray(0, this.used) };
   }

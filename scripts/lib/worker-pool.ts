@@ -5,11 +5,9 @@
  */
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
-/** A pool bound to one worker script. */
 export interface WorkerPool<Task, Result> {
   /** Run a task on the least busy worker. */
   run(task: Task): Promise<Result>;
-  /** Stop every worker. */
   close(): Promise<void>;
 }
 

@@ -31,7 +31,7 @@ function plainLine(node: Paragraph | Heading): string | undefined {
  * remark's handlers, with shortcuts for what an entry is made of, taken only
  * where remark's own handler writes the same (property tests check this);
  * anything else goes to remark's handlers. A paragraph or heading of one plain
- * line, 98% of an archive's, is written as it is: remark's text handler runs
+ * line, nearly all of an archive's (DESIGN.md), is written as it is: remark's text handler runs
  * about forty escape patterns over it, and its phrasing machinery (trackers,
  * attention runs, edge encoding) costs more than the text itself.
  */
