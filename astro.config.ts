@@ -7,9 +7,11 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { SITE } from './src/site.config.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { publishFiles } from './src/integrations/publish-files.ts';
 
 export default defineConfig({
   site: SITE.url,
+  base: SITE.base,
   trailingSlash: 'always',
   outDir: process.env.CLIPPINGS_OUT_DIR || './dist',
   cacheDir: process.env.CLIPPINGS_CACHE_DIR || './node_modules/.astro',
@@ -22,8 +24,17 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   vite: {
+    // The base path for `lib/site/paths.ts`, in pages and browser scripts alike.
+    define: { __CLIPPINGS_BASE__: JSON.stringify(SITE.base) },
+    // Never inline a small script or asset into the page: the Content-Security-Policy
+    // allows scripts from files only (and the theme script by its hash).
+    build: { assetsInlineLimit: 0 },
     // Benchmark archives and raw dumps can hold 100k files: never watch them.
     server: { watch: { ignored: ['**/.bench/**', '**/content/raw/**', '**/dist/**'] } },
   },
-  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), searchIndex({ articlesDir: SITE.articlesDir })],
+  integrations: [
+    sitemap({ filter: (page) => !page.endsWith('/404/') }),
+    searchIndex({ articlesDir: SITE.articlesDir }),
+    publishFiles({ base: SITE.base }),
+  ],
 });

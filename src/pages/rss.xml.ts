@@ -1,6 +1,7 @@
 /**
  * The RSS feed: the last stories in archive order, newest first.
  */
+import { paths } from '../lib/site/paths.ts';
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { SITE } from '../site.config.ts';
@@ -12,11 +13,11 @@ export async function GET(context: APIContext): Promise<Response> {
   return rss({
     title: SITE.title,
     description: SITE.description,
-    site: context.site ?? SITE.url,
+    site: new URL(paths.path('/'), context.site ?? SITE.url).href,
     trailingSlash: true,
     items: stories
       .slice(-SITE.feedSize)
       .reverse()
-      .map((story) => toFeedItem(story, `/articles/${story.slug}/`)),
+      .map((story) => toFeedItem(story, paths.story(story.slug))),
   });
 }

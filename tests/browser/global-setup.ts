@@ -1,6 +1,10 @@
 /**
  * Build the sample site once for the whole browser suite and serve it on
- * 127.0.0.1. Tests read `inject('baseURL')`, `inject('distDir')` and
+ * 127.0.0.1. The site is configured as a user would configure their own
+ * archive, through the environment variables that override
+ * `clippings.config.ts`: another name, and a base path, served under it as a
+ * GitHub Pages project site is. Every browser test therefore runs under a
+ * base path. Tests read `inject('baseURL')`, `inject('distDir')` and
  * `inject('articlesDir')`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,7 +15,7 @@ import { buildSite, ROOT, serveDir } from './helpers.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The served site's origin, ending in "/". */
+    /** The served site's URL: origin and base path, ending in "/". */
     baseURL: string;
     /** The built site's folder. */
     distDir: string;
@@ -23,14 +27,19 @@ declare module 'vitest' {
 /** Small pages, so the sample's 14 stories span several listing and index pages. */
 export const TEST_PAGE_SIZE = 5;
 export const TEST_INDEX_PAGE_SIZE = 2;
+/** The archive's name and base path in the browser suite: not the defaults, so a hard-coded one shows. */
+export const TEST_NAME = 'Harbour Gazette';
+export const TEST_BASE = '/archive/';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const workDir = await mkdtemp(path.join(tmpdir(), 'clippings-site-'));
   const distDir = await buildSite(path.join(ROOT, 'content/raw'), workDir, {
     CLIPPINGS_PAGE_SIZE: String(TEST_PAGE_SIZE),
     CLIPPINGS_INDEX_PAGE_SIZE: String(TEST_INDEX_PAGE_SIZE),
+    CLIPPINGS_NAME: TEST_NAME,
+    CLIPPINGS_BASE: TEST_BASE,
   });
-  const server = await serveDir(distDir);
+  const server = await serveDir(distDir, { base: TEST_BASE });
   project.provide('baseURL', server.url);
   project.provide('distDir', distDir);
   project.provide('articlesDir', path.join(workDir, 'articles'));

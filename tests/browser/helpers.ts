@@ -99,17 +99,29 @@ export async function buildSite(rawDir: string, workDir: string, env: Record<str
  * folders, `404.html` with status 404 for anything missing.
  *
  * @param dir The built site's folder.
- * @returns The base URL (ending in "/") and a function that stops the server.
+ * @param options.base The path the site is served under ("/archive/"), as a
+ *   GitHub Pages project site is: anything outside it is a bare 404.
+ * @param options.headers Headers sent with every response (a CSP).
+ * @returns The site's URL (origin and base, ending in "/") and a function that stops the server.
  */
-export async function serveDir(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveDir(
+  dir: string,
+  options: { base?: string; headers?: Record<string, string> } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const base = options.base ?? '/';
   const server: Server = createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (!`${requested}/`.startsWith(base)) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('outside the base path');
+      return;
+    }
+    const pathname = `/${requested.slice(base.length)}`;
     let file = path.join(dir, path.normalize(pathname));
     if (!file.startsWith(dir)) file = path.join(dir, '404.html');
     const info = await stat(file).catch(() => undefined);
     if (info?.isDirectory()) {
-      if (!pathname.endsWith('/')) {
-        response.writeHead(301, { Location: `${encodeURI(pathname)}/` }).end();
+      if (!requested.endsWith('/')) {
+        response.writeHead(301, { Location: `${encodeURI(requested)}/` }).end();
         return;
       }
       file = path.join(file, 'index.html');
@@ -118,6 +130,7 @@ export async function serveDir(dir: string): Promise<{ url: string; close: () =>
     const target = found ? file : path.join(dir, '404.html');
     response.writeHead(found ? 200 : 404, {
       'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream',
+      ...options.headers,
     });
     createReadStream(target).pipe(response);
   });
@@ -125,7 +138,7 @@ export async function serveDir(dir: string): Promise<{ url: string; close: () =>
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${base}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

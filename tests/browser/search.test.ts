@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { launchBrowser, openPage } from './helpers.ts';
+import { TEST_BASE } from './global-setup.ts';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -84,7 +85,7 @@ describe('search page', () => {
     const first = pageResults().first();
     expect(await first.locator('.search-result-title').textContent()).toContain('Harbour Street');
     expect(await first.locator('.search-result-snippet mark').count()).toBeGreaterThan(0);
-    expect(await first.locator('.search-result-title').getAttribute('href')).toMatch(/^\/articles\/[^/]+\/$/);
+    expect(await first.locator('.search-result-title').getAttribute('href')).toMatch(new RegExp(`^${TEST_BASE}articles/[^/]+/$`));
   });
 
   it('keeps the query in the URL, and the back button returns to the previous search', async () => {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, readEntries, type BuiltEntry } from './helpers.ts';
-import { TEST_INDEX_PAGE_SIZE, TEST_PAGE_SIZE } from './global-setup.ts';
+import { TEST_BASE, TEST_INDEX_PAGE_SIZE, TEST_PAGE_SIZE } from './global-setup.ts';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -37,7 +37,7 @@ describe('front page and pagination', () => {
     const seen: string[] = [];
     await openPage(page, baseURL);
     for (let n = 1; n <= pages; n++) {
-      expect(new URL(page.url()).pathname).toBe(n === 1 ? '/' : `/page/${n}/`);
+      expect(new URL(page.url()).pathname).toBe(n === 1 ? TEST_BASE : `${TEST_BASE}page/${n}/`);
       expect(await page.locator('.pagination a[aria-current="page"]').textContent()).toContain(String(n));
       seen.push(...(await texts('.story-card-title')));
       if (n < pages) await page.locator('.pagination a[rel="next"]').click();
@@ -45,7 +45,7 @@ describe('front page and pagination', () => {
     expect(await page.locator('.pagination a[rel="next"]').count()).toBe(0);
     expect(seen.sort()).toEqual(entries.map((e) => e.title).sort());
     await page.locator('.pagination a[rel="prev"]').click();
-    expect(new URL(page.url()).pathname).toBe(pages - 1 === 1 ? '/' : `/page/${pages - 1}/`);
+    expect(new URL(page.url()).pathname).toBe(pages - 1 === 1 ? TEST_BASE : `${TEST_BASE}page/${pages - 1}/`);
   });
 });
 
@@ -112,7 +112,7 @@ describe('404 page', () => {
     expect(await openPage(page, `${baseURL}articles/no-such-story/`)).toBe(404);
     expect(await page.locator('h1').textContent()).toMatch(/not in the archive/);
     const form = page.locator('main form[data-search-form]');
-    expect(await form.getAttribute('action')).toBe('/search/');
+    expect(await form.getAttribute('action')).toBe(`${TEST_BASE}search/`);
     expect(await form.locator('input[name="q"][type="search"]').count()).toBe(1);
     expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
   });

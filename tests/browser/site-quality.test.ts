@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { HtmlValidate } from 'html-validate';
 import { launchBrowser, listHtmlFiles, openPage, readEntries, type BuiltEntry } from './helpers.ts';
+import { TEST_BASE } from './global-setup.ts';
 
 const baseURL = inject('baseURL');
 const distDir = inject('distDir');
@@ -96,12 +97,13 @@ describe('HTML', () => {
 });
 
 describe('links', () => {
-  it('has no broken internal link, stylesheet or script on any page', async () => {
+  it('has no broken internal link, stylesheet or script on any page, every one under the base path', async () => {
     const broken: string[] = [];
     const checked = new Map<string, boolean>();
     const exists = async (pathname: string) => {
+      if (!pathname.startsWith(TEST_BASE)) return false;
       if (!checked.has(pathname)) {
-        const target = path.join(distDir, decodeURIComponent(pathname));
+        const target = path.join(distDir, decodeURIComponent(pathname.slice(TEST_BASE.length)));
         const info = await stat(target).catch(() => undefined);
         const found = info?.isFile() || (info?.isDirectory() && (await stat(path.join(target, 'index.html')).catch(() => undefined)) !== undefined);
         checked.set(pathname, Boolean(found));
@@ -110,11 +112,11 @@ describe('links', () => {
     };
     for (const file of htmlFiles) {
       const html = await readFile(path.join(distDir, file), 'utf8');
-      const pageURL = new URL(file.replace(/index\.html$/, ''), 'http://site.test/');
+      const pageURL = new URL(file.replace(/index\.html$/, ''), `http://site.test${TEST_BASE}`);
       for (const [, , ref] of html.matchAll(/\s(href|src)="([^"]+)"/g)) {
         const url = new URL(ref!.replace(/&amp;/g, '&'), pageURL);
         if (url.origin !== 'http://site.test') continue;
-        if (url.pathname.startsWith('/search/')) continue;
+        if (url.pathname.startsWith(`${TEST_BASE}search/`)) continue;
         if (!(await exists(url.pathname))) broken.push(`${file} → ${ref}`);
         if (url.hash && url.pathname === pageURL.pathname) {
           const id = decodeURIComponent(url.hash.slice(1));

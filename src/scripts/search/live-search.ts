@@ -5,6 +5,7 @@
  * replaces the history entry, submitting pushes one), and arrows move
  * between results.
  */
+import { paths } from '../../lib/site/paths.ts';
 import { createBrowserSearch, type BrowserSearch, type SearchAnswer, type ShownResult } from './browser-search.ts';
 import { describeAnswer, fillSnippet, groupDigits, renderHelp, renderResult, showsOpening } from './render-results.ts';
 import type { SearchFilters } from './search-filters.ts';
@@ -37,7 +38,7 @@ export function enhanceSearch(host: HTMLElement): void {
   const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
   if (!form || !input) return;
   const onPage = host.dataset.mode === 'page';
-  const base = new URL('search/data/', new URL(import.meta.env.BASE_URL, location.origin)).href;
+  const base = new URL(paths.searchData(), location.origin).href;
   const search = (shared ??= createBrowserSearch(base));
   search.warm();
   const region = (onPage && document.getElementById(host.dataset.results ?? '')) || createPanel(host);

@@ -3,6 +3,7 @@
  * `<mark>` for matches), never markup: a headline containing `<script>`
  * shows those characters.
  */
+import { paths } from '../../lib/site/paths.ts';
 import { hasMatch, highlightText, makeSnippet, type HighlightTerms, type Segment } from '../../lib/search/query/highlight.ts';
 import { createLru } from '../../lib/search/query/lru.ts';
 import type { StoryText } from '../../lib/search/format/story-record.ts';
@@ -52,7 +53,7 @@ function buildResult(result: ShownResult, phrases: readonly (readonly string[])[
   item.className = 'search-result';
   item.dir = 'auto';
   const link = document.createElement('a');
-  link.href = `/articles/${encodeURIComponent(record.slug)}/`;
+  link.href = paths.story(encodeURIComponent(record.slug));
   link.className = 'search-result-title';
   appendSegments(link, highlightText(record.title, what));
   item.append(link);

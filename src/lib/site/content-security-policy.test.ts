@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { buildContentSecurityPolicy, hashSource } from './content-security-policy.ts';
+import { THEME_INIT_SCRIPT } from './theme-init.ts';
+
+describe('hashSource', () => {
+  it('is the base64 SHA-256 of the exact text, as browsers compute it', () => {
+    expect(hashSource('alert(1)')).toBe(`'sha256-${createHash('sha256').update('alert(1)').digest('base64')}'`);
+    expect(hashSource('alert(1)')).not.toBe(hashSource('alert(1) '));
+  });
+});
+
+describe('buildContentSecurityPolicy', () => {
+  it('allows scripts from the site and the theme script by its hash, nothing inline or evaluated', () => {
+    const policy = buildContentSecurityPolicy({ delivery: 'header' });
+    expect(policy).toContain(`script-src 'self' ${hashSource(THEME_INIT_SCRIPT)};`);
+    expect(policy).toContain("style-src 'self';");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).not.toMatch(/unsafe|\*|https?:/);
+  });
+
+  it('leaves frame-ancestors out of the meta copy, which browsers ignore it in', () => {
+    expect(buildContentSecurityPolicy({ delivery: 'header' })).toContain("frame-ancestors 'none'");
+    expect(buildContentSecurityPolicy({ delivery: 'meta' })).not.toContain('frame-ancestors');
+  });
+});
