@@ -8,13 +8,14 @@ import sitemap from '@astrojs/sitemap';
 import { SITE } from './src/site.config.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { publishFiles } from './src/integrations/publish-files.ts';
+import { offline } from './src/integrations/offline.ts';
 
 export default defineConfig({
   site: SITE.url,
   base: SITE.base,
   trailingSlash: 'always',
   outDir: process.env.CLIPPINGS_OUT_DIR || './dist',
-  cacheDir: process.env.CLIPPINGS_CACHE_DIR || './node_modules/.astro',
+  cacheDir: SITE.cacheDir,
   build: {
     format: 'directory',
     // One small stylesheet, shared and cached by every page.
@@ -33,8 +34,9 @@ export default defineConfig({
     server: { watch: { ignored: ['**/.bench/**', '**/content/raw/**', '**/dist/**'] } },
   },
   integrations: [
-    sitemap({ filter: (page) => !page.endsWith('/404/') }),
+    sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/offline/') }),
     searchIndex({ articlesDir: SITE.articlesDir }),
     publishFiles({ base: SITE.base }),
+    offline({ name: SITE.name, description: SITE.description, lang: SITE.lang, base: SITE.base }),
   ],
 });

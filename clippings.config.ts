@@ -22,4 +22,7 @@ export default defineArchive({
   pageSize: 24,
   indexPageSize: 200,
   feedSize: 50,
+  // Social preview images (og:image) of each story's headline and the archive's name:
+  // true, false, or 'auto' (drawn for archives of up to 5,000 stories).
+  socialImages: 'auto',
 });

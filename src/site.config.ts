@@ -27,4 +27,6 @@ export const SITE = {
   rawDir: folder('CLIPPINGS_RAW_DIR', 'content/raw'),
   /** Where the ingest writes entries and the content collection reads them. */
   articlesDir: folder('CLIPPINGS_ARTICLES_DIR', 'content/articles'),
+  /** Astro's cache folder; build caches of our own (social images) live below it. */
+  cacheDir: folder('CLIPPINGS_CACHE_DIR', 'node_modules/.astro'),
 } as const;

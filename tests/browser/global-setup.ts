@@ -24,7 +24,7 @@ declare module 'vitest' {
   }
 }
 
-/** Small pages, so the sample's 14 stories span several listing and index pages. */
+/** Small pages, so the sample's 15 stories span several listing and index pages. */
 export const TEST_PAGE_SIZE = 5;
 export const TEST_INDEX_PAGE_SIZE = 2;
 /** The archive's name and base path in the browser suite: not the defaults, so a hard-coded one shows. */

@@ -35,6 +35,8 @@ export const ArchiveConfigSchema = z.object({
   indexPageSize: positive,
   /** Stories in the RSS feed. */
   feedSize: positive,
+  /** Social preview images for story pages: always, never, or "auto" (up to a size, see DESIGN.md). */
+  socialImages: z.union([z.boolean(), z.literal('auto')], { error: 'expected true, false or "auto"' }),
 });
 
 /** What `clippings.config.ts` may say; every field has the default shown there. */
@@ -57,6 +59,7 @@ export const ENV_OVERRIDES = {
   pageSize: 'CLIPPINGS_PAGE_SIZE',
   indexPageSize: 'CLIPPINGS_INDEX_PAGE_SIZE',
   feedSize: 'CLIPPINGS_FEED_SIZE',
+  socialImages: 'CLIPPINGS_SOCIAL_IMAGES',
 } as const satisfies Record<keyof ArchiveConfig, string>;
 
 /**
@@ -72,7 +75,10 @@ export function resolveArchiveConfig(file: ArchiveConfigInput, env: Record<strin
   for (const [field, variable] of Object.entries(ENV_OVERRIDES)) {
     const value = env[variable];
     if (value === undefined || value === '') continue;
-    merged[field] = typeof file[field as keyof ArchiveConfigInput] === 'number' ? Number(value) : value;
+    const fallback = file[field as keyof ArchiveConfigInput];
+    if (typeof fallback === 'number') merged[field] = Number(value);
+    else if (field === 'socialImages') merged[field] = value === 'true' ? true : value === 'false' ? false : value;
+    else merged[field] = value;
   }
   const result = ArchiveConfigSchema.safeParse(merged);
   if (result.success) return result.data;
