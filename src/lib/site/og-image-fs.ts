@@ -6,7 +6,7 @@
  * Cyrillic, Arabic, Hebrew); without them the images are left out and the
  * build says so.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -39,8 +39,10 @@ export async function renderOgImage(story: { title: string; name: string; dir: '
   const svg = buildOgImageSvg(story);
   const png = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: OG_FONT_FILES, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
   await mkdir(cacheDir, { recursive: true });
-  // Written aside and renamed, so a build killed mid-write leaves no half image in the cache.
-  await writeFile(`${file}.${process.pid}.tmp`, png);
-  await rename(`${file}.${process.pid}.tmp`, file);
+  // Written aside and renamed, so a build killed mid-write leaves no half image in the cache;
+  // a name of its own per call, as two stories with one headline render at once.
+  const temporary = `${file}.${randomUUID()}.tmp`;
+  await writeFile(temporary, png);
+  await rename(temporary, file);
   return png;
 }
