@@ -41,8 +41,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Whether a file name ends in a hash: 6–12 letters, digits, "_" or "-" before the extension, not a word ("Cr1I1Bcp", "16ac7pb"). */
+/**
+ * Whether a file name ends in a hash: Vite's 8 characters before the extension, not a word
+ * ("Cr1I1Bcp"), or a search file's number and base-36 hash ("0-kwyrjb.jz").
+ */
 function hasContentHash(name: string): boolean {
+  if (/^\d+-[a-z0-9]{6,}\.\w+$/.test(name)) return true;
   const token = /[.-]([\w-]{6,12})\.\w+$/.exec(name)?.[1] ?? '';
   return /\d/.test(token) || (/[a-z]/.test(token) && /[A-Z]/.test(token));
 }

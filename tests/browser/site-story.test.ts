@@ -121,7 +121,8 @@ describe('story page', () => {
     expect(canonical).toMatch(new RegExp(`/articles/${entry.slug}/$`));
     expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(entry.title);
     expect(await page.locator('meta[property="og:type"]').getAttribute('content')).toBe('article');
-    expect(await page.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary');
+    expect(await page.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary_large_image');
+    expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toMatch(/\/og\/[^/]+\.png$/);
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
     expect(jsonLd).toMatchObject({ '@type': 'NewsArticle', headline: entry.title, url: canonical, wordCount: entry.wordCount });
   });

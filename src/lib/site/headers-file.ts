@@ -18,7 +18,14 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Folders (below the base) whose every file name carries a content hash. */
 export const HASHED_FOLDERS = ['_astro/', 'search/data/shards/', 'search/data/vocabulary/'] as const;
 /** Files and folders whose names carry no hash, yet change between builds. */
-export const UNHASHED_DATA = ['search/data/manifest.json', 'search/data/docs/*', 'sw.js', 'manifest.webmanifest'] as const;
+export const UNHASHED_DATA = [
+  'search/data/manifest.json',
+  'search/data/docs/*',
+  'search/data/texts/*',
+  'search/data/facets/*',
+  'sw.js',
+  'manifest.webmanifest',
+] as const;
 
 /** One rule: a path pattern and its headers. */
 export interface HeaderRule {

@@ -23,6 +23,12 @@ describe('buildOgImageSvg', () => {
     expect(svg).toContain('R&#38;D &#60;News&#62;');
   });
 
+  it('leaves out control characters and bidi overrides, which XML and readers must not get', () => {
+    const svg = buildOgImageSvg({ title: 'Bad\u0001 title \u202Egnp.exe', name: 'Archive', dir: 'ltr' });
+    expect(svg).not.toMatch(/[\u0000-\u0008\u202E]/);
+    expect(svg).toContain('Bad title gnp.exe');
+  });
+
   /** Leftmost and rightmost inked columns of the headline band of a rendered image. */
   function inkSpan(title: string, dir: 'ltr' | 'rtl'): [number, number] {
     const image = new Resvg(buildOgImageSvg({ title, name: 'Archive', dir }), {

@@ -6,6 +6,8 @@
  * are cut by an estimate of the glyphs' width.
  */
 
+import { TITLE_LENGTH, toMetaText } from './plain-text.ts';
+
 /** Bump when the drawing changes, so cached images are redrawn. */
 export const OG_IMAGE_VERSION = 1;
 export const OG_WIDTH = 1200;
@@ -56,7 +58,10 @@ export function wrapLines(text: string, width: number, maxLines: number): string
  * @returns An SVG document of 1200×630.
  */
 export function buildOgImageSvg(options: { title: string; name: string; dir: 'ltr' | 'rtl' }): string {
-  const { title, name, dir } = options;
+  // Story text: no control character (not allowed in XML) or bidi override reaches the SVG.
+  const title = toMetaText(options.title, TITLE_LENGTH);
+  const name = toMetaText(options.name, TITLE_LENGTH);
+  const { dir } = options;
   const width = Math.floor((OG_WIDTH - 2 * MARGIN) / (TITLE_SIZE * EM_PER_CHAR));
   const lines = wrapLines(title, width, MAX_LINES);
   const rtl = dir === 'rtl';
