@@ -104,7 +104,13 @@ export function* generateDumps(options: GenerateOptions): Generator<GeneratedFil
       articles.push(header.join('\n') + body.join(blankSeparated ? '\n\n' : '\n'));
     }
     written += count;
-    const hex = [next(), next()].map((n) => Math.floor(n * 2 ** 24).toString(16).padStart(6, "0")).join("");
+    const hex = [next(), next()]
+      .map((n) =>
+        Math.floor(n * 2 ** 24)
+          .toString(16)
+          .padStart(6, '0'),
+      )
+      .join('');
     yield { name: `${String(file).padStart(6, '0')}_${hex}.txt`, text: `${articles.join('\n\n\n\n')}\n` };
   }
 }
