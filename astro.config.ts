@@ -7,6 +7,12 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { SITE } from './src/site.config.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { redirectsFile } from './src/integrations/redirects-file.ts';
+import { loadStoryRedirects } from './src/lib/site/story-redirects-fs.ts';
+
+// Moved story URLs: static pages for every host, a real 301 where `_redirects` is read, never in the sitemap.
+const movedStories = () => loadStoryRedirects(SITE.articlesDir);
+const moved = new Set(movedStories().map((redirect) => redirect.from));
 
 export default defineConfig({
   site: SITE.url,
@@ -25,5 +31,9 @@ export default defineConfig({
     // Benchmark archives and raw dumps can hold 100k files: never watch them.
     server: { watch: { ignored: ['**/.bench/**', '**/content/raw/**', '**/dist/**'] } },
   },
-  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), searchIndex({ articlesDir: SITE.articlesDir })],
+  integrations: [
+    sitemap({ filter: (page) => !page.endsWith('/404/') && !moved.has(new URL(page).pathname) }),
+    searchIndex({ articlesDir: SITE.articlesDir }),
+    redirectsFile({ sources: [movedStories] }),
+  ],
 });
