@@ -9,6 +9,12 @@ import { SITE } from './src/site.config.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { publishFiles } from './src/integrations/publish-files.ts';
 import { offline } from './src/integrations/offline.ts';
+import { redirectsFile } from './src/integrations/redirects-file.ts';
+import { loadStoryRedirects } from './src/lib/site/story-redirects-fs.ts';
+
+// Moved story URLs: static pages for every host, a real 301 where `_redirects` is read, never in the sitemap.
+const movedStories = () => loadStoryRedirects(SITE.articlesDir);
+const moved = new Set(movedStories().map((redirect) => redirect.from));
 
 export default defineConfig({
   site: SITE.url,
@@ -34,9 +40,13 @@ export default defineConfig({
     server: { watch: { ignored: ['**/.bench/**', '**/content/raw/**', '**/dist/**'] } },
   },
   integrations: [
-    sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/offline/') }),
+    sitemap({
+      filter: (page) =>
+        !page.endsWith('/404/') && !page.endsWith('/offline/') && !moved.has(new URL(page).pathname.slice(SITE.base.length - 1)),
+    }),
     searchIndex({ articlesDir: SITE.articlesDir }),
     publishFiles({ base: SITE.base }),
     offline({ name: SITE.name, description: SITE.description, lang: SITE.lang, base: SITE.base }),
+    redirectsFile({ sources: [movedStories] }),
   ],
 });

@@ -113,11 +113,15 @@ async function benchSize(size: number): Promise<{ site: Measure; bare?: Measure;
   rmSync(siteOut, { recursive: true, force: true });
   const siteLog = path.join(dir, 'site');
   console.log(`bench-build: building the site (${size})…`);
-  const site = await measure([NODE, ASTRO, 'build'], {
-    CLIPPINGS_ARTICLES_DIR: articles,
-    CLIPPINGS_OUT_DIR: path.join(siteOut, 'dist'),
-    CLIPPINGS_CACHE_DIR: path.join(siteOut, 'cache'),
-  }, siteLog);
+  const site = await measure(
+    [NODE, ASTRO, 'build'],
+    {
+      CLIPPINGS_ARTICLES_DIR: articles,
+      CLIPPINGS_OUT_DIR: path.join(siteOut, 'dist'),
+      CLIPPINGS_CACHE_DIR: path.join(siteOut, 'cache'),
+    },
+    siteLog,
+  );
   const result: { site: Measure; bare?: Measure; bareError?: string } = {
     site: { ...site, pages: countPages(path.join(siteOut, 'dist')), ...readPhases(`${siteLog}.log`) },
   };
@@ -128,29 +132,43 @@ async function benchSize(size: number): Promise<{ site: Measure; bare?: Measure;
   writeBareSite(bareRoot);
   console.log(`bench-build: building the bare site (${size})…`);
   try {
-    const bare = await measure([NODE, ASTRO, 'build', '--root', bareRoot], {
-      BARE_ARTICLES_DIR: articles,
-      BARE_OUT_DIR: path.join(bareRoot, 'dist'),
-      BARE_CACHE_DIR: path.join(bareRoot, 'cache'),
-    }, path.join(dir, 'bare'));
+    const bare = await measure(
+      [NODE, ASTRO, 'build', '--root', bareRoot],
+      {
+        BARE_ARTICLES_DIR: articles,
+        BARE_OUT_DIR: path.join(bareRoot, 'dist'),
+        BARE_CACHE_DIR: path.join(bareRoot, 'cache'),
+      },
+      path.join(dir, 'bare'),
+    );
     result.bare = { ...bare, pages: countPages(path.join(bareRoot, 'dist')), ...readPhases(path.join(dir, 'bare.log')) };
   } catch (error) {
     // The stock loader's store is one JSON string: past ~45k entries it cannot be built at all.
-    result.bareError = (error as Error).message.split('\n').filter((line) => /Error|heap|Invalid string length/i.test(line)).slice(-1)[0] ?? 'failed';
+    result.bareError =
+      (error as Error).message
+        .split('\n')
+        .filter((line) => /Error|heap|Invalid string length/i.test(line))
+        .slice(-1)[0] ?? 'failed';
   }
   rmSync(path.join(bareRoot, 'dist'), { recursive: true, force: true });
   return result;
 }
 
 mkdirSync(WORK, { recursive: true });
-const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+const sizes = values.sizes
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0);
 const rows: Array<{ size: number; site: Measure; bare?: Measure }> = [];
 for (const size of sizes) {
   const { site, bare, bareError } = await benchSize(size);
   rows.push({ size, site, bare });
   const search = site.searchSeconds === undefined ? '' : `, of which search index ${site.searchSeconds.toFixed(1)} s`;
   console.log(`  site ${String(size).padStart(7)}: ${format(site)}   (pages rendered in ${site.renderSeconds?.toFixed(1) ?? '?'} s${search})`);
-  if (bare) console.log(`  bare ${String(size).padStart(7)}: ${format(bare)}   (pages rendered in ${bare.renderSeconds?.toFixed(1) ?? '?'} s)   site/bare time ${(site.seconds / bare.seconds).toFixed(2)}×`);
+  if (bare)
+    console.log(
+      `  bare ${String(size).padStart(7)}: ${format(bare)}   (pages rendered in ${bare.renderSeconds?.toFixed(1) ?? '?'} s)   site/bare time ${(site.seconds / bare.seconds).toFixed(2)}×`,
+    );
   if (bareError) console.log(`  bare ${String(size).padStart(7)}: failed: ${bareError}`);
   const rendered = renderShares(site);
   for (const group of site.groups ?? []) {
@@ -188,5 +206,7 @@ for (let i = 1; i < rows.length; i++) {
   const a = rows[i - 1]!;
   const b = rows[i]!;
   const growth = b.site.seconds / b.size / (a.site.seconds / a.size);
-  console.log(`growth ${a.size} → ${b.size}: ${(b.size / a.size).toFixed(0)}× stories, ${(b.site.seconds / a.site.seconds).toFixed(1)}× time (time per story ×${growth.toFixed(2)})`);
+  console.log(
+    `growth ${a.size} → ${b.size}: ${(b.size / a.size).toFixed(0)}× stories, ${(b.site.seconds / a.site.seconds).toFixed(1)}× time (time per story ×${growth.toFixed(2)})`,
+  );
 }

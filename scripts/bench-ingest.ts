@@ -45,7 +45,9 @@ function archive(size: number): { dir: string; bytes: number; files: string[] } 
     for (const file of generateDumps({ articles: size, perFile: 10, seed: 1 })) writeFileSync(path.join(dir, file.name), file.text);
     writeFileSync(stamp, GENERATOR);
   }
-  const files = readdirSync(dir).filter((name) => name.endsWith('.txt')).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
   return { dir, bytes: files.reduce((sum, name) => sum + statSync(path.join(dir, name)).size, 0), files };
 }
 
@@ -70,7 +72,9 @@ for (const name of readdirSync(ROOT).filter(isOutput)) renameSync(path.join(ROOT
 const sinceDelete = existsSync(DELETED_AT) ? Date.now() - Number(readFileSync(DELETED_AT, 'utf8')) : Infinity;
 if (sinceDelete < DELETE_WINDOW_MS) {
   const wait = DELETE_WINDOW_MS - sinceDelete;
-  console.log(`bench:ingest: the last run deleted its outputs ${Math.round(sinceDelete / 1000)} s ago; waiting ${Math.round(wait / 1000)} s for the disk to reuse those inodes at full speed`);
+  console.log(
+    `bench:ingest: the last run deleted its outputs ${Math.round(sinceDelete / 1000)} s ago; waiting ${Math.round(wait / 1000)} s for the disk to reuse those inodes at full speed`,
+  );
   await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
@@ -85,7 +89,15 @@ for (const size of sizes) {
   // The ingest's own work, with nothing written: read, parse, build, serialize.
   const dry = child('run', '--in', dir, '--out', path.join(ROOT, 'nowhere'), '--check');
   const dryRate = mbps(bytes, dry.ms);
-  rows.push([label, `compute only (--check, nothing on disk), ${availableParallelism()} workers`, `${(dry.ms / 1000).toFixed(2)} s`, Math.round(size / (dry.ms / 1000)).toLocaleString('en'), dryRate.toFixed(1), String(dry.peakMB), `${(dryRate / base).toFixed(2)}×`]);
+  rows.push([
+    label,
+    `compute only (--check, nothing on disk), ${availableParallelism()} workers`,
+    `${(dry.ms / 1000).toFixed(2)} s`,
+    Math.round(size / (dry.ms / 1000)).toLocaleString('en'),
+    dryRate.toFixed(1),
+    String(dry.peakMB),
+    `${(dryRate / base).toFixed(2)}×`,
+  ]);
 
   for (const workers of [1, availableParallelism()]) {
     // The headline run three times, each into a fresh folder kept until the
@@ -101,12 +113,28 @@ for (const size of sizes) {
     const full = runs[Math.floor(runs.length / 2)] as Measure;
     const rate = mbps(bytes, full.ms);
     const spread = runs.length > 1 ? ` (median of ${runs.length}: ${runs.map((r) => (r.ms / 1000).toFixed(1)).join(', ')} s)` : '';
-    rows.push([label, `full ingest, ${workers} worker${workers > 1 ? 's' : ''}${spread}`, `${(full.ms / 1000).toFixed(2)} s`, Math.round(size / (full.ms / 1000)).toLocaleString('en'), rate.toFixed(1), String(Math.max(...runs.map((r) => r.peakMB))), `${(rate / base).toFixed(2)}×`]);
+    rows.push([
+      label,
+      `full ingest, ${workers} worker${workers > 1 ? 's' : ''}${spread}`,
+      `${(full.ms / 1000).toFixed(2)} s`,
+      Math.round(size / (full.ms / 1000)).toLocaleString('en'),
+      rate.toFixed(1),
+      String(Math.max(...runs.map((r) => r.peakMB))),
+      `${(rate / base).toFixed(2)}×`,
+    ]);
   }
 
   // What this disk costs: the same entry files written with nothing else going on.
   const floor = child('write-floor', '--in', out, '--out', path.join(ROOT, `floor-${size}`));
-  rows.push([label, `disk floor: writing the ${floor.written?.toLocaleString('en')} entry files alone`, `${(floor.ms / 1000).toFixed(2)} s`, '', mbps(bytes, floor.ms).toFixed(1), '', '']);
+  rows.push([
+    label,
+    `disk floor: writing the ${floor.written?.toLocaleString('en')} entry files alone`,
+    `${(floor.ms / 1000).toFixed(2)} s`,
+    '',
+    mbps(bytes, floor.ms).toFixed(1),
+    '',
+    '',
+  ]);
 
   const again = child('run', '--in', dir, '--out', out);
   rows.push([label, `re-run, nothing changed (${again.written} written)`, `${(again.ms / 1000).toFixed(2)} s`, '', '', String(again.peakMB), '']);

@@ -68,7 +68,10 @@ function queriesOf(archive: Archive): { queries: string[]; keystrokeWord: string
     return {
       queries: ['hospital', 'minister', 'drought', 'election hospital', 'police strike'],
       keystrokeWord: 'hospital',
-      session: 'minister president police officials government country security military council public national party report water health school market prices workers members'.split(' '),
+      session:
+        'minister president police officials government country security military council public national party report water health school market prices workers members'.split(
+          ' ',
+        ),
     };
   }
   const { words } = zipfVocabularyOf(1);
@@ -201,7 +204,9 @@ function printReport(
   disk: Record<'ours' | 'records' | 'pagefind', { bytes: number; files: number }>,
   pagefind: { skipped: boolean; ok: boolean; seconds: number; peakMB: number },
 ): void {
-  console.log(`\n${stories.toLocaleString('en')} stories, ${archive} vocabulary (medians of ${values.runs} cold runs; load average ${loadavg()[0]!.toFixed(1)})`);
+  console.log(
+    `\n${stories.toLocaleString('en')} stories, ${archive} vocabulary (medians of ${values.runs} cold runs; load average ${loadavg()[0]!.toFixed(1)})`,
+  );
   console.log('  query                       ours: links  complete  search bytes (all)   | Pagefind: links  search bytes (all)  | time   bytes');
   for (const { ours: o, pagefind: p } of rows) {
     const mine = `${`${o.ms.toFixed(0)} ms`.padStart(11)} ${`${o.completeMs.toFixed(0)} ms`.padStart(9)}  ${kb(o.searchBytes).padStart(8)} (${kb(o.bytes).padStart(8)})`;
@@ -220,9 +225,15 @@ function printReport(
   console.log(line);
   console.log(`  later keystrokes (each further letter of ${JSON.stringify(keystrokeWord)}): ${keystrokes.map((ms) => `${ms.toFixed(1)} ms`).join(', ')}`);
   console.log(`  JS memory after 20 different searches in one page: ${sessionMB.toFixed(1)} MB`);
-  const theirDisk = pagefind.skipped ? 'Pagefind skipped' : pagefind.ok ? `Pagefind ${mb(disk.pagefind.bytes)} (${disk.pagefind.files} files)` : 'Pagefind FAILED';
+  const theirDisk = pagefind.skipped
+    ? 'Pagefind skipped'
+    : pagefind.ok
+      ? `Pagefind ${mb(disk.pagefind.bytes)} (${disk.pagefind.files} files)`
+      : 'Pagefind FAILED';
   const indexing = pagefind.seconds > 0 ? `, indexed in ${pagefind.seconds} s at ${pagefind.peakMB.toFixed(0)} MB peak` : '';
-  console.log(`  search files on disk: ours ${mb(disk.ours.bytes)} (${mb(disk.records.bytes)} of it story records; ${disk.ours.files} files); ${theirDisk}${indexing}`);
+  console.log(
+    `  search files on disk: ours ${mb(disk.ours.bytes)} (${mb(disk.records.bytes)} of it story records; ${disk.ours.files} files); ${theirDisk}${indexing}`,
+  );
 }
 
 mkdirSync(WORK, { recursive: true });

@@ -14,11 +14,16 @@ describe('checkAstro', () => {
       mkdirSync(path.join(project, 'src/components'), { recursive: true });
       mkdirSync(path.join(project, 'src/pages'), { recursive: true });
       writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({ extends: 'astro/tsconfigs/strict', include: ['src'] }));
-      writeFileSync(path.join(project, 'src/components/Card.astro'), '---\ninterface Props {\n  title: string;\n}\nconst { title } = Astro.props;\n---\n<h2>{title}</h2>\n');
+      writeFileSync(
+        path.join(project, 'src/components/Card.astro'),
+        '---\ninterface Props {\n  title: string;\n}\nconst { title } = Astro.props;\n---\n<h2>{title}</h2>\n',
+      );
       writeFileSync(path.join(project, 'src/pages/index.astro'), "---\nimport Card from '../components/Card.astro';\n---\n<Card title={42} />\n");
 
       const result = await checkAstro(project);
-      const errors = result.fileResult.flatMap((file) => file.errors.map((error) => [path.basename(file.fileUrl.pathname), error.code, error.range.start.line]));
+      const errors = result.fileResult.flatMap((file) =>
+        file.errors.map((error) => [path.basename(file.fileUrl.pathname), error.code, error.range.start.line]),
+      );
       expect(result.errors).toBe(1);
       expect(errors).toEqual([['index.astro', 2322, 3]]);
     } finally {

@@ -38,7 +38,9 @@ const features = (article: ParsedArticle) => {
 const percentile = (values: number[], p: number) => values.sort((a, b) => a - b)[Math.floor(p * (values.length - 1))] ?? NaN;
 
 const stories = generateStories(Number(values.stories));
-console.log(`eval:identity: ${stories.length} generated stories; thresholds: title ≥ ${SAME_STORY.title}, Jaccard ≥ ${SAME_STORY.jaccard}, containment ≥ ${SAME_STORY.containment}`);
+console.log(
+  `eval:identity: ${stories.length} generated stories; thresholds: title ≥ ${SAME_STORY.title}, Jaccard ≥ ${SAME_STORY.jaccard}, containment ≥ ${SAME_STORY.containment}`,
+);
 console.log('\nMissed merges on re-scrapes (original and re-scrape grouped with the archive of originals):');
 let missedAll = 0;
 let falseAll = 0;

@@ -35,7 +35,9 @@ function main(): number {
   const extracted = new Map<string, Knowledge>();
   let bytes = 0;
   let ms = 0;
-  for (const name of readdirSync(rawDir).filter((file) => file.endsWith('.txt')).sort()) {
+  for (const name of readdirSync(rawDir)
+    .filter((file) => file.endsWith('.txt'))
+    .sort()) {
     const text = readFileSync(path.join(rawDir, name), 'utf8');
     for (const article of parseDump(text, name).articles) {
       const start = performance.now();
@@ -59,15 +61,23 @@ function main(): number {
   console.log(row('quote precision', score.quotePrecision, 0.85));
   console.log(row('date recall', score.dateRecall, 0.9));
   console.log(row('date precision', score.datePrecision, 0.9));
-  console.log(`latestDate within 7 days  ${stories - score.latestMisses.length}/${stories}  target: all but one  ${score.latestMisses.length <= 1 ? 'ok' : 'BELOW'}`);
+  console.log(
+    `latestDate within 7 days  ${stories - score.latestMisses.length}/${stories}  target: all but one  ${score.latestMisses.length <= 1 ? 'ok' : 'BELOW'}`,
+  );
   for (const miss of score.latestMisses) console.log(`  ${miss}`);
   console.log(`invented dates            ${score.invented.length}  target: 0  ${score.invented.length === 0 ? 'ok' : 'BELOW'}`);
   for (const story of score.invented) console.log(`  ${story}`);
   if (score.forbidden.length) console.log(`tagged though labelled not an entity: ${score.forbidden.join('; ')}`);
   const met =
-    value(score.entityRecall) >= 0.85 && value(score.entityPrecision) >= 0.85 && value(score.quoteRecall) >= 0.85 &&
-    value(score.quotePrecision) >= 0.85 && value(score.dateRecall) >= 0.9 && value(score.datePrecision) >= 0.9 &&
-    score.latestMisses.length <= 1 && score.invented.length === 0 && missing.length === 0;
+    value(score.entityRecall) >= 0.85 &&
+    value(score.entityPrecision) >= 0.85 &&
+    value(score.quoteRecall) >= 0.85 &&
+    value(score.quotePrecision) >= 0.85 &&
+    value(score.dateRecall) >= 0.9 &&
+    value(score.datePrecision) >= 0.9 &&
+    score.latestMisses.length <= 1 &&
+    score.invented.length === 0 &&
+    missing.length === 0;
   return met ? 0 : 1;
 }
 

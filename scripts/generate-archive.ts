@@ -34,7 +34,9 @@ const present = (() => {
   }
 })();
 if (present.length > 0) {
-  console.error(`generate-archive: ${values.out}: holds ${present.length} file${present.length === 1 ? '' : 's'} (${present.slice(0, 3).join(', ')}), expected a new or empty folder; remove them first`);
+  console.error(
+    `generate-archive: ${values.out}: holds ${present.length} file${present.length === 1 ? '' : 's'} (${present.slice(0, 3).join(', ')}), expected a new or empty folder; remove them first`,
+  );
   process.exit(2);
 }
 mkdirSync(out, { recursive: true });

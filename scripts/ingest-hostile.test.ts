@@ -49,7 +49,10 @@ describe('npm run ingest, two at once', () => {
     const exited = new Promise<number | null>((resolve) => first.on('exit', resolve));
     while (!existsSync(path.join(root, 'out', '.ingest-lock'))) await new Promise((resolve) => setTimeout(resolve, 20));
     const second = run(['--in', 'raw', '--out', 'out', '--quiet']);
-    expect(second).toMatchObject({ status: 2, stderr: expect.stringContaining(`ingest: out: another ingest (process ${first.pid}) is writing to this folder`) });
+    expect(second).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining(`ingest: out: another ingest (process ${first.pid}) is writing to this folder`),
+    });
     expect(await exited).toBe(0);
     expect(readdirSync(path.join(root, 'out')).filter((name) => name.endsWith('.md'))).toHaveLength(1001);
   }, 120_000);

@@ -119,7 +119,12 @@ describe('npm run ingest', () => {
     const result = run('--in', 'raw', '--out', 'locked', '--quiet', '--keep-going');
     expect(result.status).toBe(0);
     expect(result.stderr).toContain(`ingest: locked: took over the lock of a run that is gone (process ${gone})`);
-    expect(readdirSync(path.join(root, 'locked')).filter((name) => name.startsWith('.'))).toEqual(['.ingest-manifest.json', '.redirects.json', '.url-ledger.txt']);
+    expect(readdirSync(path.join(root, 'locked')).filter((name) => name.startsWith('.'))).toEqual([
+      '.ingest-manifest.json',
+      '.knowledge-cache',
+      '.redirects.json',
+      '.url-ledger.txt',
+    ]);
   });
 
   test('exits 2 when the input folder does not exist', () => {

@@ -1,7 +1,7 @@
 /**
  * Ingest CLI: raw article dumps in, one Markdown entry per story out.
  *
- *   npm run ingest -- [--in content/raw] [--out content/articles] [--check] [--verify] [--force] [--keep-going] [--quiet] [--ledger <file>]
+ *   npm run ingest -- [--in content/raw] [--out content/articles] [--check] [--verify] [--force] [--no-extract] [--keep-going] [--quiet] [--ledger <file>]
  *
  * The URL ledger (README, "The URL ledger") is content/url-ledger.txt for the
  * archive's own entries folder, `.url-ledger.txt` inside any other --out.
@@ -26,7 +26,7 @@ import { UsageError } from './lib/out-folder.ts';
 import { EXIT, exitStatus } from './lib/exit-status.ts';
 import { escapeForTerminal as safe } from './lib/terminal-text.ts';
 
-const USAGE = 'usage: npm run ingest -- [--in <dir>] [--out <dir>] [--check] [--verify] [--force] [--keep-going] [--quiet] [--ledger <file>]';
+const USAGE = 'usage: npm run ingest -- [--in <dir>] [--out <dir>] [--check] [--verify] [--force] [--no-extract] [--keep-going] [--quiet] [--ledger <file>]';
 
 /** How the CLI was asked to run. */
 interface CliOptions {
@@ -35,6 +35,8 @@ interface CliOptions {
   check: boolean;
   verify: boolean;
   force: boolean;
+  /** Extract the knowledge fields (on unless `--no-extract`). */
+  extract: boolean;
   keepGoing: boolean;
   quiet: boolean;
   /** The URL ledger, when not the default inside the output folder. */
@@ -50,12 +52,14 @@ function main(): Promise<number> | number {
   let values;
   try {
     ({ values } = parseArgs({
+      allowNegative: true,
       options: {
         in: { type: 'string', default: SITE.rawDir },
         out: { type: 'string', default: SITE.articlesDir },
         check: { type: 'boolean', default: false },
         verify: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        extract: { type: 'boolean', default: true },
         'keep-going': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         ledger: { type: 'string' },
@@ -76,6 +80,7 @@ function main(): Promise<number> | number {
     check: values.check,
     verify: values.verify,
     force: values.force,
+    extract: values.extract,
     keepGoing: values['keep-going'],
     quiet: values.quiet,
     ledger: values.ledger ?? (path.resolve(values.out) === OWN_ARTICLES ? OWN_LEDGER : undefined),
@@ -88,7 +93,7 @@ async function run(options: CliOptions): Promise<number> {
   let summary: IngestSummary;
   try {
     // The folders as given: the run names them so in its messages, and refuses an empty one.
-    summary = await runIngest({ inDir: options.inDir, outDir: options.outDir, check: options.check, verify: options.verify, force: options.force, ledger: options.ledger, onProgress: progress?.update });
+    summary = await runIngest({ inDir: options.inDir, outDir: options.outDir, check: options.check, verify: options.verify, force: options.force, extract: options.extract, ledger: options.ledger, onProgress: progress?.update });
   } catch (error) {
     progress?.done();
     if (error instanceof UsageError) {

@@ -23,7 +23,9 @@ const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
 function article(withPhotos: boolean): string {
   const lines = ['Harbour Works Photographed Week by Week', '', 'TT', '', 'Harbour Works Photographed Week by Week', ''];
   for (let i = 0; i < photos; i++) {
-    lines.push(`In week ${i} the crews moved another section of the breakwater into place, and the engineers checked the new pilings against the tide tables before the next shift began.`);
+    lines.push(
+      `In week ${i} the crews moved another section of the breakwater into place, and the engineers checked the new pilings against the tide tables before the next shift began.`,
+    );
     // Captions alike at both ends, as an agency's are: no cheap test tells them apart.
     if (withPhotos) lines.push(`A crane lifts section ${i} of the breakwater (AFP)`, `A crane lifts section ${i} of the breakwater  (AFP)`);
   }

@@ -29,7 +29,11 @@ describe('generateDumps', () => {
 describe('generateDumps with a Zipf vocabulary', () => {
   const zipf = [...generateDumps({ articles: 300, seed: 7, vocabulary: 'zipf' })];
   const counts = new Map<string, number>();
-  for (const word of zipf.map((file) => file.text).join(' ').toLowerCase().match(/[a-z]+/g) ?? []) {
+  for (const word of zipf
+    .map((file) => file.text)
+    .join(' ')
+    .toLowerCase()
+    .match(/[a-z]+/g) ?? []) {
     counts.set(word, (counts.get(word) ?? 0) + 1);
   }
 
@@ -54,7 +58,13 @@ describe('generateDumps with a Zipf vocabulary', () => {
     expect(decade(1000) / decade(100)).toBeGreaterThan(0.05);
     expect(decade(1000) / decade(100)).toBeLessThan(0.2);
     // The small default vocabulary has a few hundred words.
-    const small = new Set(files.map((file) => file.text).join(' ').toLowerCase().match(/[a-z]+/g));
+    const small = new Set(
+      files
+        .map((file) => file.text)
+        .join(' ')
+        .toLowerCase()
+        .match(/[a-z]+/g),
+    );
     expect(small.size).toBeLessThan(2_000);
   });
 });

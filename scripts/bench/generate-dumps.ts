@@ -5,6 +5,7 @@
  * and inline photos.
  */
 import { COMMON_WORDS, CREDITS, SYLLABLES } from './vocabulary.ts';
+import { createKnowledgeSentences } from './generate-knowledge.ts';
 import { createZipfVocabulary, type ZipfVocabulary } from './zipf-vocabulary.ts';
 
 /** Options of one generated archive. */
@@ -34,6 +35,9 @@ export interface GeneratedFile {
   name: string;
   text: string;
 }
+
+/** Share of sentences that carry names, dates or a quote (see generate-knowledge.ts). */
+const KNOWLEDGE_RATE = 0.25;
 
 /** mulberry32: small, fast and good enough for text generation. */
 function random(seed: number): () => number {
@@ -79,6 +83,8 @@ export function* generateDumps(options: GenerateOptions): Generator<GeneratedFil
     return capitalize(`${parts.join(' ')}.`);
   };
   const heading = () => capitalize(words(2 + Math.floor(next() * 4)));
+  // People, places, organisations, dates and quotes at about the seeds' rates.
+  const knowledge = createKnowledgeSentences(next, names, words);
   const caption = () => `${capitalize(words(10 + Math.floor(next() * 20)))} on ${1 + Math.floor(next() * 28)} May 2024. (${pick(CREDITS)})`;
 
   for (let file = 0, written = 0; written < options.articles; file++) {
@@ -99,12 +105,18 @@ export function* generateDumps(options: GenerateOptions): Generator<GeneratedFil
           const inline = caption();
           body.push(`${inline}\n${inline}`);
         }
-        body.push(Array.from({ length: 1 + Math.floor(next() * 4) }, sentence).join(' '));
+        body.push(Array.from({ length: 1 + Math.floor(next() * 4) }, () => (next() < KNOWLEDGE_RATE ? knowledge.sentence() : sentence())).join(' '));
       }
       articles.push(header.join('\n') + body.join(blankSeparated ? '\n\n' : '\n'));
     }
     written += count;
-    const hex = [next(), next()].map((n) => Math.floor(n * 2 ** 24).toString(16).padStart(6, "0")).join("");
+    const hex = [next(), next()]
+      .map((n) =>
+        Math.floor(n * 2 ** 24)
+          .toString(16)
+          .padStart(6, '0'),
+      )
+      .join('');
     yield { name: `${String(file).padStart(6, '0')}_${hex}.txt`, text: `${articles.join('\n\n\n\n')}\n` };
   }
 }

@@ -135,9 +135,7 @@ const TITLES = ['Morning briefing', 'Your daily briefing', 'Live updates: the el
 export function generateBriefings(count: number, seed = 7): ParsedArticle[] {
   const next = random(seed);
   const stories = generateStories(Math.max(1, Math.ceil(count / 4)), seed);
-  const sentences = stories.flatMap((story) =>
-    story.blocks.flatMap((block) => (block.type === 'paragraph' ? block.text.split(/(?<=\.) /) : [])),
-  );
+  const sentences = stories.flatMap((story) => story.blocks.flatMap((block) => (block.type === 'paragraph' ? block.text.split(/(?<=\.) /) : [])));
   return Array.from({ length: count }, (_, index) => {
     const items = 2 + Math.floor(next() * 4);
     const blocks: ParsedArticle['blocks'] = [{ type: 'paragraph', text: INTRO, line: 3 }];

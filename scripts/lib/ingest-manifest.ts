@@ -12,6 +12,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileRecord } from './ingest-protocol.ts';
+import { knowledgeVersion } from './knowledge-stage.ts';
 import { writeFileAtomic } from './entry-files.ts';
 
 /** File name of the manifest inside the output folder (hidden: not an entry). */
@@ -94,9 +95,15 @@ export function entryPackageVersions(root: string): string[] {
  * The version of everything that shapes an entry: the ingest core and the
  * identity modules, the worker and the signatures, the packages that write and
  * validate entries (and their dependencies), and the Unicode tables case
- * folding and normalization use.
+ * folding and normalization use; and the extractor's, when entries carry its fields.
+ *
+ * @param extract Whether the run extracts the knowledge fields.
  */
-export function ingestVersion(): string {
+export function ingestVersion(extract = true): string {
+  return extract ? `${writerVersion()}+${knowledgeVersion()}` : writerVersion();
+}
+
+function writerVersion(): string {
   const hash = createHash('sha256');
   const src = fileURLToPath(new URL('../../src/lib/', import.meta.url));
   const sources = [

@@ -4,6 +4,7 @@
 import type { Source } from '../../src/lib/entry-schema.ts';
 import type { OwnedFile } from './ingest-manifest.ts';
 import type { PackedFiles } from './packed-files.ts';
+import type { KnowledgeCache } from './knowledge-stage.ts';
 
 /** One article of a dump, as the ingest remembers it between runs. */
 export interface ArticleRef {
@@ -56,6 +57,8 @@ export interface ScanTask {
   outDir: string;
   /** The output folder held no entries when the run began: nothing to compare with. */
   fresh: boolean;
+  /** Extract each story's knowledge fields, with this cache (absent: `--no-extract`). */
+  knowledge?: KnowledgeCache;
 }
 
 /** Plan the entries of some articles of one dump. */
@@ -65,6 +68,8 @@ export interface RenderTask {
   name: string;
   outDir: string;
   items: RenderItem[];
+  /** As in a scan. */
+  knowledge?: KnowledgeCache;
 }
 
 /** One entry to render. */

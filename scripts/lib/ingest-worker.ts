@@ -18,6 +18,8 @@ import { FilePacker, fileHash } from './packed-files.ts';
 import { describeError } from './entry-files.ts';
 import { IngestError } from '../../src/lib/ingest/errors.ts';
 import type { ParsedArticle } from '../../src/lib/ingest/types.ts';
+import { knowledgeOfDump, type KnowledgeCache } from './knowledge-stage.ts';
+import type { Knowledge } from '../../src/lib/knowledge/extract-knowledge.ts';
 import type { FileRecord, ReadError, RenderItem, RenderResult, RenderTask, ScanOutcome, ScanResult, ScanTask, UnchangedFiles } from './ingest-protocol.ts';
 import type { Version } from '../../src/lib/entry-schema.ts';
 import { identifyArticle, versionText } from '../../src/lib/identity/article-identity.ts';
@@ -32,8 +34,9 @@ type Scanned = ScanResult['records'][number];
  * @param outDir The entries folder.
  * @param writes Where the entry files to write are added.
  * @param fresh The output folder had no entries: skip looking for each file.
+ * @param cache The extraction stage's cache, when extracting.
  */
-function scanFile(file: ScanTask['files'][number], outDir: string, writes: FilePacker, unchanged: UnchangedFiles, fresh = false): Scanned {
+function scanFile(file: ScanTask['files'][number], outDir: string, writes: FilePacker, unchanged: UnchangedFiles, fresh = false, cache?: KnowledgeCache): Scanned {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file.path);
@@ -52,6 +55,7 @@ function scanFile(file: ScanTask['files'][number], outDir: string, writes: FileP
   const { articles, errors } = text.trim().length === 0 ? { articles: [], errors: [] } : parseDump(text, file.name);
   const refs: FileRecord['articles'] = [];
   const failed: ReadError[] = [];
+  const extracted = cache ? knowledgeOfDump(cache, hash, articles) : undefined;
   for (const article of articles) {
     // One article the ingest cannot handle must not cost the others.
     try {
@@ -59,7 +63,7 @@ function scanFile(file: ScanTask['files'][number], outDir: string, writes: FileP
       const slug = makeSlug(article.title, id);
       const digest = articleDigest(article, id);
       const sources = [{ file: file.name, index: article.index, line: article.line }];
-      const outcome = planWrite({ article, sources, id, slug, outDir, writes, unchanged, onlyNew: true, fresh });
+      const outcome = planWrite({ article, sources, id, slug, outDir, writes, unchanged, onlyNew: true, fresh, knowledge: extracted?.get(article.index) });
       const { sketch, shingles } = identifyArticle(article);
       refs.push({ id, digest, slug, signature: entrySignature(id, digest, slug, sources), index: article.index, line: article.line, sketch, shingles });
       outcomes[slug] = outcome;
@@ -80,14 +84,20 @@ function renderFile(task: RenderTask): RenderResult {
   const writes = new FilePacker();
   const result: Omit<RenderResult, 'writes'> = { kind: 'render', written: [], unchanged: {}, errors: [] };
   let articles;
+  let bytes;
   try {
-    articles = parseDump(decodeDump(readFileSync(task.path), task.name), task.name).articles;
+    bytes = readFileSync(task.path);
+    articles = parseDump(decodeDump(bytes, task.name), task.name).articles;
   } catch (error) {
     result.errors.push(error instanceof IngestError ? describe(error, 'file') : unreadable(error));
     return { ...result, writes: writes.pack() };
   }
   const byIndex = new Map(articles.map((article) => [article.index, article]));
   const dumps = new Map<string, Map<number, ParsedArticle>>([[task.path, byIndex]]);
+  const wanted = new Set(task.items.map((item) => item.index));
+  const extracted = task.knowledge
+    ? knowledgeOfDump(task.knowledge, hashBytes('sha256', bytes), articles.filter((article) => wanted.has(article.index)))
+    : undefined;
   for (const item of task.items) {
     const article = byIndex.get(item.index);
     if (!article) {
@@ -97,7 +107,8 @@ function renderFile(task: RenderTask): RenderResult {
     try {
       const { sources, slug, id } = item;
       const versions = item.versions && describeVersions(item.versions, dumps);
-      const outcome = planWrite({ article, sources, id, slug, versions, outDir: task.outDir, writes, unchanged: result.unchanged, onlyNew: false });
+      const knowledge = extracted?.get(article.index);
+      const outcome = planWrite({ article, sources, id, slug, versions, outDir: task.outDir, writes, unchanged: result.unchanged, onlyNew: false, knowledge });
       if (outcome === 'written') result.written.push(item.slug);
     } catch (error) {
       result.errors.push(internalError(error, article.line));
@@ -150,11 +161,13 @@ interface WritePlan {
   onlyNew: boolean;
   /** The output folder had no entries: skip looking for the file. */
   fresh?: boolean;
+  /** The story's knowledge fields, when extracted. */
+  knowledge?: Knowledge;
 }
 
 /** Plan the write of one entry unless the file already says the same. */
-function planWrite({ article, sources, id, slug, versions, outDir, writes, unchanged, onlyNew, fresh = false }: WritePlan): ScanOutcome {
-  const built = buildEntry(article, sources, id, slug, versions);
+function planWrite({ article, sources, id, slug, versions, outDir, writes, unchanged, onlyNew, fresh = false, knowledge }: WritePlan): ScanOutcome {
+  const built = buildEntry(article, sources, id, slug, versions, knowledge);
   const markdown = serializeEntry(built.entry, built.body);
   const name = `${slug}.md`;
   const target = path.join(outDir, name);
@@ -207,7 +220,7 @@ export async function runTask(task: ScanTask | RenderTask): Promise<ScanResult |
   const unchanged: UnchangedFiles = {};
   const records = task.files.map((file): Scanned => {
     try {
-      return scanFile(file, task.outDir, writes, unchanged, task.fresh);
+      return scanFile(file, task.outDir, writes, unchanged, task.fresh, task.knowledge);
     } catch (error) {
       // A fault of the ingest on one dump costs that dump only.
       return { name: file.name, record: { hash: '', articles: [], errors: [{ ...internalError(error, 0), kind: 'file' }] }, outcomes: {} };

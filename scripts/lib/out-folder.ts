@@ -46,10 +46,13 @@ export function checkFolders({ inDir, outDir, cwd }: Folders): void {
   const realOut = realPath(output);
   const realCwd = realPath(cwd);
   if (realOut === realCwd || isInside(realCwd, realOut)) {
-    throw new UsageError(`--out ${outDir} is the working folder${realOut === realCwd ? '' : ' or holds it'}, expected a folder of its own for the entries (e.g. content/articles)`);
+    throw new UsageError(
+      `--out ${outDir} is the working folder${realOut === realCwd ? '' : ' or holds it'}, expected a folder of its own for the entries (e.g. content/articles)`,
+    );
   }
   if (realOut === realIn) throw new UsageError(`--out ${outDir} is the input folder, expected a folder of its own for the entries (e.g. content/articles)`);
-  if (isInside(realIn, realOut)) throw new UsageError(`--out ${outDir} holds the input folder ${inDir}, expected a folder of its own for the entries (e.g. content/articles)`);
+  if (isInside(realIn, realOut))
+    throw new UsageError(`--out ${outDir} holds the input folder ${inDir}, expected a folder of its own for the entries (e.g. content/articles)`);
 }
 
 /**
@@ -65,7 +68,10 @@ export function foreignFiles(outDir: string, ownHidden: (name: string) => boolea
   } catch {
     return [];
   }
-  return names.filter((name) => !ownHidden(name)).sort().slice(0, 3);
+  return names
+    .filter((name) => !ownHidden(name))
+    .sort()
+    .slice(0, 3);
 }
 
 /**

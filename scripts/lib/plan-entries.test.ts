@@ -39,7 +39,15 @@ describe('planEntries', () => {
     const first = ref('abcdef1100000000', 'same-title-abcdef');
     const second = ref('abcdef2200000000', 'same-title-abcdef');
     const keys = (order: string[]) =>
-      [...planEntries(dumps(...order), new Map([['a.txt', record(first)], ['b.txt', record(second)]])).entries.keys()].sort();
+      [
+        ...planEntries(
+          dumps(...order),
+          new Map([
+            ['a.txt', record(first)],
+            ['b.txt', record(second)],
+          ]),
+        ).entries.keys(),
+      ].sort();
     expect(keys(['a.txt', 'b.txt'])).toEqual(['same-title-abcdef11', 'same-title-abcdef22']);
     expect(keys(['b.txt', 'a.txt'])).toEqual(keys(['a.txt', 'b.txt']));
   });

@@ -94,7 +94,9 @@ export function planEntries(dumps: DumpFile[], records: Map<string, FileRecord>,
     const sources = list.map(({ name, ref }) => ({ file: name, index: ref.index, line: ref.line }));
     // A story in one dump under its own default slug, nearly all of them: its reader worked the signature out.
     const solo = list.length === 1 && id === from.ref.id && slug === from.ref.slug;
-    const signature = solo ? from.ref.signature : entrySignature(id, from.ref.digest, slug, sources, list.length > 1 ? list.map((copy) => copy.ref.digest) : undefined);
+    const signature = solo
+      ? from.ref.signature
+      : entrySignature(id, from.ref.digest, slug, sources, list.length > 1 ? list.map((copy) => copy.ref.digest) : undefined);
     entries.set(slug, { id, sources, from, copies: list, signature });
   }
   return { entries, ledger, redirects };

@@ -12,7 +12,10 @@ let root: string;
 let inDir: string;
 let outDir: string;
 const write = (name: string | Buffer, text: string | Uint8Array) => writeFileSync(typeof name === 'string' ? path.join(inDir, name) : name, text);
-const entries = () => readdirSync(outDir).filter((name) => name.endsWith('.md')).sort();
+const entries = () =>
+  readdirSync(outDir)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
 const ingest = () => runIngest({ inDir, outDir, cwd: root });
 const manifestFile = () => path.join(outDir, '.ingest-manifest.json');
 
@@ -43,7 +46,9 @@ describe('runIngest on hostile input', () => {
   test('rejects a UTF-16 file, naming the encoding, and writes the rest', async () => {
     write('export.txt', Buffer.from(`\uFEFF${story('Port Strike Ends', 'Ships sail.')}`, 'utf16le'));
     const summary = await ingest();
-    expect(summary.rejected).toEqual([{ file: 'export.txt', kind: 'file', line: 0, reason: expect.stringMatching(/^is UTF-16 text .*iconv -f UTF-16 -t UTF-8/) }]);
+    expect(summary.rejected).toEqual([
+      { file: 'export.txt', kind: 'file', line: 0, reason: expect.stringMatching(/^is UTF-16 text .*iconv -f UTF-16 -t UTF-8/) },
+    ]);
     expect(entries()).toHaveLength(1);
   });
 

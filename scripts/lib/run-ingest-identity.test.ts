@@ -133,7 +133,9 @@ describe('runIngest: story identity', () => {
     const entriesBefore = readdirSync(folder('out')).sort();
     const error = await ingest(folder('raw'), folder('out')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toMatch(/\.url-ledger\.txt:\d+: \S+ belongs to story 0123456789abcdef here and to [0-9a-f]{16} on line 4, expected one story per URL; /);
+    expect((error as Error).message).toMatch(
+      /\.url-ledger\.txt:\d+: \S+ belongs to story 0123456789abcdef here and to [0-9a-f]{16} on line 4, expected one story per URL; /,
+    );
     expect(readdirSync(folder('out')).sort()).toEqual(entriesBefore);
     expect(existsSync(ledger)).toBe(true);
   });

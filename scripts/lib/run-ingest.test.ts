@@ -17,7 +17,12 @@ const write = (name: string, text: string | Uint8Array) => {
   mkdirSync(path.dirname(path.join(inDir, name)), { recursive: true });
   writeFileSync(path.join(inDir, name), text);
 };
-const entries = () => (existsSync(outDir) ? readdirSync(outDir).filter((name) => name.endsWith('.md')).sort() : []);
+const entries = () =>
+  existsSync(outDir)
+    ? readdirSync(outDir)
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+    : [];
 const frontmatter = (name: string) => EntrySchema.parse(loadYaml(splitEntryFile(readFileSync(path.join(outDir, name), 'utf8')).yaml));
 const ingest = (check = false) => runIngest({ inDir, outDir, check, workers: 2, cwd: root });
 

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { findIntact, removeOwned, removeTemporaryFiles, writeFileAtomic, writePacked, type FileFailure } from './entry-files.ts';
 import { IngestError } from '../../src/lib/ingest/errors.ts';
 import { emptyLedger, parseLedger, serializeLedger, type Ledger } from '../../src/lib/identity/ledger.ts';
+import { CACHE_DIR_NAME, knowledgeVersion, pruneKnowledgeCache, type KnowledgeCache } from './knowledge-stage.ts';
 import { MANIFEST_NAME, ingestVersion, loadManifest, saveManifest, type LoadedManifest, type Manifest, type OwnedFile } from './ingest-manifest.ts';
 import type { FileRecord, ReadError, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
 import { listDumps, type DumpFile, type Unlisted } from './list-dumps.ts';
@@ -30,6 +31,8 @@ export interface IngestOptions {
   verify?: boolean;
   /** Write into a folder that holds other files and no manifest (still removing only the ingest's own files). */
   force?: boolean;
+  /** Extract people, places, organisations, dates and quotes into each entry (default: true). */
+  extract?: boolean;
   /** Worker threads (default: one per core). */
   workers?: number;
   /** The URL ledger (default: `.url-ledger.txt` inside `outDir`; the archive's own run keeps it in git). */
@@ -89,7 +92,7 @@ const WORKER = new URL('./ingest-worker.ts', import.meta.url);
 const INLINE_LIMIT = 8;
 
 /** The ingest's own hidden files in the output folder: the manifest, the lock, temporary files. */
-const isOwnHidden = (name: string) => name === MANIFEST_NAME || name === LEDGER_NAME || name === REDIRECTS_NAME || name.startsWith(LOCK_NAME) || (name.startsWith('.') && name.endsWith('.tmp'));
+const isOwnHidden = (name: string) => name === MANIFEST_NAME || name === CACHE_DIR_NAME || name === LEDGER_NAME || name === REDIRECTS_NAME || name.startsWith(LOCK_NAME) || (name.startsWith('.') && name.endsWith('.tmp'));
 
 /**
  * Run the ingest.
@@ -116,7 +119,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     }
     const ledgerFile = path.resolve(cwd, options.ledger ?? path.join(options.outDir, LEDGER_NAME));
     const ledger = readLedger(ledgerFile, options.ledger ?? path.join(shown, LEDGER_NAME));
-    const loaded = loadManifest(outDir, ingestVersion());
+    // Entries with and without the knowledge fields differ: each has its own version.
+    const loaded = loadManifest(outDir, ingestVersion(options.extract !== false));
     if (!loaded.found && !options.force) refuseForeign(outDir, shown);
     if (loaded.problem) notes.push(`${MANIFEST_NAME}: ${loaded.problem}; nothing is removed this run, and a new manifest is written`);
     // A run killed midway then leaves a folder recognisably the ingest's.
@@ -162,6 +166,15 @@ function refuseForeign(outDir: string, shown: string): void {
 async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: { ledger: Ledger; text: string }): Promise<Omit<IngestSummary, 'notes'>> {
   const { inDir, outDir, check = false } = options;
   const previous = loaded.manifest;
+  const knowledge: KnowledgeCache | undefined =
+    options.extract === false ? undefined : { dir: path.join(outDir, CACHE_DIR_NAME), version: knowledgeVersion(), write: !check };
+  if (knowledge?.write && !existsSync(knowledge.dir)) {
+    try {
+      mkdirSync(knowledge.dir);
+    } catch {
+      knowledge.write = false;
+    }
+  }
   const { dumps, skipped, unreadable } = listDumps(inDir, [outDir]);
   const size = Math.max(1, options.workers ?? availableParallelism());
   let pool: ReturnType<typeof createWorkerPool<ScanTask | RenderTask, ScanResult | RenderResult>> | undefined;
@@ -170,7 +183,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: {
 
   try {
     const fresh = !holdsEntries(outDir);
-    const scan = await readRecords({ dumps, previous, outDir, dryRun: check, fresh, getPool, onProgress: options.onProgress });
+    const scan = await readRecords({ dumps, previous, outDir, dryRun: check, fresh, getPool, onProgress: options.onProgress, knowledge });
     const { records } = scan;
     const gone = Object.keys(previous.files).filter((name) => !records.has(name));
     const plan = planEntries(dumps, records, {
@@ -193,7 +206,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: {
       if (!onDisk && previous.owned[name]) repaired.push(slug);
       return !onDisk || previous.entries[slug] !== entry.signature || entry.sources.some((source) => scan.read.has(source.file));
     });
-    const rendered = await renderEntries({ toRender, dumps, inDir, outDir, dryRun: check, getPool, onProgress: options.onProgress });
+    const rendered = await renderEntries({ toRender, dumps, inDir, outDir, dryRun: check, getPool, onProgress: options.onProgress, knowledge });
     const produced = new Map([...scan.produced, ...rendered.produced]);
 
     // Only files the manifest records as the ingest's are removed, and a file
@@ -225,6 +238,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: {
       for (const failure of removal.failed) if (!failure.reason.startsWith('is no longer')) owned[failure.name] = previous.owned[failure.name] as OwnedFile;
       for (const name of stale) if (!removed.has(name) && !existsSync(path.join(outDir, name))) delete owned[name];
       saveManifest(outDir, { version: previous.version, files: Object.fromEntries(records), entries, owned });
+      if (knowledge && scan.read.size > 0) pruneKnowledgeCache(knowledge, new Set([...records.values()].map((record) => record.hash)));
     }
 
     const outRejections = [...writeFailures, ...removal.failed].map(
@@ -318,13 +332,15 @@ interface ScanOptions {
   fresh: boolean;
   getPool: GetPool;
   onProgress: IngestOptions['onProgress'];
+  /** The extraction stage's cache, when extracting. */
+  knowledge?: KnowledgeCache;
 }
 
 /**
  * Reuse the record of every dump whose size and time are unchanged; read the
  * others in the workers, which plan their new entries as they go.
  */
-async function readRecords({ dumps, previous, outDir, dryRun, fresh, getPool, onProgress }: ScanOptions): Promise<ScanSummary> {
+async function readRecords({ dumps, previous, outDir, dryRun, fresh, getPool, onProgress, knowledge }: ScanOptions): Promise<ScanSummary> {
   const records = new Map<string, FileRecord>();
   const stats = new Map<string, { size: number; mtimeMs: number }>();
   const changed: DumpFile[] = [];
@@ -346,7 +362,7 @@ async function readRecords({ dumps, previous, outDir, dryRun, fresh, getPool, on
     const files = changed.slice(i, i + SCAN_BATCH).map((dump) => ({ ...dump, hash: previous.files[dump.name]?.hash }));
     batches.push(
       getPool(changed.length)
-        .run({ kind: 'scan', files, outDir, fresh })
+        .run({ kind: 'scan', files, outDir, fresh, ...(knowledge ? { knowledge } : {}) })
         .then(
           (result) => {
             const scanned = result as ScanResult;
@@ -422,6 +438,8 @@ interface RenderOptions {
   dryRun: boolean;
   getPool: GetPool;
   onProgress: IngestOptions['onProgress'];
+  /** The extraction stage's cache, when extracting. */
+  knowledge?: KnowledgeCache;
 }
 
 /** What rendering did. */
@@ -438,7 +456,7 @@ interface RenderSummary {
 }
 
 /** Render the entries that may have changed, one task per dump they are written from. */
-async function renderEntries({ toRender, dumps, inDir, outDir, dryRun, getPool, onProgress }: RenderOptions): Promise<RenderSummary> {
+async function renderEntries({ toRender, dumps, inDir, outDir, dryRun, getPool, onProgress, knowledge }: RenderOptions): Promise<RenderSummary> {
   const byFile = new Map<string, RenderTask>();
   const paths = new Map(dumps.map((dump) => [dump.name, dump.path]));
   for (const [slug, entry] of toRender) {
@@ -449,6 +467,7 @@ async function renderEntries({ toRender, dumps, inDir, outDir, dryRun, getPool, 
       name,
       outDir,
       items: [],
+      ...(knowledge ? { knowledge } : {}),
     };
     const versions = entry.copies.length > 1 ? entry.copies.map((copy) => ({ path: paths.get(copy.name) ?? path.join(inDir, copy.name), name: copy.name, index: copy.ref.index })) : undefined;
     task.items.push({ index: entry.from.ref.index, slug, id: entry.id, sources: entry.sources, versions });

@@ -18,7 +18,10 @@ describe('scoreKnowledge', () => {
       not_entities: ['AFP'],
       dates: ['2024-03-12', '2023'],
       latest: '2024-03-12',
-      quotes: [['We will not stop', 'Abdel Fattah al-Burhan'], ['Nobody trusts', 'a Sudanese diplomat']],
+      quotes: [
+        ['We will not stop', 'Abdel Fattah al-Burhan'],
+        ['Nobody trusts', 'a Sudanese diplomat'],
+      ],
     },
   };
 
@@ -67,7 +70,8 @@ describe('the extractor on the project’s labelled set', () => {
     const gold = JSON.parse(readFileSync(path.join(set, 'gold.json'), 'utf8')) as Record<string, GoldStory>;
     const extracted = new Map<string, Knowledge>();
     for (const file of readdirSync(path.join(set, 'raw'))) {
-      for (const article of parseDump(readFileSync(path.join(set, 'raw', file), 'utf8'), file).articles) extracted.set(foldName(article.title), extractKnowledge(article));
+      for (const article of parseDump(readFileSync(path.join(set, 'raw', file), 'utf8'), file).articles)
+        extracted.set(foldName(article.title), extractKnowledge(article));
     }
     const score = scoreKnowledge(gold, extracted);
     expect(extracted.size).toBe(Object.keys(gold).length);

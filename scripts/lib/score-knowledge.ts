@@ -78,8 +78,16 @@ const quoteMatches = (found: string, first: string) => {
  */
 export function scoreKnowledge(gold: Record<string, GoldStory>, extracted: Map<string, Knowledge>): Score {
   const score: Score = {
-    entityRecall: ratio(), entityPrecision: ratio(), quoteRecall: ratio(), quotePrecision: ratio(),
-    dateRecall: ratio(), datePrecision: ratio(), latestMisses: [], invented: [], forbidden: [], notes: [],
+    entityRecall: ratio(),
+    entityPrecision: ratio(),
+    quoteRecall: ratio(),
+    quotePrecision: ratio(),
+    dateRecall: ratio(),
+    datePrecision: ratio(),
+    latestMisses: [],
+    invented: [],
+    forbidden: [],
+    notes: [],
   };
   for (const [title, labels] of Object.entries(gold)) {
     const found = extracted.get(foldName(title)) ?? { people: [], places: [], organisations: [], dates: [], quotes: [] };

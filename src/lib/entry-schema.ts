@@ -38,9 +38,7 @@ export const VersionSchema = z.object({
 });
 
 /** An absolute date as precise as the story gives it: a day, a month or a year. */
-export const IsoDateSchema = z
-  .string()
-  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'a date is YYYY-MM-DD, YYYY-MM or YYYY');
+export const IsoDateSchema = z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'a date is YYYY-MM-DD, YYYY-MM or YYYY');
 
 /** One absolute date the story mentions. */
 export const DateMentionSchema = z.object({

@@ -51,9 +51,7 @@ describe('readBodyBlocks', () => {
     fc.assert(
       fc.property(fc.array(block, { minLength: 1, maxLength: 6 }), (blocks) => {
         const { body } = splitEntryFile(serializeEntry(entry, toMdast(blocks)));
-        expect(readBodyBlocks(body)).toEqual(
-          blocks.map((b) => ({ type: b.type, text: b.type === 'figure' ? printedCaption(b.caption) : b.text })),
-        );
+        expect(readBodyBlocks(body)).toEqual(blocks.map((b) => ({ type: b.type, text: b.type === 'figure' ? printedCaption(b.caption) : b.text })));
       }),
       { numRuns: 2000 },
     );

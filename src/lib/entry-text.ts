@@ -33,8 +33,9 @@ export function splitEntryFile(file: string): { yaml: string; body: string } {
 
 /** Markdown inline text back to what it says: backslash escapes and references resolved. */
 function unescapeMarkdown(text: string): string {
-  return text.replace(ESCAPE_OR_REFERENCE, (whole, escaped?: string, hex?: string, dec?: string, name?: string) =>
-    escaped ?? referenced(whole, hex, dec, name),
+  return text.replace(
+    ESCAPE_OR_REFERENCE,
+    (whole, escaped?: string, hex?: string, dec?: string, name?: string) => escaped ?? referenced(whole, hex, dec, name),
   );
 }
 

@@ -14,8 +14,6 @@ describe('parseEntryFile', () => {
   });
 
   test('says which field breaks the schema', () => {
-    expect(parseEntryFile(`---\n${frontmatter.replace('wordCount: 2', 'wordCount: -1')}---\n`)).toMatch(
-      /^invalid frontmatter at "wordCount": /,
-    );
+    expect(parseEntryFile(`---\n${frontmatter.replace('wordCount: 2', 'wordCount: -1')}---\n`)).toMatch(/^invalid frontmatter at "wordCount": /);
   });
 });

@@ -54,13 +54,7 @@ const DUMPS = {
     'A clerk wrote <a href="javascript:alert(5)">minutes</a> for the council, published at last.',
     '',
   ],
-  'hostile-3.txt': [
-    BIDI_TITLE,
-    'TT',
-    BIDI_TITLE,
-    'The invoice scandal grew again on Tuesday as the council minutes were published at last.',
-    '',
-  ],
+  'hostile-3.txt': [BIDI_TITLE, 'TT', BIDI_TITLE, 'The invoice scandal grew again on Tuesday as the council minutes were published at last.', ''],
   'hostile-4.txt': [LONG_TITLE, 'TT', LONG_TITLE, 'A story with a very long headline about the council minutes, published at last.', ''],
 };
 
@@ -121,7 +115,8 @@ function findInjected(target: Page): Promise<string[]> {
         container = container.parentElement;
       }
       const isolated = container && /isolate|plaintext/.test(getComputedStyle(container).unicodeBidi);
-      if (!isolated && container?.textContent?.trim() !== node.nodeValue?.trim()) found.push(`bidi override not isolated in ${container?.outerHTML.slice(0, 200)}`);
+      if (!isolated && container?.textContent?.trim() !== node.nodeValue?.trim())
+        found.push(`bidi override not isolated in ${container?.outerHTML.slice(0, 200)}`);
     }
     for (const script of document.querySelectorAll('script')) {
       if (script.type === 'application/ld+json') {
@@ -147,7 +142,11 @@ describe('a site built from hostile dumps', () => {
       expect(await findInjected(page), file).toEqual([]);
     }
     await openPage(page, `${server.url}search/?q=${encodeURIComponent('council minutes')}`);
-    await page.locator('.search-results li, [data-search-results] li').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+    await page
+      .locator('.search-results li, [data-search-results] li')
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .catch(() => undefined);
     expect(await findInjected(page)).toEqual([]);
     expect(dialogs).toEqual([]);
   });

@@ -83,8 +83,9 @@ walk('entity pages', () => {
   it('lists a person’s stories latest date first, undated after', async () => {
     const [slug, stories] = [...storiesByPerson()].sort((a, b) => b[1].length - a[1].length)[0] ?? [];
     await openPage(page, url(`people/${slug}/`));
-    const shown = (await page.locator('.story-list .story-card-title a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))))
-      .map((href) => stories?.find((entry) => decodeURI(href ?? '').endsWith(`/articles/${entry.slug}/`))?.latestDate ?? '');
+    const shown = (await page.locator('.story-list .story-card-title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).map(
+      (href) => stories?.find((entry) => decodeURI(href ?? '').endsWith(`/articles/${entry.slug}/`))?.latestDate ?? '',
+    );
     const dated = shown.filter((date) => date !== '');
     expect(dated).toEqual([...dated].sort().reverse());
     expect(shown.slice(dated.length).every((date) => date === '')).toBe(true);
@@ -171,15 +172,15 @@ walk('accessibility', () => {
       'story with names and dates': `articles/${named?.slug}/`,
       'people by count': 'people/',
       'people A–Z': 'people/a-z/',
-      'person': `people/${person}/`,
-      ...(place ? { 'place': `places/${slugifyName(place)}/`, 'places by count': 'places/' } : {}),
-      ...(organisation ? { 'organisation': `organisations/${slugifyName(organisation)}/`, 'organisations A–Z': 'organisations/a-z/' } : {}),
-      'dates': 'dates/',
-      'month': `dates/${periodOf(dated?.latestDate ?? '')}/`,
+      person: `people/${person}/`,
+      ...(place ? { place: `places/${slugifyName(place)}/`, 'places by count': 'places/' } : {}),
+      ...(organisation ? { organisation: `organisations/${slugifyName(organisation)}/`, 'organisations A–Z': 'organisations/a-z/' } : {}),
+      dates: 'dates/',
+      month: `dates/${periodOf(dated?.latestDate ?? '')}/`,
       'month stories': `dates/${periodOf(dated?.latestDate ?? '')}/stories/`,
       'newest first': 'latest/',
-      'quotes': 'quotes/',
-      ...(speaker ? { 'speaker': `quotes/${slugifyName(speaker)}/` } : {}),
+      quotes: 'quotes/',
+      ...(speaker ? { speaker: `quotes/${slugifyName(speaker)}/` } : {}),
       'search with filters': `search/?person=${person}`,
     };
   }

@@ -26,6 +26,16 @@ describe('assignStories', () => {
     expect(new Set(assignStories({ articles, fresh: [0, 1], ledger: emptyLedger() }).storyOf).size).toBe(2);
   });
 
+  test('groups a short story with its re-scrape that corrected a word', () => {
+    const short = (text: string): ParsedArticle => ({ title: 'Ferry timetable changes', captions: [], index: 0, line: 1, blocks: [
+      { type: 'paragraph', text: `The winter timetable starts on Sunday with ${text} fewer sailings a day.`, line: 3 },
+      { type: 'paragraph', text: 'The operator said the change follows the usual drop in passengers after the summer.', line: 4 },
+    ] });
+    const articles = [short('two'), short('three')].map(identity);
+    const { storyOf } = assignStories({ articles, fresh: [1], ledger: emptyLedger() });
+    expect(storyOf[1]).toBe(storyOf[0]);
+  });
+
   test('never merges near-identical briefings', () => {
     const articles = generateBriefings(150, 5).map(identity);
     const { storyOf } = assignStories({ articles, fresh: articles.keys(), ledger: emptyLedger() });

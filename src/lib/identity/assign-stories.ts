@@ -117,12 +117,7 @@ export function assignStories(input: AssignInput): Assignment {
  * Join each fresh article with the near-duplicates among all nodes. Candidates
  * share a band of their sketch or the exact headline; `isSameStory` decides.
  */
-function linkNearDuplicates(
-  nodes: readonly IdentityArticle[],
-  fresh: number[],
-  find: (i: number) => number,
-  union: (a: number, b: number) => void,
-): void {
+function linkNearDuplicates(nodes: readonly IdentityArticle[], fresh: number[], find: (i: number) => number, union: (a: number, b: number) => void): void {
   if (fresh.length === 0) return;
   const features = new Map<number, IdentityFeatures>();
   const featuresOf = (i: number): IdentityFeatures => {

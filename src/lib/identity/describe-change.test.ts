@@ -14,7 +14,9 @@ describe('describeChange', () => {
   });
 
   test('counts corrected words', () => {
-    expect(change({ paragraphs: [base.paragraphs[0]!, 'Drivers accepted a pay deal after four weeks.', 'The first buses run on Tuesday.'] })).toBe('2 words changed');
+    expect(change({ paragraphs: [base.paragraphs[0]!, 'Drivers accepted a pay deal after four weeks.', 'The first buses run on Tuesday.'] })).toBe(
+      '2 words changed',
+    );
   });
 
   test('counts paragraphs added and removed at the end', () => {

@@ -4,7 +4,7 @@
  * them are in DESIGN.md ("Story identity"); `npm run eval:identity` measures them.
  */
 import { editDistance } from './edit-distance.ts';
-import { compareSketches } from './sketch.ts';
+import { BINS, compareSketches } from './sketch.ts';
 
 /** What the comparison needs of one article. */
 export interface IdentityFeatures {
@@ -26,6 +26,8 @@ export const SAME_STORY = {
   containment: 0.95,
   /** The same, when no bin shows a shingle only the shorter body has (text added or removed at an end, nothing changed). */
   containmentAdded: 0.85,
+  /** A short body (under BINS / 2 shingles in all, where each bin holds about one shingle): at most this many shingles of its own (two words corrected). */
+  shortChanged: 6,
 } as const;
 
 /**
@@ -42,13 +44,15 @@ export function titleSimilarity(a: string, b: string): number {
  * other), estimated from the sketches and set sizes, and whether the sketches
  * show any shingle of the smaller body that the larger lacks.
  */
-export function compareBodies(a: IdentityFeatures, b: IdentityFeatures): { jaccard: number; containment: number; smallerAdds: boolean } {
+export function compareBodies(a: IdentityFeatures, b: IdentityFeatures): { jaccard: number; containment: number; smallerAdds: boolean; union: number; smallerOwn: number } {
   const { jaccard, onlyFirst, onlySecond } = compareSketches(a.sketch, b.sketch);
   const smaller = Math.min(a.shingles, b.shingles);
-  const smallerAdds = (a.shingles <= b.shingles ? onlyFirst : onlySecond) > 0;
-  if (smaller === 0) return { jaccard, containment: 0, smallerAdds };
+  const own = a.shingles <= b.shingles ? onlyFirst : onlySecond;
+  const union = (a.shingles + b.shingles) / (1 + jaccard);
+  const base = { jaccard, smallerAdds: own > 0, union, smallerOwn: own * union };
+  if (smaller === 0) return { ...base, containment: 0 };
   const shared = (jaccard * (a.shingles + b.shingles)) / (1 + jaccard);
-  return { jaccard, containment: Math.min(1, shared / smaller), smallerAdds };
+  return { ...base, containment: Math.min(1, shared / smaller) };
 }
 
 /**
@@ -57,7 +61,9 @@ export function compareBodies(a: IdentityFeatures, b: IdentityFeatures): { jacca
  */
 export function isSameStory(a: IdentityFeatures, b: IdentityFeatures): boolean {
   if (titleSimilarity(a.title, b.title) < SAME_STORY.title) return false;
-  const { jaccard, containment, smallerAdds } = compareBodies(a, b);
+  const { jaccard, containment, smallerAdds, union, smallerOwn } = compareBodies(a, b);
   if (jaccard < SAME_STORY.jaccard) return false;
+  // A short body: its sketch is nearly its whole shingle set, so a corrected word or two is counted, not estimated.
+  if (union <= BINS / 2 && smallerOwn <= SAME_STORY.shortChanged) return true;
   return containment >= (smallerAdds ? SAME_STORY.containment : SAME_STORY.containmentAdded);
 }

@@ -34,7 +34,13 @@ describe('settleUrls', () => {
     // A is published as "a", renamed to "b", then found to be story C.
     const one = settle([{ id: B, title: 'Port reopens' }]);
     const two = settle([{ id: B, title: 'Port reopens today' }], one.ledger);
-    const three = settle([{ id: B, title: 'Port reopens today' }, { id: C, title: 'Port reopens after storm' }], two.ledger);
+    const three = settle(
+      [
+        { id: B, title: 'Port reopens today' },
+        { id: C, title: 'Port reopens after storm' },
+      ],
+      two.ledger,
+    );
     const merged = settle([{ id: C, title: 'Port reopens after storm' }], three.ledger, new Map([[B, C]]));
     expect(merged.redirects).toEqual([
       { from: 'port-reopens-bbbbbb', to: 'port-reopens-after-storm-cccccc' },
@@ -52,14 +58,23 @@ describe('settleUrls', () => {
 
   test('gives both new stories more digits when their slugs clash, whichever comes first', () => {
     const other = 'aaaaaa2222222222';
-    const one = settle([{ id: A, title: 'Budget vote' }, { id: other, title: 'Budget vote' }]).slugs;
-    const two = settle([{ id: other, title: 'Budget vote' }, { id: A, title: 'Budget vote' }]).slugs;
+    const one = settle([
+      { id: A, title: 'Budget vote' },
+      { id: other, title: 'Budget vote' },
+    ]).slugs;
+    const two = settle([
+      { id: other, title: 'Budget vote' },
+      { id: A, title: 'Budget vote' },
+    ]).slugs;
     expect(one).toEqual(two);
     expect([...one.values()].sort()).toEqual(['budget-vote-aaaaaa11', 'budget-vote-aaaaaa22']);
   });
 
   test('leaves the URLs of a story that is gone out of the redirects', () => {
-    const first = settle([{ id: A, title: 'Night bus' }, { id: B, title: 'Port' }]);
+    const first = settle([
+      { id: A, title: 'Night bus' },
+      { id: B, title: 'Port' },
+    ]);
     const { redirects, ledger } = settle([{ id: B, title: 'Port' }], first.ledger);
     expect(redirects).toEqual([]);
     expect(ledger.urls.get('night-bus-aaaaaa')).toBe(A);

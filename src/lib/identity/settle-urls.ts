@@ -69,9 +69,7 @@ export function settleUrls(input: SettleInput): SettledUrls {
   let pending: { id: string; words: string }[] = [];
   for (const story of input.stories) {
     const words = slugWords(story.title) || 'story';
-    const kept = (published.get(story.id) ?? [])
-      .filter((slug) => wordsOf(slug) === words)
-      .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0];
+    const kept = (published.get(story.id) ?? []).filter((slug) => wordsOf(slug) === words).sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0];
     if (kept !== undefined) slugs.set(story.id, kept);
     else pending.push({ id: story.id, words });
   }

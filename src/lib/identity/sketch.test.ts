@@ -37,7 +37,11 @@ describe('compareSketches', () => {
 
   test('is 1 for the same text and near 0 for unrelated text', () => {
     const a = decodeSketch(sketchText(body).sketch);
-    const other = decodeSketch(sketchText(['Prices at the fuel pumps rose again in the northern provinces, where farmers say the harvest is at risk and traders blame the weak currency for the change.']).sketch);
+    const other = decodeSketch(
+      sketchText([
+        'Prices at the fuel pumps rose again in the northern provinces, where farmers say the harvest is at risk and traders blame the weak currency for the change.',
+      ]).sketch,
+    );
     expect(compareSketches(a, a).jaccard).toBe(1);
     expect(compareSketches(a, other).jaccard).toBeLessThan(0.1);
     expect(compareSketches(a, new Uint16Array(0)).jaccard).toBe(0);

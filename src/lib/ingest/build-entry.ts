@@ -6,6 +6,7 @@ import { hash } from 'node:crypto';
 import type { Root } from 'mdast';
 import { EntrySchema, type Entry, type Source, type Version } from '../entry-schema.ts';
 import type { ParsedArticle } from './types.ts';
+import type { Knowledge } from '../knowledge/extract-knowledge.ts';
 import { printedCaption } from './captions.ts';
 import { makeSlug } from './slug.ts';
 import { countWords } from './text.ts';
@@ -39,6 +40,7 @@ export interface BuiltEntry {
  * @param id Its content hash, when already computed.
  * @param slug Its slug, when the caller had to lengthen it to break a clash.
  * @param versions What differed per source, for a story read from more than one.
+ * @param knowledge Its people, places, organisations, dates and quotes, when extracted.
  * @returns The entry, checked against the schema, and its body tree.
  */
 export function buildEntry(
@@ -47,6 +49,7 @@ export function buildEntry(
   id = contentId(article),
   slug = makeSlug(article.title, id),
   versions?: Version[],
+  knowledge?: Knowledge,
 ): BuiltEntry {
   const inline = article.blocks.flatMap((block) => (block.type === 'figure' ? [block.caption] : []));
   const words = article.blocks.reduce(
@@ -62,6 +65,7 @@ export function buildEntry(
     slug,
     id,
     wordCount: words,
+    ...knowledge,
   });
   return { entry, body: toMdast(article.blocks) };
 }

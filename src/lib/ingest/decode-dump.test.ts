@@ -14,12 +14,24 @@ describe('decodeDump', () => {
   });
 
   test.each([
-    ['little-endian with a byte-order mark', Buffer.from('\uFEFFTitle\nBody.\n', 'utf16le'), 'little-endian, with a byte-order mark', 'iconv -f UTF-16 -t UTF-8'],
-    ['big-endian with a byte-order mark', Buffer.from('\uFEFFTitle\nBody.\n', 'utf16le').swap16(), 'big-endian, with a byte-order mark', 'iconv -f UTF-16 -t UTF-8'],
+    [
+      'little-endian with a byte-order mark',
+      Buffer.from('\uFEFFTitle\nBody.\n', 'utf16le'),
+      'little-endian, with a byte-order mark',
+      'iconv -f UTF-16 -t UTF-8',
+    ],
+    [
+      'big-endian with a byte-order mark',
+      Buffer.from('\uFEFFTitle\nBody.\n', 'utf16le').swap16(),
+      'big-endian, with a byte-order mark',
+      'iconv -f UTF-16 -t UTF-8',
+    ],
     ['little-endian without a mark', Buffer.from('Title\nBody.\n', 'utf16le'), 'little-endian', 'iconv -f UTF-16LE -t UTF-8'],
     ['big-endian without a mark', Buffer.from('Title\nBody.\n', 'utf16le').swap16(), 'big-endian', 'iconv -f UTF-16BE -t UTF-8'],
   ])('names UTF-16 text %s and the iconv that converts it', (_, bytes, encoding, iconv) => {
-    expect(() => decodeDump(bytes, 'raw/export.txt')).toThrow(`ingest: raw/export.txt: is UTF-16 text (${encoding}), expected UTF-8: convert it first, e.g. \`${iconv} raw/export.txt > raw/export.utf8.txt\``);
+    expect(() => decodeDump(bytes, 'raw/export.txt')).toThrow(
+      `ingest: raw/export.txt: is UTF-16 text (${encoding}), expected UTF-8: convert it first, e.g. \`${iconv} raw/export.txt > raw/export.utf8.txt\``,
+    );
   });
 
   test('rejects a binary file', () => {

@@ -144,13 +144,7 @@ function classifyHeaderLines(lines: Lines, middle: number[]): { subtitle?: strin
 }
 
 /** Complete a header once its title and the title's repeat are known: skip what the repeat prints again. */
-function finishHeader(
-  lines: Lines,
-  title: number,
-  repeat: number,
-  subtitle: string | undefined,
-  captionLines: string[],
-): Header {
+function finishHeader(lines: Lines, title: number, repeat: number, subtitle: string | undefined, captionLines: string[]): Header {
   const repeats = new PrintedLines(lines, [lines.text[title] as string, ...captionLines, ...(subtitle ? [subtitle] : [])]);
 
   let bodyStart = repeat + 1;

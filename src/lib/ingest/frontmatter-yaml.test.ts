@@ -30,7 +30,59 @@ const wordy = fc.array(fc.constantFrom(...'aZé ب.,;?!’‘“”()/-–—\'"
 const trickyText = fc.oneof(
   anyText,
   wordy,
-  fc.constantFrom('', ' ', 'yes', 'No', 'ON', 'y', 'Null', 'null', '~', 'true', 'a ', 'a: b', 'a :b', 'a#b', 'A-', 'B.', 'C (AP)', 'it’s “so”', 'x — y', 'é', 'ب ب', '1e3', '0x1F', '2024-05-14', '- x', '? x', ': x', 'a: b', 'a #b', '#x', '"', "'", '\\', '\u0085', '\u007f', '\u2028', '\ufeff', '\uffff', '\t', '\n', '\r\n', '@x', '`x', '|', '>', '%x', '&a', '*a', '!x', '[x]', '{x}'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'yes',
+    'No',
+    'ON',
+    'y',
+    'Null',
+    'null',
+    '~',
+    'true',
+    'a ',
+    'a: b',
+    'a :b',
+    'a#b',
+    'A-',
+    'B.',
+    'C (AP)',
+    'it’s “so”',
+    'x — y',
+    'é',
+    'ب ب',
+    '1e3',
+    '0x1F',
+    '2024-05-14',
+    '- x',
+    '? x',
+    ': x',
+    'a: b',
+    'a #b',
+    '#x',
+    '"',
+    "'",
+    '\\',
+    '\u0085',
+    '\u007f',
+    '\u2028',
+    '\ufeff',
+    '\uffff',
+    '\t',
+    '\n',
+    '\r\n',
+    '@x',
+    '`x',
+    '|',
+    '>',
+    '%x',
+    '&a',
+    '*a',
+    '!x',
+    '[x]',
+    '{x}',
+  ),
 );
 
 describe('frontmatterYaml', () => {
@@ -90,7 +142,9 @@ describe('frontmatterYaml', () => {
   });
 
   test('escapes what YAML does not allow printed (DEL, C1 controls) or some readers take as special', () => {
-    expect(frontmatterYaml({ t: 'a\u007f\u0085\u0090\u2028\u2029\ufeff\uffff"\\\n' })).toBe('t: "a\\u007f\\u0085\\u0090\\u2028\\u2029\\ufeff\\uffff\\"\\\\\\n"');
+    expect(frontmatterYaml({ t: 'a\u007f\u0085\u0090\u2028\u2029\ufeff\uffff"\\\n' })).toBe(
+      't: "a\\u007f\\u0085\\u0090\\u2028\\u2029\\ufeff\\uffff\\"\\\\\\n"',
+    );
   });
 
   test('reads back nested lists and mappings, empty ones, and keys that need quotes', () => {

@@ -23,7 +23,10 @@ const article = fc
   .record({
     title: fc.oneof(fc.constantFrom('Title', 'Other title', 'حديقة على السطح', '?!'), nonBlank),
     subtitle: fc.option(nonBlank, { nil: undefined }),
-    caption: fc.option(nonBlank.map((c) => `${c} (AFP)`), { nil: undefined }),
+    caption: fc.option(
+      nonBlank.map((c) => `${c} (AFP)`),
+      { nil: undefined },
+    ),
     control: fc.boolean(),
     body: fc.array(line, { maxLength: 15 }),
   })
@@ -67,7 +70,10 @@ describe('parseDump properties', () => {
   });
 
   test('keeps every body paragraph of a well-formed article, in order', () => {
-    const paragraph = fc.string({ minLength: 1, maxLength: 60 }).map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s.length > 0 && s !== 'TT' && s !== 'Title');
+    const paragraph = fc
+      .string({ minLength: 1, maxLength: 60 })
+      .map((s) => s.replace(/\s+/g, ' ').trim())
+      .filter((s) => s.length > 0 && s !== 'TT' && s !== 'Title');
     fc.assert(
       fc.property(fc.uniqueArray(paragraph, { maxLength: 12 }), fc.boolean(), (body, blankSeparated) => {
         const text = `Title\n\nCap (X)\nCap (X)\nTT\n\nTitle\n\nCap (X)\nCap (X)\n\n${body.join(blankSeparated ? '\n\n' : '\n')}\n`;

@@ -34,7 +34,9 @@ const entry: Entry = {
 
 // Any text at all, white space and line ends included, for the handlers' own
 // shortcuts, which must hold for more than what the parser yields.
-const anyText = fc.array(fc.oneof(fc.constantFrom(' ', '\t', '\n', '\r\n', 'a', 'Z', '’'), markdownish, fc.string({ maxLength: 3 })), { maxLength: 8 }).map((parts) => parts.join(''));
+const anyText = fc
+  .array(fc.oneof(fc.constantFrom(' ', '\t', '\n', '\r\n', 'a', 'Z', '’'), markdownish, fc.string({ maxLength: 3 })), { maxLength: 8 })
+  .map((parts) => parts.join(''));
 
 // Plain remark, and remark with the shortcuts: the reference and what is tested.
 const remark = unified().use(remarkStringify).freeze();
@@ -46,7 +48,11 @@ describe('fastHandlers', () => {
   });
 
   test('serialize exactly as remark’s own handlers do', () => {
-    const block = fc.record({ type: fc.constantFrom<'paragraph' | 'heading'>('paragraph', 'heading'), text: fc.oneof(markdownish, anyText), line: fc.constant(1) });
+    const block = fc.record({
+      type: fc.constantFrom<'paragraph' | 'heading'>('paragraph', 'heading'),
+      text: fc.oneof(markdownish, anyText),
+      line: fc.constant(1),
+    });
     fc.assert(
       fc.property(fc.array(block, { minLength: 1, maxLength: 4 }), (blocks) => {
         const tree = toMdast(blocks);
@@ -60,10 +66,34 @@ describe('fastHandlers', () => {
     const trees: Root[] = [
       { type: 'root', children: [{ type: 'heading', depth: 1, children: [{ type: 'text', value: 'Plain' }] }] },
       { type: 'root', children: [{ type: 'heading', depth: 3, children: [{ type: 'text', value: 'Plain' }] }] },
-      { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Plain' }, { type: 'emphasis', children: [{ type: 'text', value: 'em' }] }] }] },
+      {
+        type: 'root',
+        children: [
+          {
+            type: 'paragraph',
+            children: [
+              { type: 'text', value: 'Plain' },
+              { type: 'emphasis', children: [{ type: 'text', value: 'em' }] },
+            ],
+          },
+        ],
+      },
       { type: 'root', children: [{ type: 'paragraph', children: [] }] },
-      { type: 'root', children: [{ type: 'text', value: 'Loose' }, { type: 'html', value: '<b>' }, { type: 'emphasis', children: [{ type: 'text', value: 'em' }] }] },
-      { type: 'root', children: [{ type: 'html', value: '<figure></figure>' }, { type: 'paragraph', children: [{ type: 'text', value: 'After' }] }] },
+      {
+        type: 'root',
+        children: [
+          { type: 'text', value: 'Loose' },
+          { type: 'html', value: '<b>' },
+          { type: 'emphasis', children: [{ type: 'text', value: 'em' }] },
+        ],
+      },
+      {
+        type: 'root',
+        children: [
+          { type: 'html', value: '<figure></figure>' },
+          { type: 'paragraph', children: [{ type: 'text', value: 'After' }] },
+        ],
+      },
     ];
     for (const tree of trees) expect(fast.stringify(tree)).toBe(remark.stringify(tree));
   });
@@ -131,7 +161,13 @@ describe('serializeEntry', () => {
     fc.assert(
       fc.property(markdownish, fc.option(markdownish, { nil: undefined }), markdownish, (text, credit, after) => {
         const caption = { text, ...(credit ? { credit } : {}), lead: false };
-        const markdown = serializeEntry(entry, toMdast([{ type: 'figure', caption, line: 1 }, { type: 'paragraph', text: after, line: 2 }]));
+        const markdown = serializeEntry(
+          entry,
+          toMdast([
+            { type: 'figure', caption, line: 1 },
+            { type: 'paragraph', text: after, line: 2 },
+          ]),
+        );
         const body = fromMarkdown(markdown.slice(markdown.indexOf('\n---\n') + 5));
         expect(body.children.map((node) => node.type)).toEqual(['blockquote', 'paragraph']);
         const [quote] = body.children as [Blockquote];

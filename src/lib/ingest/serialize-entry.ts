@@ -48,10 +48,7 @@ export const fastHandlers: Options['handlers'] = {
 };
 
 // Frozen once: each entry is one `stringify` call, with no parse and no transform.
-const processor = unified()
-  .use(remarkFrontmatter)
-  .use(remarkStringify, { handlers: fastHandlers, bullet: '-', emphasis: '_', rule: '-' })
-  .freeze();
+const processor = unified().use(remarkFrontmatter).use(remarkStringify, { handlers: fastHandlers, bullet: '-', emphasis: '_', rule: '-' }).freeze();
 
 /** The entry with its empty knowledge lists left out (the schema reads them back as empty). */
 function withoutEmptyLists(entry: Entry): Entry | Omit<Entry, (typeof KNOWLEDGE_LISTS)[number]> {

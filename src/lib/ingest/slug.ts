@@ -28,13 +28,7 @@ export function slugWords(title: string): string {
   const words = (
     PLAIN_TITLE.test(title)
       ? title.toLowerCase().replace(PLAIN_INNER_APOSTROPHE, '').replace(PLAIN_NOT_WORD, '-')
-      : title
-          .normalize('NFKD')
-          .replace(LATIN_WITH_MARKS, '$1')
-          .normalize('NFC')
-          .toLowerCase()
-          .replace(INNER_APOSTROPHE, '')
-          .replace(NOT_WORD, '-')
+      : title.normalize('NFKD').replace(LATIN_WITH_MARKS, '$1').normalize('NFC').toLowerCase().replace(INNER_APOSTROPHE, '').replace(NOT_WORD, '-')
   ).replace(/^-+|-+$/g, '');
   if (words.length <= MAX_WORDS_LENGTH) return words;
   const cut = words.slice(0, MAX_WORDS_LENGTH + 1);

@@ -18,9 +18,25 @@ export interface Evidence {
 }
 
 const COUNTRY_ACRONYMS = new Set(['US', 'USA', 'UK', 'UAE', 'DRC', 'KSA']);
-const STRONG_PLACE = new Set(['in', 'near', 'across', 'into', 'outside', 'toward', 'towards', 'throughout', 'via', 'within', 'inside', 'above', 'below', 'beyond']);
+const STRONG_PLACE = new Set([
+  'in',
+  'near',
+  'across',
+  'into',
+  'outside',
+  'toward',
+  'towards',
+  'throughout',
+  'via',
+  'within',
+  'inside',
+  'above',
+  'below',
+  'beyond',
+]);
 const WEAK_PLACE = new Set(['to', 'from', 'at', 'visited', 'through', 'around', 'reached', 'entered', 'left']);
-const DIRECTIONS = /(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+$|(?:city|town|village|province|region|capital|district|suburb|port|area) of\s+$/i;
+const DIRECTIONS =
+  /(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+$|(?:city|town|village|province|region|capital|district|suburb|port|area) of\s+$/i;
 const SPEECH_AFTER = new RegExp(`^,?\\s+(?:(?:also|later|then|previously|has|had|have|was|were|is)\\s+)?(?:${SPEECH_VERBS.join('|')})\\b`);
 const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]{1,6}$/u;
 
@@ -39,7 +55,9 @@ export function foldName(name: string): string {
 
 /** The words of a name without "al-"-style prefixes, folded: "al-Sudani" and "Sudani" compare equal. */
 export function nameWords(name: string): string[] {
-  return foldName(name.replace(/\b(?:al|el|Al|El)-/g, '')).split(' ').filter((word) => word && !NAME_PARTICLES.has(word));
+  return foldName(name.replace(/\b(?:al|el|Al|El)-/g, ''))
+    .split(' ')
+    .filter((word) => word && !NAME_PARTICLES.has(word));
 }
 
 /**
@@ -61,7 +79,12 @@ export function weighMention(name: string, before: string, after: string, titled
   if (AGENCIES.has(name)) return { kind: 'organisation' };
   if (KNOWN_ORGS.has(lower)) return { kind: 'organisation' };
   const lexicon = lexiconKind(lower);
-  if (lexicon === 'demonym' || lexicon === 'calendar' || words.every((word) => NATIONALITIES.has(word.toLowerCase()) || lexiconKind(word.toLowerCase()) === 'demonym')) return { reject: true };
+  if (
+    lexicon === 'demonym' ||
+    lexicon === 'calendar' ||
+    words.every((word) => NATIONALITIES.has(word.toLowerCase()) || lexiconKind(word.toLowerCase()) === 'demonym')
+  )
+    return { reject: true };
   if (ACRONYM.test(name)) return { kind: COUNTRY_ACRONYMS.has(name) ? 'place' : 'organisation' };
   if (lexicon === 'place') return { kind: 'place' };
   if (lexicon === 'organisation') return { kind: 'organisation' };
@@ -77,20 +100,30 @@ export function weighMention(name: string, before: string, after: string, titled
   // A quoted title (“The Way Back”) names a work, not a person, place or organisation.
   if (/[“"‘]\s*(?:The\s+)?$/u.test(before) && /^[,.]?[”"’]/u.test(after) && lexicon !== 'firstName') return { reject: true };
   // An organisation in apposition: "the Taiwanese firm, Gold Apollo,".
-  if (/\b(?:firm|company|group|agency|organi[sz]ation|party|movement|militia|newspaper|channel|broadcaster|network|startup|manufacturer|maker|charity|union|coalition),\s*$/u.test(before)) return { kind: 'organisation' };
+  if (
+    /\b(?:firm|company|group|agency|organi[sz]ation|party|movement|militia|newspaper|channel|broadcaster|network|startup|manufacturer|maker|charity|union|coalition),\s*$/u.test(
+      before,
+    )
+  )
+    return { kind: 'organisation' };
   // "Groups like Asaib Ahl al-Haq", "factions such as Kataib Hezbollah".
-  if (/\b(?:groups?|factions?|militias?|parties|organi[sz]ations?|movements?|companies|firms|agencies)\s+(?:like|such as|including)\s*$/iu.test(before)) return { kind: 'organisation' };
+  if (/\b(?:groups?|factions?|militias?|parties|organi[sz]ations?|movements?|companies|firms|agencies)\s+(?:like|such as|including)\s*$/iu.test(before))
+    return { kind: 'organisation' };
   // Several words after "the" name an organisation, not a person ("the Asaib Ahl al-Haq").
-  if (words.length > 1 && previous === 'the' && !STRONG_PLACE.has(/([\p{L}]+)\s+the\s*$/u.exec(before)?.[1]?.toLowerCase() ?? '')) return { kind: 'organisation' };
+  if (words.length > 1 && previous === 'the' && !STRONG_PLACE.has(/([\p{L}]+)\s+the\s*$/u.exec(before)?.[1]?.toLowerCase() ?? ''))
+    return { kind: 'organisation' };
   // An appositive after a kinship or role noun: "Ben Mbarek’s sister, Dalila".
-  if (/\b(?:sister|brother|mother|father|wife|husband|son|daughter|uncle|aunt|cousin|friend|lawyer|colleague|grandmother|grandfather|widow),\s*$/u.test(before)) return { kind: 'person' };
+  if (/\b(?:sister|brother|mother|father|wife|husband|son|daughter|uncle|aunt|cousin|friend|lawyer|colleague|grandmother|grandfather|widow),\s*$/u.test(before))
+    return { kind: 'person' };
 
   const placeContext = STRONG_PLACE.has(previous) || DIRECTIONS.test(before);
   const speaks = SPEECH_AFTER.test(after);
   const determiner = previous === 'the';
   const firstName = words.length > 1 && lexiconKind(words[0]!.toLowerCase()) === 'firstName';
   const lastName = words.length > 1 && lexiconKind(last) === 'lastName';
-  const particles = words.length > 1 && words.some((word) => /^(?:al|el)-/i.test(word) || ['bin', 'ibn', 'bint', 'abu', 'abou', 'umm', 'von', 'van', 'de'].includes(word.toLowerCase()));
+  const particles =
+    words.length > 1 &&
+    words.some((word) => /^(?:al|el)-/i.test(word) || ['bin', 'ibn', 'bint', 'abu', 'abou', 'umm', 'von', 'van', 'de'].includes(word.toLowerCase()));
 
   if (placeContext) return { lean: 'place' };
   if ((firstName || lastName) && !determiner) return { kind: 'person' };

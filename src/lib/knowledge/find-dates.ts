@@ -22,10 +22,12 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const MONTH_NAME = new RegExp(String.raw`\b${MONTH}(?:\s|$)`, 'i');
 const MONTH_YEAR = new RegExp(String.raw`\b(${MONTH}),?\s+((?:1[89]|20)\d{2})\b`, 'g');
-const YEAR = /(?<![$€£\d.,:/]|(?<!mid)-)\b((?:1[89]|20)\d{2})\b(?![%\d]|[.,]\d|\s*(?:people|troops|soldiers|members|men|women|children|dollars|patients|tons|tonnes|metres|meters|km|kilometres|kilometers|miles|feet|units|rockets|homes|houses|families|votes|pagers|cases|deaths|killed|dead|times|euros|pounds|riyals|workers|fighters|acres|hectares|words|pages))/g;
+const YEAR =
+  /(?<![$€£\d.,:/]|(?<!mid)-)\b((?:1[89]|20)\d{2})\b(?![%\d]|[.,]\d|\s*(?:people|troops|soldiers|members|men|women|children|dollars|patients|tons|tonnes|metres|meters|km|kilometres|kilometers|miles|feet|units|rockets|homes|houses|families|votes|pagers|cases|deaths|killed|dead|times|euros|pounds|riyals|workers|fighters|acres|hectares|words|pages))/g;
 const COUNT_BEFORE = /(?:about|some|nearly|around|over|than|least|to|almost|roughly|approximately|of|only|just)\s+$/i;
 const RELATIVE = /\b(?:ago|later|earlier|last|next|this|previous|coming)\b/i;
-const FUTURE = /\b(?:will|would|shall|is due|are due|due to|is set to|are set to|set to|scheduled|planned|plans? to|is expected|are expected|is to|are to|upcoming|opens on|open on|to be held|starts on|begins on)\b/i;
+const FUTURE =
+  /\b(?:will|would|shall|is due|are due|due to|is set to|are set to|set to|scheduled|planned|plans? to|is expected|are expected|is to|are to|upcoming|opens on|open on|to be held|starts on|begins on)\b/i;
 const SENTENCE_CAP = 400;
 
 interface Found {
@@ -71,7 +73,12 @@ function readSentence(text: string): Found[] {
     taken.push([match.index, match.index + match[0].length]);
   }
   for (const match of text.matchAll(YEAR)) {
-    if (!free(match.index, match.index + match[0].length) || COUNT_BEFORE.test(text.slice(Math.max(0, match.index - 20), match.index)) && !/\b(?:in|of|since|by|until|from|during|between|and|before|after|mid-|early|late|end of)\s*$/i.test(text.slice(0, match.index))) continue;
+    if (
+      !free(match.index, match.index + match[0].length) ||
+      (COUNT_BEFORE.test(text.slice(Math.max(0, match.index - 20), match.index)) &&
+        !/\b(?:in|of|since|by|until|from|during|between|and|before|after|mid-|early|late|end of)\s*$/i.test(text.slice(0, match.index)))
+    )
+      continue;
     found.push({ date: match[1]!, text: match[0], index: match.index, written: true, month: false });
   }
   return found.sort((a, b) => a.index - b.index);

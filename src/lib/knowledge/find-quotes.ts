@@ -52,7 +52,9 @@ export function findQuotes(units: readonly { text: string; heading: boolean; cap
   // Kin and roles named in apposition ("Asinat’s mother, Fatima"), for "her mother said".
   const roles: { role: string; name: string; at: Position }[] = [];
   units.forEach((unit, index) => {
-    for (const match of unit.text.matchAll(/\b(mother|father|sister|brother|wife|husband|son|daughter|lawyer|doctor|friend),\s+([\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)*)/gu)) {
+    for (const match of unit.text.matchAll(
+      /\b(mother|father|sister|brother|wife|husband|son|daughter|lawyer|doctor|friend),\s+([\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)*)/gu,
+    )) {
       roles.push({ role: match[1]!, name: match[2]!, at: { unit: index, offset: match.index } });
     }
   });
@@ -71,7 +73,10 @@ export function findQuotes(units: readonly { text: string; heading: boolean; cap
   };
 
   const resolve = (phrase: string, at: Position): string | undefined => {
-    const text = phrase.trim().replace(/[,;:]+$/, '').trim();
+    const text = phrase
+      .trim()
+      .replace(/[,;:]+$/, '')
+      .trim();
     if (!text) return undefined;
     if (PRONOUN.test(text)) return /^(?:they|we)$/i.test(text) ? undefined : lastReferent(at, text);
     const alias = ALIAS.exec(text)?.[1];
@@ -79,7 +84,10 @@ export function findQuotes(units: readonly { text: string; heading: boolean; cap
     // The last capitalised name in the phrase is the speaker ("her mother, Sindus Hamra").
     const parts = text.split(/\s+(?:who|which|as|after|before|when|while|in a|on|during)\s/u)[0]!.split(/,\s*/);
     for (const part of parts) {
-      const name = /^(?:[\p{Lu}][\p{L}\p{M}’'-]*|al-[\p{Lu}][\p{L}-]*|bin|ibn|Al|El|von|der|de|van)(?:\s+(?:[\p{Lu}][\p{L}\p{M}’'-]*|al-[\p{Lu}][\p{L}-]*|bin|ibn|von|der|de|van))*$/u.exec(part.trim())?.[0];
+      const name =
+        /^(?:[\p{Lu}][\p{L}\p{M}’'-]*|al-[\p{Lu}][\p{L}-]*|bin|ibn|Al|El|von|der|de|van)(?:\s+(?:[\p{Lu}][\p{L}\p{M}’'-]*|al-[\p{Lu}][\p{L}-]*|bin|ibn|von|der|de|van))*$/u.exec(
+          part.trim(),
+        )?.[0];
       if (name && !/^(?:The|A|An|His|Her|Its|Their)\b/.test(name)) {
         const person = names.resolvePerson(name.replace(/['’]s$/u, ''));
         if (person) return person;
@@ -87,7 +95,9 @@ export function findQuotes(units: readonly { text: string; heading: boolean; cap
     }
     // Or a name inside a part: "project manager Shinichiro Sakai".
     for (const part of parts) {
-      for (const run of part.matchAll(/(?:[\p{Lu}][\p{L}\p{M}’'-]+|al-[\p{Lu}][\p{L}-]*)(?:\s+(?:[\p{Lu}][\p{L}\p{M}’'-]+|al-[\p{Lu}][\p{L}-]*|bin|ibn|von|der|de|van))*/gu)) {
+      for (const run of part.matchAll(
+        /(?:[\p{Lu}][\p{L}\p{M}’'-]+|al-[\p{Lu}][\p{L}-]*)(?:\s+(?:[\p{Lu}][\p{L}\p{M}’'-]+|al-[\p{Lu}][\p{L}-]*|bin|ibn|von|der|de|van))*/gu,
+      )) {
         const person = names.resolvePerson(run[0]);
         if (person) return person;
       }
@@ -134,7 +144,8 @@ export function findQuotes(units: readonly { text: string; heading: boolean; cap
       const lead = BEFORE.exec(text.slice(Math.max(0, sentenceStart), start));
       if (inverted) [speaker, attributed] = [resolve(inverted[1]!, at), true];
       else if (direct && (/[,?!…]$/u.test(inner) || /^\s*,/.test(after))) [speaker, attributed] = [resolve(direct[1]!, at), true];
-      else if (lead && /[:,]\s*$/.test(text.slice(0, start))) [speaker, attributed] = [resolve(lead[1]!.split(/,\s*/).filter(Boolean).at(-1) ?? lead[1]!, at), true];
+      else if (lead && /[:,]\s*$/.test(text.slice(0, start)))
+        [speaker, attributed] = [resolve(lead[1]!.split(/,\s*/).filter(Boolean).at(-1) ?? lead[1]!, at), true];
       else if (previous && /(?:^|[.!?…][”"’]?\s+)$/u.test(text.slice(0, start)) && inner.split(/\s+/).length >= 3) speaker = previous.speaker;
       if (!speaker) {
         if (attributed) previous = undefined;

@@ -46,7 +46,9 @@ function isCapitalised(token: Token): boolean {
 function cutTitle(run: Token[]): { before: Token[]; name: Token[]; titled: boolean } {
   const last = lower(run[run.length - 1]!);
   // An organisation's name may hold a title word ("Ministry of Foreign Affairs").
-  const organisation = run.some((token, index) => (ORG_HEADS.has(lower(token)) || ORG_OPENERS.has(lower(token))) && ['of', 'for'].includes(lower(run[index + 1] ?? token)));
+  const organisation = run.some(
+    (token, index) => (ORG_HEADS.has(lower(token)) || ORG_OPENERS.has(lower(token))) && ['of', 'for'].includes(lower(run[index + 1] ?? token)),
+  );
   if (ORG_HEADS.has(last) || organisation) return { before: [], name: run, titled: false };
   for (let i = run.length - 2; i >= 0; i--) {
     if (lower(run[i + 1]!) === 'of') continue;
@@ -72,10 +74,14 @@ function trimRun(run: Token[], initial: boolean): Token[] {
     const kind = lexiconKind(word);
     const whole = lexiconKind(run.slice(from, to).map(lower).join(' '));
     if (whole === 'place' || whole === 'organisation') break;
-    const opener = SENTENCE_OPENERS.has(word) || CALENDAR_WORDS.has(word) || (TITLE_WORDS.has(word) && !organisation && lower(run[from + 1] ?? run[from]!) !== 'of');
+    const opener =
+      SENTENCE_OPENERS.has(word) || CALENDAR_WORDS.has(word) || (TITLE_WORDS.has(word) && !organisation && lower(run[from + 1] ?? run[from]!) !== 'of');
     const plain = from === 0 && initial && kind === 'plain' && !organisation && !/^\p{Lu}{2,}$/u.test(run[from]!.text);
     // "Palestinian Hamas", "Lebanese Hezbollah": a demonym before a name known alone.
-    const rest = run.slice(from + 1, to).map(lower).join(' ');
+    const rest = run
+      .slice(from + 1, to)
+      .map(lower)
+      .join(' ');
     const known = to - from === 2 && (KNOWN_ORGS.has(rest) || lexiconKind(rest) === 'place' || lexiconKind(rest) === 'organisation');
     const demonym = (kind === 'demonym' || NATIONALITIES.has(word)) && known;
     if (opener || plain || demonym) from++;

@@ -114,8 +114,15 @@ export function resolveNames(sentences: readonly Sentence[]): StoryNames {
       const person = findFullName(words, people, surface);
       if (person) return resolveKey(foldName(person.text), seen + 1);
     }
-    if ((kind === 'organisation' && !sure) || (kind === undefined && /^\p{Lu}+$/u.test(surface.text)) || (sure === 'organisation' && /^\p{Lu}+$/u.test(surface.text))) {
-      const organisation = organisations.find((candidate) => candidate !== surface && (initials(candidate.text) === surface.text || (words.length === 1 && nameWords(candidate.text).at(-1) === words[0])));
+    if (
+      (kind === 'organisation' && !sure) ||
+      (kind === undefined && /^\p{Lu}+$/u.test(surface.text)) ||
+      (sure === 'organisation' && /^\p{Lu}+$/u.test(surface.text))
+    ) {
+      const organisation = organisations.find(
+        (candidate) =>
+          candidate !== surface && (initials(candidate.text) === surface.text || (words.length === 1 && nameWords(candidate.text).at(-1) === words[0])),
+      );
       if (organisation) return resolveKey(foldName(organisation.text), seen + 1);
     }
     if (!kind) return undefined;
@@ -139,7 +146,11 @@ export function resolveNames(sentences: readonly Sentence[]): StoryNames {
   }
   mentions.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
   const ranked = [...counts].sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first);
-  const list = (kind: Kind) => ranked.filter(([, tally]) => tally.kind === kind).slice(0, MAX_NAMES_PER_KIND).map(([name]) => name);
+  const list = (kind: Kind) =>
+    ranked
+      .filter(([, tally]) => tally.kind === kind)
+      .slice(0, MAX_NAMES_PER_KIND)
+      .map(([name]) => name);
   return {
     people: list('person'),
     places: list('place'),
@@ -188,7 +199,8 @@ function indexPeople(people: readonly Surface[]): PeopleIndex {
 function findFullName(words: readonly string[], people: PeopleIndex, self: Surface): Surface | undefined {
   if (words.length === 0) return undefined;
   const ends = (people.byLast.get(words[words.length - 1]!) ?? []).filter(
-    ({ surface, words: full }) => surface !== self && full.length > words.length && words.every((word, index) => full[full.length - words.length + index] === word),
+    ({ surface, words: full }) =>
+      surface !== self && full.length > words.length && words.every((word, index) => full[full.length - words.length + index] === word),
   );
   if (ends.length > 0) return ends[0]!.surface;
   if (words.length !== 1) return undefined;
@@ -242,7 +254,12 @@ function propagateThroughLists(sentences: readonly Sentence[], surfaces: Map<str
     let chain = [list[0]!];
     let joined = false;
     const close = () => {
-      if (chain.length >= 3 || (chain.length === 2 && joined)) shareKind(chain.map((item) => item.key), surfaces, kinds);
+      if (chain.length >= 3 || (chain.length === 2 && joined))
+        shareKind(
+          chain.map((item) => item.key),
+          surfaces,
+          kinds,
+        );
     };
     for (let i = 1; i < list.length; i++) {
       const gap = text.slice(list[i - 1]!.end, list[i]!.start);

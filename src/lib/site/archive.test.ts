@@ -25,7 +25,10 @@ function story(slug: string, title: string, sources: Array<[string, number]>): S
 const stories = [
   story('c', 'Zebra crossing', [['dump-10.txt', 0]]),
   story('a', 'apple harvest', [['dump-2.txt', 1]]),
-  story('b', '90 years on', [['dump-2.txt', 0], ['dump-10.txt', 1]]),
+  story('b', '90 years on', [
+    ['dump-2.txt', 0],
+    ['dump-10.txt', 1],
+  ]),
   story('d', 'Éclair', [['dump-10.txt', 2]]),
 ];
 

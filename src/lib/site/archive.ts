@@ -42,11 +42,7 @@ const FILES = new Intl.Collator('en', { numeric: true });
 export function compareStories(a: Story, b: Story): number {
   const sa = a.source[0];
   const sb = b.source[0];
-  return (
-    FILES.compare(sa?.file ?? '', sb?.file ?? '') ||
-    (sa?.index ?? 0) - (sb?.index ?? 0) ||
-    (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)
-  );
+  return FILES.compare(sa?.file ?? '', sb?.file ?? '') || (sa?.index ?? 0) - (sb?.index ?? 0) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
 /**

@@ -73,7 +73,9 @@ describe('articlesLoader', () => {
     await writeFile(path.join(dir, 'no-title.md'), entryFile('no-title').replace('title: A Title\n', ''));
     await writeFile(path.join(dir, 'broken.md'), '---\ntitle: [unclosed\n---\n');
     const { context } = fakeContext(root);
-    const error = await articlesLoader(dir).load(context as never).catch((e: Error) => e);
+    const error = await articlesLoader(dir)
+      .load(context as never)
+      .catch((e: Error) => e);
     const message = (error as Error).message.replaceAll(dir, '<dir>');
     expect(message.split('\n')).toEqual([
       expect.stringMatching(/^articles: <dir>\/broken\.md: cannot read the frontmatter: /),

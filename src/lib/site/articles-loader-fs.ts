@@ -56,7 +56,9 @@ export function articlesLoader(dir: string): Loader {
 /** The `.md` files of the folder, or an error that says what to run. */
 async function listEntryFiles(dir: string): Promise<string[]> {
   try {
-    return readdirSync(dir).filter((name) => name.endsWith('.md')).sort();
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.md'))
+      .sort();
   } catch {
     throw new Error(`articles: ${dir}: cannot read the folder, expected the ingest's output (run \`npm run ingest\`)`);
   }

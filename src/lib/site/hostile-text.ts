@@ -48,5 +48,10 @@ const PIECES = [
 /** One line of story text as the parser yields it: folded spacing, trimmed, not empty. */
 export const hostileText: fc.Arbitrary<string> = fc
   .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 8 })
-  .map((parts) => parts.join(' ').replace(/[\s\0]+/g, ' ').trim())
+  .map((parts) =>
+    parts
+      .join(' ')
+      .replace(/[\s\0]+/g, ' ')
+      .trim(),
+  )
   .filter((text) => text.length > 0);

@@ -50,7 +50,10 @@ export function capLength(text: string, max: number): string {
   if (text.length <= max) return text;
   const clusters = Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (part) => part.segment);
   if (clusters.length <= max) return text;
-  return `${clusters.slice(0, max - 1).join('').trimEnd()}…`;
+  return `${clusters
+    .slice(0, max - 1)
+    .join('')
+    .trimEnd()}…`;
 }
 
 /**

@@ -20,11 +20,7 @@ describe('estimateReadingMinutes', () => {
   });
 
   it('grows with the word count', () => {
-    fc.assert(
-      fc.property(fc.nat(100_000), fc.nat(100_000), (a, b) =>
-        a <= b ? estimateReadingMinutes(a) <= estimateReadingMinutes(b) : true,
-      ),
-    );
+    fc.assert(fc.property(fc.nat(100_000), fc.nat(100_000), (a, b) => (a <= b ? estimateReadingMinutes(a) <= estimateReadingMinutes(b) : true)));
   });
 });
 

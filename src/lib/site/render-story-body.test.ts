@@ -78,7 +78,12 @@ async function expectTextStaysText(blocks: Block[]): Promise<void> {
   const { html, headings } = await renderBlocks(blocks);
   const headingTexts = blocks.flatMap((block) => (block.type === 'heading' ? [block.text] : []));
   expect(headings.map((heading) => heading.text)).toEqual(headingTexts);
-  expect(parse(html)).toEqual(expectedTree(blocks, headings.map((heading) => heading.slug)));
+  expect(parse(html)).toEqual(
+    expectedTree(
+      blocks,
+      headings.map((heading) => heading.slug),
+    ),
+  );
 }
 
 // A heading the ingest would take for one starts like a title, so it has a slug.

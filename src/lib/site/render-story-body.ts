@@ -34,8 +34,6 @@ export async function renderStoryBody(entry: string): Promise<RenderedBody> {
   const result = await (await processor).render(splitEntryFile(entry).body);
   return {
     html: result.code,
-    headings: result.metadata.headings
-      .filter((heading) => heading.depth === 2)
-      .map(({ slug, text }) => ({ slug, text })),
+    headings: result.metadata.headings.filter((heading) => heading.depth === 2).map(({ slug, text }) => ({ slug, text })),
   };
 }

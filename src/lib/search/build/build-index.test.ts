@@ -58,9 +58,7 @@ describe('buildSearchIndex', () => {
 
   it('rejects a document id out of sequence', () => {
     const record = toSearchDocument(3, FIXTURE_TEXTS[0]!);
-    expect(() => buildSearchIndex([record])).toThrowErrorMatchingInlineSnapshot(
-      `[Error: search index: document id 3 is out of sequence, expected 0]`,
-    );
+    expect(() => buildSearchIndex([record])).toThrowErrorMatchingInlineSnapshot(`[Error: search index: document id 3 is out of sequence, expected 0]`);
   });
 });
 

@@ -21,7 +21,10 @@ beforeAll(async () => {
   const articles = path.join(work, 'articles');
   await import('node:fs/promises').then((fs) => fs.mkdir(articles));
   await writeFile(path.join(articles, 'b-ferry.md'), entry('b-ferry', 'Ferry strike ends', 'The ferry strike ended.\n\n## Harbour\n\nBoats sail again.'));
-  await writeFile(path.join(articles, 'a-harbour.md'), entry('a-harbour', 'Harbour <b> works', 'Harbour works and the ferry strike.', 'subtitle: "Works start"\n'));
+  await writeFile(
+    path.join(articles, 'a-harbour.md'),
+    entry('a-harbour', 'Harbour <b> works', 'Harbour works and the ferry strike.', 'subtitle: "Works start"\n'),
+  );
   await writeFile(path.join(articles, 'notes.txt'), 'not an entry');
 });
 afterAll(async () => rm(work, { recursive: true, force: true }));

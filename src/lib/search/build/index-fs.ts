@@ -86,10 +86,7 @@ export async function writeSearchFiles(articlesDir: string, outDir: string): Pro
   const manifestJson = JSON.stringify(packed.manifest);
   let indexBytes = Buffer.byteLength(manifestJson);
   await writeFile(path.join(outDir, 'manifest.json'), manifestJson);
-  const files = [
-    ...packed.shards.map((file) => ({ ...file, folder: 'shards' })),
-    ...packed.vocabulary.map((file) => ({ ...file, folder: 'vocabulary' })),
-  ];
+  const files = [...packed.shards.map((file) => ({ ...file, folder: 'shards' })), ...packed.vocabulary.map((file) => ({ ...file, folder: 'vocabulary' }))];
   for (let from = 0; from < files.length; from += BATCH) {
     await Promise.all(
       files.slice(from, from + BATCH).map((file) => {

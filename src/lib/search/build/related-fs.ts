@@ -20,7 +20,12 @@ export function readRelatedStories(file: string, slug: string): { slug: string; 
   if (cached?.file !== file) {
     const data = JSON.parse(readFileSync(file, 'utf8')) as RelatedFile;
     const bySlug = new Map<string, { slug: string; title: string }[]>();
-    data.stories.forEach((story, id) => bySlug.set(story.slug, (data.related[id] ?? []).map((other) => data.stories[other]!)));
+    data.stories.forEach((story, id) =>
+      bySlug.set(
+        story.slug,
+        (data.related[id] ?? []).map((other) => data.stories[other]!),
+      ),
+    );
     cached = { file, bySlug };
   }
   return cached.bySlug.get(slug) ?? [];

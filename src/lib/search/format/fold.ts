@@ -20,7 +20,15 @@ const ARABIC_LETTERS: Record<string, string> = {
 const ARABIC_VARIANTS = /[\u0622\u0623\u0625\u0671\u0649\u0629]/g;
 // Letters NFKD leaves whole but readers type without their stroke or ligature.
 const LATIN_LETTERS: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', ı: 'i', þ: 'th', ð: 'd',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ł: 'l',
+  ı: 'i',
+  þ: 'th',
+  ð: 'd',
 };
 const LATIN_VARIANTS = /[ßæœøđłıþð]/g;
 // The Arabic article and the particles fused to it ("the", "and the", "with

@@ -23,23 +23,28 @@ describe('selectShards', () => {
 
   it('selects every shard holding the word or its prefix matches, and every vocabulary chunk of its typo range', () => {
     fc.assert(
-      fc.property(vocabulary, fc.integer({ min: 1, max: 8 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 1, maxLength: 7 }), (words, size, query) => {
-        const sorted = [...words].sort((a, b) => (a < b ? -1 : 1));
-        const runs: string[][] = [];
-        for (let i = 0; i < sorted.length; i += size) runs.push(sorted.slice(i, i + size));
-        const firsts = runs.map((run) => run[0]!);
-        const selected = new Set(selectShards(firsts, query));
-        const needed = (word: string) => word === query || (query.length >= MIN_PREFIX_LENGTH && word.startsWith(query));
-        runs.forEach((run, i) => {
-          if (run.some(needed)) expect(selected.has(i)).toBe(true);
-        });
-        expect(selected.size).toBeLessThanOrEqual(runs.filter((run) => run.some(needed)).length + 1);
-        const chunks = new Set(selectVocabulary(firsts, query));
-        const typoRange = (word: string) => query.length >= MIN_FUZZY_LENGTH && word.startsWith(query.slice(0, FUZZY_HEAD_LENGTH));
-        runs.forEach((run, i) => {
-          if (run.some(typoRange)) expect(chunks.has(i)).toBe(true);
-        });
-      }),
+      fc.property(
+        vocabulary,
+        fc.integer({ min: 1, max: 8 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 1, maxLength: 7 }),
+        (words, size, query) => {
+          const sorted = [...words].sort((a, b) => (a < b ? -1 : 1));
+          const runs: string[][] = [];
+          for (let i = 0; i < sorted.length; i += size) runs.push(sorted.slice(i, i + size));
+          const firsts = runs.map((run) => run[0]!);
+          const selected = new Set(selectShards(firsts, query));
+          const needed = (word: string) => word === query || (query.length >= MIN_PREFIX_LENGTH && word.startsWith(query));
+          runs.forEach((run, i) => {
+            if (run.some(needed)) expect(selected.has(i)).toBe(true);
+          });
+          expect(selected.size).toBeLessThanOrEqual(runs.filter((run) => run.some(needed)).length + 1);
+          const chunks = new Set(selectVocabulary(firsts, query));
+          const typoRange = (word: string) => query.length >= MIN_FUZZY_LENGTH && word.startsWith(query.slice(0, FUZZY_HEAD_LENGTH));
+          runs.forEach((run, i) => {
+            if (run.some(typoRange)) expect(chunks.has(i)).toBe(true);
+          });
+        },
+      ),
       { numRuns: 500 },
     );
   });

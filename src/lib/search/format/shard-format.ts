@@ -29,7 +29,6 @@ export interface ShardFile {
   t: [string, ...[number, number[], number[]][]][];
 }
 
-
 /**
  * Encode the postings of a run of terms.
  *

@@ -5,7 +5,13 @@ const text = (body: string, captions = '') => ({ slug: 's', title: 'T', subtitle
 
 describe('toStoryRecord', () => {
   it('keeps short texts whole', () => {
-    expect(toStoryRecord(text('A short body.', 'A caption (AFP)'))).toEqual({ slug: 's', title: 'T', subtitle: '', captions: 'A caption (AFP)', lead: 'A short body.' });
+    expect(toStoryRecord(text('A short body.', 'A caption (AFP)'))).toEqual({
+      slug: 's',
+      title: 'T',
+      subtitle: '',
+      captions: 'A caption (AFP)',
+      lead: 'A short body.',
+    });
   });
 
   it('cuts body and captions to their opening, after a whole word', () => {

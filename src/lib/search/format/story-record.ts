@@ -59,7 +59,10 @@ export function toStoryText(entry: RecordSource, blocks: readonly TextBlock[]): 
     title: entry.title,
     subtitle: entry.subtitle ?? '',
     captions: entry.captions.map((caption) => (caption.credit ? `${caption.text} (${caption.credit})` : caption.text)).join('\n'),
-    body: blocks.filter((block) => block.type !== 'figure').map((block) => block.text).join('\n'),
+    body: blocks
+      .filter((block) => block.type !== 'figure')
+      .map((block) => block.text)
+      .join('\n'),
   };
 }
 

@@ -44,7 +44,10 @@ describe('FacetCollector', () => {
       ['amal-haddad', 'Amal Haddad', [0, 1]],
       ['hassan-nasrallah', 'Hassan Nasrallah', [0, 2]],
     ]);
-    expect(facets.get('year')?.values.map((v) => [v.slug, [...v.ids]])).toEqual([['2024', [0, 2]], ['2023', [1]]]);
+    expect(facets.get('year')?.values.map((v) => [v.slug, [...v.ids]])).toEqual([
+      ['2024', [0, 2]],
+      ['2023', [1]],
+    ]);
     expect(facets.get('source')?.values.map((v) => [v.slug, v.name, [...v.ids]])).toEqual([
       ['dump-1-txt', 'dump-1.txt', [2, 3]],
       ['dump-10-txt', 'dump-10.txt', [0]],

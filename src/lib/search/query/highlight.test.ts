@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasMatch, highlightText, makeSnippet } from './highlight.ts';
 
-const marked = (segments: { text: string; match: boolean }[]) =>
-  segments.map((segment) => (segment.match ? `[${segment.text}]` : segment.text)).join('');
+const marked = (segments: { text: string; match: boolean }[]) => segments.map((segment) => (segment.match ? `[${segment.text}]` : segment.text)).join('');
 
 describe('highlightText', () => {
   it('marks words whose folded form matched, keeping the printed form', () => {

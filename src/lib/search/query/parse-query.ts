@@ -29,7 +29,9 @@ export function parseQuery(query: string): ParsedQuery {
   // Odd parts sit between a pair of quotes; a final odd part has no closing quote.
   parts.forEach((part, i) => {
     if (i % 2 === 1 && i < parts.length - 1) {
-      const words = tokenizeText(part).map(foldWord).filter((word) => word.length > 0);
+      const words = tokenizeText(part)
+        .map(foldWord)
+        .filter((word) => word.length > 0);
       if (words.length > 1) phrases.push(words);
     }
   });

@@ -14,7 +14,15 @@ describe('containsPhrase', () => {
 
 describe('matchesPhrases', () => {
   it('needs every phrase, each within one text', () => {
-    expect(matchesPhrases(['Harbour Street', 'closed to cars'], [['harbour', 'street'], ['to', 'cars']])).toBe(true);
+    expect(
+      matchesPhrases(
+        ['Harbour Street', 'closed to cars'],
+        [
+          ['harbour', 'street'],
+          ['to', 'cars'],
+        ],
+      ),
+    ).toBe(true);
     expect(matchesPhrases(['Harbour', 'Street'], [['harbour', 'street']])).toBe(false);
   });
 });

@@ -15,7 +15,9 @@ import { tokenizeText } from '../format/tokenize.ts';
  */
 export function containsPhrase(text: string, phrase: readonly string[]): boolean {
   if (phrase.length === 0) return true;
-  const words = tokenizeText(text).map(foldWord).filter((word) => word.length > 0);
+  const words = tokenizeText(text)
+    .map(foldWord)
+    .filter((word) => word.length > 0);
   outer: for (let i = 0; i + phrase.length <= words.length; i++) {
     for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
     return true;

@@ -94,16 +94,21 @@ describe('createShardedSearch', () => {
     const text = fc.array(word, { maxLength: 8 }).map((words) => words.join(' '));
     const story = fc.record({ title: text, subtitle: text, captions: text, body: text });
     await fc.assert(
-      fc.asyncProperty(fc.array(story, { minLength: 1, maxLength: 8 }), fc.array(word, { minLength: 1, maxLength: 3 }), fc.integer({ min: 50, max: 2000 }), async (stories, words, targetChars) => {
-        const docs = stories.map((fields, id) => ({ id, ...fields }));
-        const packed = packIndex(buildSearchIndex(docs), { targetChars, scale: EXACT, vocabularyChunk: 3 });
-        const search = createShardedSearch({ manifest: packed.manifest, ...serveFromMemory(packed) });
-        const query = words.join(' ');
-        const ours = (await search.search(parseQuery(query).terms)).hits;
-        const reference = referenceSearch(docs, query);
-        expect(ours.map((hit) => hit.id).sort()).toEqual(reference.map((hit) => hit.id).sort());
-        for (const hit of ours) expectSameScore(hit.score, reference.find((r) => r.id === hit.id)!.score);
-      }),
+      fc.asyncProperty(
+        fc.array(story, { minLength: 1, maxLength: 8 }),
+        fc.array(word, { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 50, max: 2000 }),
+        async (stories, words, targetChars) => {
+          const docs = stories.map((fields, id) => ({ id, ...fields }));
+          const packed = packIndex(buildSearchIndex(docs), { targetChars, scale: EXACT, vocabularyChunk: 3 });
+          const search = createShardedSearch({ manifest: packed.manifest, ...serveFromMemory(packed) });
+          const query = words.join(' ');
+          const ours = (await search.search(parseQuery(query).terms)).hits;
+          const reference = referenceSearch(docs, query);
+          expect(ours.map((hit) => hit.id).sort()).toEqual(reference.map((hit) => hit.id).sort());
+          for (const hit of ours) expectSameScore(hit.score, reference.find((r) => r.id === hit.id)!.score);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -91,7 +91,10 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
     if (!found) {
       const searching = searchTerm(term);
       cached.set(term, (found = searching), 0);
-      searching.then(({ hits }) => cached.weigh(term, hits.ids.length), () => cached.delete(term));
+      searching.then(
+        ({ hits }) => cached.weigh(term, hits.ids.length),
+        () => cached.delete(term),
+      );
     }
     return found;
   }
@@ -166,7 +169,11 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
       if (terms.length === 0) return { total: 0, hits: [] };
       const perTerm = await Promise.all(terms.map(searchTermCached));
       shards.trim(new Set(perTerm.flatMap((term) => term.used)));
-      return combineAll(perTerm.map((term) => term.hits), manifest.documentCount, limit);
+      return combineAll(
+        perTerm.map((term) => term.hits),
+        manifest.documentCount,
+        limit,
+      );
     },
     async suggest(term) {
       if (manifest.vocabulary.length === 0) return undefined;
@@ -242,6 +249,6 @@ export function combineAll(perTerm: readonly TermHits[], documentCount: number, 
 export function headTypos(term: string): string[] {
   if (term.length < FUZZY_HEAD_LENGTH + 1) return [];
   const own = term.slice(0, FUZZY_HEAD_LENGTH);
-  const heads = [term[1]! + term[0]! , term.slice(1, 3), term[0]! + term[2]!];
+  const heads = [term[1]! + term[0]!, term.slice(1, 3), term[0]! + term[2]!];
   return [...new Set(heads)].filter((head) => head !== own);
 }

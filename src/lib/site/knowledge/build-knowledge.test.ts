@@ -49,19 +49,12 @@ describe('buildKnowledge', () => {
   });
 
   it('orders each kind by count, then A–Z, and also A–Z alone', () => {
-    expect(knowledge.byCount.places.map((e) => [e.name, e.stories.length])).toEqual([['Beirut', 3], ['Tyre', 1]]);
-    expect(knowledge.byCount.people.map((e) => e.name)).toEqual([
-      'Hassan Nasrallah',
-      'Amal Haddad',
-      '<script>alert(1)</script>',
-      'حسن نصر الله',
+    expect(knowledge.byCount.places.map((e) => [e.name, e.stories.length])).toEqual([
+      ['Beirut', 3],
+      ['Tyre', 1],
     ]);
-    expect(knowledge.alphabetical.people.map((e) => e.name)).toEqual([
-      '<script>alert(1)</script>',
-      'Amal Haddad',
-      'Hassan Nasrallah',
-      'حسن نصر الله',
-    ]);
+    expect(knowledge.byCount.people.map((e) => e.name)).toEqual(['Hassan Nasrallah', 'Amal Haddad', '<script>alert(1)</script>', 'حسن نصر الله']);
+    expect(knowledge.alphabetical.people.map((e) => e.name)).toEqual(['<script>alert(1)</script>', 'Amal Haddad', 'Hassan Nasrallah', 'حسن نصر الله']);
   });
 
   it('lists the names most often mentioned alongside, across kinds, most shared first', () => {
@@ -98,7 +91,14 @@ describe('buildKnowledge', () => {
 
   it('groups quotes by speaker, spellings folded, most quoted first, each with its story', () => {
     expect(knowledge.speakers.map((s) => [s.slug, s.name, s.quotes.map((q) => [q.text, q.story.slug])])).toEqual([
-      ['hassan-nasrallah', 'Hassan Nasrallah', [['We will not stop.', 'ceasefire-talks'], ['Again.', 'markup-names']]],
+      [
+        'hassan-nasrallah',
+        'Hassan Nasrallah',
+        [
+          ['We will not stop.', 'ceasefire-talks'],
+          ['Again.', 'markup-names'],
+        ],
+      ],
       ['amal-haddad', 'Amal Haddad', [['It is over.', 'earlier-strike']]],
       ['a-union-negotiator', 'a union negotiator', [['Not yet.', 'earlier-strike']]],
     ]);

@@ -29,8 +29,7 @@ export function sortNewestFirst(stories: readonly Story[]): Story[] {
 export function buildKnowledge(stories: readonly Story[]): Knowledge {
   const newestFirst = sortNewestFirst(stories);
   const entities = groupEntities(newestFirst);
-  const perKind = <T>(make: (kind: EntityKind) => T) =>
-    Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, make(kind)])) as Record<EntityKind, T>;
+  const perKind = <T>(make: (kind: EntityKind) => T) => Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, make(kind)])) as Record<EntityKind, T>;
   const ofKind = perKind((kind) => entities.filter((entity) => entity.kind === kind));
   const { periods, years } = groupDates(newestFirst);
   const speakers = groupQuotes(newestFirst);

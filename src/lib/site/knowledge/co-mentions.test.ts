@@ -16,10 +16,29 @@ function countPairs(storyEntities: number[][], entities: number, limit: number):
 
 describe('countCoMentions', () => {
   it('counts, for each entity, the stories it shares with each other one, most shared first', () => {
-    expect(countCoMentions([[0, 1, 2], [0, 1], [2]], [[0, 1], [0, 1], [0, 2]], 5)).toEqual([
-      [[1, 2], [2, 1]],
-      [[0, 2], [2, 1]],
-      [[0, 1], [1, 1]],
+    expect(
+      countCoMentions(
+        [[0, 1, 2], [0, 1], [2]],
+        [
+          [0, 1],
+          [0, 1],
+          [0, 2],
+        ],
+        5,
+      ),
+    ).toEqual([
+      [
+        [1, 2],
+        [2, 1],
+      ],
+      [
+        [0, 2],
+        [2, 1],
+      ],
+      [
+        [0, 1],
+        [1, 1],
+      ],
     ]);
   });
 
@@ -31,9 +50,7 @@ describe('countCoMentions', () => {
         fc.integer({ min: 1, max: 5 }),
         (entities, raw, limit) => {
           const storyEntities = raw.map((story) => story.filter((n) => n < entities));
-          const entityStories = Array.from({ length: entities }, (_, e) =>
-            storyEntities.flatMap((story, index) => (story.includes(e) ? [index] : [])),
-          );
+          const entityStories = Array.from({ length: entities }, (_, e) => storyEntities.flatMap((story, index) => (story.includes(e) ? [index] : [])));
           expect(countCoMentions(storyEntities, entityStories, limit)).toEqual(countPairs(storyEntities, entities, limit));
         },
       ),

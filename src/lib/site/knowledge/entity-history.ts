@@ -45,13 +45,14 @@ export interface EntityRedirect {
  * @param live Every entity of this build.
  * @returns Redirects sorted by kind and slug, and the next record.
  */
-export function planEntityRedirects(
-  history: EntityHistory,
-  live: readonly LiveEntity[],
-): { redirects: EntityRedirect[]; next: EntityHistory } {
+export function planEntityRedirects(history: EntityHistory, live: readonly LiveEntity[]): { redirects: EntityRedirect[]; next: EntityHistory } {
   const current = new Set(live.map((entity) => `${entity.kind}/${entity.slug}`));
   // Where each story is now, per kind; only ids the history asks about are kept.
-  const wanted = new Set(Object.entries(history.entities).filter(([key]) => !current.has(key)).flatMap(([, ids]) => ids));
+  const wanted = new Set(
+    Object.entries(history.entities)
+      .filter(([key]) => !current.has(key))
+      .flatMap(([, ids]) => ids),
+  );
   const holders = new Map<string, string[]>();
   for (const entity of live) {
     for (const id of entity.storyIds) {

@@ -51,7 +51,11 @@ export function groupEntities(stories: readonly Story[]): Entity[] {
     return numbers;
   });
   const names = drafts.map((draft) => pickName(draft.spellings));
-  const related = countCoMentions(storyEntities, drafts.map((draft) => draft.stories), RELATED_LIMIT);
+  const related = countCoMentions(
+    storyEntities,
+    drafts.map((draft) => draft.stories),
+    RELATED_LIMIT,
+  );
   return drafts.map((draft, number) => ({
     kind: draft.kind,
     slug: draft.slug,

@@ -21,8 +21,14 @@ describe('listStoryMentions', () => {
 
 describe('buildNewsArticle mentions', () => {
   const input = {
-    title: 'T', description: 'D', url: 'https://example.org/articles/t/', wordCount: 1,
-    publisher: 'P', publisherUrl: 'https://example.org/', id: '0123456789abcdef', lang: 'en',
+    title: 'T',
+    description: 'D',
+    url: 'https://example.org/articles/t/',
+    wordCount: 1,
+    publisher: 'P',
+    publisherUrl: 'https://example.org/',
+    id: '0123456789abcdef',
+    lang: 'en',
   };
 
   it('adds mentions when the story names anything, and leaves them out otherwise', () => {

@@ -6,7 +6,13 @@ describe('listStoryNames', () => {
   it('lists each kind’s names once per page, in the story’s order, with their pages', () => {
     const story = makeStory('s', { people: ['Amal Haddad', 'Al-Sadr', 'al Sadr'], organisations: ['Hezbollah'] });
     expect(listStoryNames(story)).toEqual([
-      { kind: 'people', links: [{ text: 'Amal Haddad', href: '/people/amal-haddad/' }, { text: 'Al-Sadr', href: '/people/al-sadr/' }] },
+      {
+        kind: 'people',
+        links: [
+          { text: 'Amal Haddad', href: '/people/amal-haddad/' },
+          { text: 'Al-Sadr', href: '/people/al-sadr/' },
+        ],
+      },
       { kind: 'organisations', links: [{ text: 'Hezbollah', href: '/organisations/hezbollah/' }] },
     ]);
   });

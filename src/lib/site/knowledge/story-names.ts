@@ -40,7 +40,5 @@ export function listStoryNames(story: Story): Array<{ kind: EntityKind; links: S
  * @returns One link per ISO date.
  */
 export function listStoryDates(story: Story): StoryLink[] {
-  return [...new Set(story.dates.map((mention) => mention.date))]
-    .sort()
-    .map((date) => ({ text: date, href: periodHref(periodOf(date)) }));
+  return [...new Set(story.dates.map((mention) => mention.date))].sort().map((date) => ({ text: date, href: periodHref(periodOf(date)) }));
 }

@@ -15,9 +15,7 @@ export const inlinePhotos: HastPluginDefinition = {
   element: {
     filter: ['blockquote'],
     visit(node, ctx) {
-      const [caption = '', ...credits] = node.children
-        .filter((child): child is Element => child.type === 'element')
-        .map((child) => ctx.textContent(child));
+      const [caption = '', ...credits] = node.children.filter((child): child is Element => child.type === 'element').map((child) => ctx.textContent(child));
       const children: ElementContent[] = [{ type: 'text', value: caption }];
       if (credits.length > 0) {
         children.push({ type: 'text', value: ' ' }, element('span', ['credit'], [{ type: 'text', value: `(${credits.join(' ')})` }]));

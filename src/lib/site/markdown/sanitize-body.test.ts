@@ -16,7 +16,11 @@ describe('sanitizeTree', () => {
           'div',
           { className: ['heading-wrapper', 'level-h2'] },
           el('h2', { id: 'who-pays' }, text('Who pays?')),
-          el('a', { className: ['heading-anchor'], href: '#who-pays', ariaLabel: 'Link to the section “Who pays?”' }, el('span', { ariaHidden: 'true' }, text('#'))),
+          el(
+            'a',
+            { className: ['heading-anchor'], href: '#who-pays', ariaLabel: 'Link to the section “Who pays?”' },
+            el('span', { ariaHidden: 'true' }, text('#')),
+          ),
         ),
         el('figure', { className: ['inline-photo'] }, el('figcaption', {}, text('Sandbags '), el('span', { className: ['credit'] }, text('(AFP)')))),
       ],
@@ -29,7 +33,12 @@ describe('sanitizeTree', () => {
       type: 'root',
       children: [
         el('script', {}, text('alert(1)')),
-        el('p', { onClick: 'alert(1)', className: ['x'] }, el('img', { src: 'x', onError: 'alert(1)' }), el('a', { href: 'javascript:alert(1)' }, text('link'))),
+        el(
+          'p',
+          { onClick: 'alert(1)', className: ['x'] },
+          el('img', { src: 'x', onError: 'alert(1)' }),
+          el('a', { href: 'javascript:alert(1)' }, text('link')),
+        ),
         { type: 'comment', value: 'c' },
         { type: 'raw', value: '<b>' },
         el('h3', { id: 'deeper' }, el('em', {}, text('Deeper'))),

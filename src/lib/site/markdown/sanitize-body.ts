@@ -29,22 +29,14 @@ export const STORY_BODY_SCHEMA: Schema = {
   figcaption: {},
 };
 
-/**
- * Whether a tree holds only what a schema allows: text, and allowed elements
- * with allowed properties.
- */
-function isAllowed(node: Root | RootContent, schema: Schema): boolean {
-  if (node.type === 'text') return true;
-  if (node.type === 'element') {
-    const allowed = schema[node.tagName];
-    if (!allowed) return false;
-    for (const [key, value] of Object.entries(node.properties ?? {})) {
-      if (value !== undefined && !allowed[key]?.(value)) return false;
-    }
-  } else if (node.type !== 'root') {
-    return false;
+/** Whether an element and its properties are allowed, with no look at its children. */
+function isAllowedElement(node: Element, schema: Schema): boolean {
+  const allowed = schema[node.tagName];
+  if (!allowed) return false;
+  for (const [key, value] of Object.entries(node.properties ?? {})) {
+    if (value !== undefined && !allowed[key]?.(value)) return false;
   }
-  return node.children.every((child) => isAllowed(child, schema));
+  return true;
 }
 
 /**
@@ -71,12 +63,26 @@ function sanitizeNode(node: RootContent, schema: Schema): ElementContent[] {
 
 /**
  * Defence in depth: the plugins before this one already build nothing else,
- * and story text reaches the tree only as text nodes. The tree is checked in
- * one walk and rebuilt only when something is not allowed.
+ * and story text reaches the tree only as text nodes. Each element is checked
+ * where it stands (a visitor costs next to nothing; reading the whole tree
+ * into JavaScript in an `after` hook cost more than the rest of the render),
+ * and one that is not allowed is replaced by the sanitized copy of its
+ * content. Its descendants' own visits are then skipped, as the copy is
+ * already clean.
  */
 export const sanitizeBody: HastPluginDefinition = {
   name: 'clippings-sanitize-body',
-  after(root, ctx) {
-    if (!isAllowed(root, STORY_BODY_SCHEMA)) ctx.replaceNode(root, sanitizeTree(root, STORY_BODY_SCHEMA));
+  element: {
+    filter: [],
+    visit(node, ctx) {
+      if (isAllowedElement(node, STORY_BODY_SCHEMA)) return;
+      for (let parent = ctx.parent(node); parent?.type === 'element'; parent = ctx.parent(parent)) {
+        if (!isAllowedElement(parent, STORY_BODY_SCHEMA)) return;
+      }
+      ctx.replaceNode(node, sanitizeNode(node, STORY_BODY_SCHEMA));
+    },
   },
+  raw: (node) => ({ type: 'text', value: node.value }),
+  comment: (node, ctx) => ctx.removeNode(node),
+  doctype: (node, ctx) => ctx.removeNode(node),
 };

@@ -1,0 +1,66 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { parseDump } from '../../src/lib/ingest/parse-dump.ts';
+import { CACHE_DIR_NAME, knowledgeOfDump, knowledgeVersion, pruneKnowledgeCache } from './knowledge-stage.ts';
+import { runIngest } from './run-ingest.ts';
+
+const story = (title: string, body: string) => `${title}\n\nA photo (AFP)\nA photo (AFP)\nTT\n\n${title}\n\nA photo (AFP)\nA photo (AFP)\n\n${body}\n`;
+const DUMP = story('Port Strike Ends', 'Union leader Simon Sang said the strike in Mombasa ended on August 5, 2024. “We won,” Sang said.');
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'clippings-knowledge-'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('knowledgeOfDump', () => {
+  const articles = parseDump(DUMP, 'a.txt').articles;
+
+  test('extracts a dump once, writes its cache file, and then reads it from there', () => {
+    const cache = { dir: root, version: 'v1', write: true };
+    expect(knowledgeOfDump(cache, 'abc', articles).get(0)?.people).toEqual(['Simon Sang']);
+    // A cache hit returns what the file says.
+    const file = path.join(root, 'abc.json');
+    const stored = JSON.parse(readFileSync(file, 'utf8'));
+    stored.articles[0].people = ['From The Cache'];
+    writeFileSync(file, JSON.stringify(stored));
+    expect(knowledgeOfDump(cache, 'abc', articles).get(0)?.people).toEqual(['From The Cache']);
+    // Another extractor's cache is not trusted, and a checking run writes none.
+    expect(knowledgeOfDump({ ...cache, version: 'v2', write: false }, 'abc', articles).get(0)?.people).toEqual(['Simon Sang']);
+    expect(JSON.parse(readFileSync(file, 'utf8')).articles[0].people).toEqual(['From The Cache']);
+    expect(readdirSync(root)).toEqual(['abc.json']);
+  });
+
+  test('prunes the cache files of dumps that are gone', () => {
+    writeFileSync(path.join(root, 'keep.json'), '{}');
+    writeFileSync(path.join(root, 'gone.json'), '{}');
+    pruneKnowledgeCache({ dir: root, version: 'v1', write: true }, new Set(['keep']));
+    expect(readdirSync(root)).toEqual(['keep.json']);
+  });
+
+  test('has a version that follows the extractor', () => {
+    expect(knowledgeVersion()).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('the ingest with and without extraction', () => {
+  test('writes the knowledge fields by default, and leaves them out with extract: false', async () => {
+    const inDir = path.join(root, 'raw');
+    mkdirSync(inDir);
+    writeFileSync(path.join(inDir, 'a.txt'), DUMP);
+    const withFields = path.join(root, 'with');
+    await runIngest({ inDir, outDir: withFields, workers: 1 });
+    const [entry] = readdirSync(withFields).filter((name) => name.endsWith('.md'));
+    const text = readFileSync(path.join(withFields, entry!), 'utf8');
+    expect(text).toContain('people:\n  - Simon Sang');
+    expect(text).toContain('latestDate: "2024-08-05"');
+    expect(readdirSync(path.join(withFields, CACHE_DIR_NAME))).toHaveLength(1);
+
+    const bare = path.join(root, 'bare');
+    await runIngest({ inDir, outDir: bare, workers: 1, extract: false });
+    expect(readFileSync(path.join(bare, entry!), 'utf8')).not.toMatch(/^(?:people|places|dates|quotes|latestDate):/m);
+    expect(existsSync(path.join(bare, CACHE_DIR_NAME))).toBe(false);
+  });
+});
