@@ -18,7 +18,7 @@ export interface IdentityFeatures {
 
 /** The thresholds of `isSameStory`. */
 export const SAME_STORY = {
-  /** Headlines: 1 − edit distance / longer length, at least. */
+  /** Headlines: 1 − edit distance / longer length, by characters or by words, at least. */
   title: 0.6,
   /** Bodies: estimated Jaccard similarity of the shingle sets, at least (a paragraph added at the end is not most of the text). */
   jaccard: 0.5,
@@ -36,7 +36,27 @@ export const SAME_STORY = {
 export function titleSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const longer = Math.max(a.length, b.length);
-  return longer === 0 ? 1 : 1 - editDistance(a, b) / longer;
+  if (longer === 0) return 1;
+  // By characters, a typo counts for little; by words, one word corrected in a
+  // long headline does too, however long the new word ("the" → "electricity").
+  return Math.max(1 - editDistance(a, b) / longer, wordSimilarity(a, b));
+}
+
+/** 1 − word-level edit distance / the longer headline's word count. */
+function wordSimilarity(a: string, b: string): number {
+  const codes = new Map<string, string>();
+  const encode = (title: string) =>
+    title
+      .split('-')
+      .map((word) => {
+        let code = codes.get(word);
+        if (code === undefined) codes.set(word, (code = String.fromCharCode(0xe000 + codes.size)));
+        return code;
+      })
+      .join('');
+  const x = encode(a);
+  const y = encode(b);
+  return 1 - editDistance(x, y) / Math.max(x.length, y.length);
 }
 
 /**
