@@ -47,6 +47,7 @@ export default defineConfig({
     searchIndex({ articlesDir: SITE.articlesDir }),
     publishFiles({ base: SITE.base }),
     offline({ name: SITE.name, description: SITE.description, lang: SITE.lang, base: SITE.base }),
-    redirectsFile({ sources: [movedStories] }),
+    // `_redirects` paths are the host's: under the base.
+    redirectsFile({ sources: [() => movedStories().map(({ from, to }) => ({ from: `${SITE.base.slice(0, -1)}${from}`, to: `${SITE.base.slice(0, -1)}${to}` }))] }),
   ],
 });
