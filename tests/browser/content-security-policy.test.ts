@@ -95,7 +95,8 @@ describe('_headers', () => {
 });
 
 describe('Content-Security-Policy', () => {
-  it('reports no violation on any built page', async () => {
+  // Every page: 170 on the sample with the knowledge pages, a few minutes on a busy machine.
+  it('reports no violation on any built page', { timeout: 600_000 }, async () => {
     const { page, violations } = await watchedPage();
     const pages = (await listHtmlFiles(distDir)).map((file) => (file === '404.html' ? 'no-such-page/' : file.replace(/index\.html$/, '')));
     for (const route of pages) await openPage(page, new URL(encodeURI(route), server.url).href);
