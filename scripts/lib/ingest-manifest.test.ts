@@ -46,7 +46,12 @@ describe('entryPackageVersions', () => {
 
 describe('ingestVersion', () => {
   test('is stable within a checkout', () => {
-    expect(ingestVersion()).toMatch(/^[0-9a-f]{16}$/);
+    expect(ingestVersion(false)).toMatch(/^[0-9a-f]{16}$/);
+    expect(ingestVersion(false)).toBe(ingestVersion(false));
     expect(ingestVersion()).toBe(ingestVersion());
+  });
+
+  test('adds the extractor’s version when entries carry its fields', () => {
+    expect(ingestVersion()).toMatch(new RegExp(`^${ingestVersion(false)}\\+[0-9a-f]+$`));
   });
 });
