@@ -5,6 +5,12 @@
  *
  *   npm run bench:build                      # 1k and 10k stories
  *   npm run bench:build -- --sizes 100000    # any sizes, comma-separated
+ *   npm run bench:build -- --baseline ../old # also build another checkout
+ *
+ * `--baseline` takes the folder of another checkout of Clippings (its own
+ * `npm install` done): its ingest and its Astro build run on the same raw
+ * archive in the same run, so a change is measured before and after against
+ * one anchor.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +28,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000' },
     'skip-bare': { type: 'boolean', default: false },
+    baseline: { type: 'string' },
   },
 });
 
@@ -96,7 +103,33 @@ function format(m: Measure): string {
   return `${m.seconds.toFixed(1).padStart(7)} s ${String(m.pages).padStart(7)} pages ${(m.pages / m.seconds).toFixed(0).padStart(6)} pages/s ${m.peakMB.toFixed(0).padStart(6)} MB peak`;
 }
 
-async function benchSize(size: number): Promise<{ site: Measure; bare?: Measure; bareError?: string }> {
+const BASELINE = values.baseline ? path.resolve(values.baseline) : undefined;
+
+/** The baseline checkout's ingest of the same raw archive, then its cold build. */
+async function benchBaseline(dir: string, raw: string): Promise<Measure> {
+  const root = BASELINE as string;
+  const articles = path.join(dir, 'articles-baseline');
+  if (!existsSync(path.join(articles, '.done'))) {
+    rmSync(articles, { recursive: true, force: true });
+    console.log(`bench-build: ingesting with the baseline (${root})…`);
+    await measure([NODE, path.join(root, 'scripts/ingest.ts'), '--in', raw, '--out', articles], {}, path.join(dir, 'baseline-ingest'));
+    writeFileSync(path.join(articles, '.done'), '');
+  }
+  const out = path.join(dir, 'site-baseline');
+  rmSync(out, { recursive: true, force: true });
+  console.log('bench-build: building the baseline site…');
+  const log = path.join(dir, 'site-baseline');
+  const built = await measure(
+    [path.join(root, 'node_modules/.bin/node'), path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root],
+    { CLIPPINGS_ARTICLES_DIR: articles, CLIPPINGS_OUT_DIR: path.join(out, 'dist'), CLIPPINGS_CACHE_DIR: path.join(out, 'cache') },
+    log,
+  );
+  const result = { ...built, pages: countPages(path.join(out, 'dist')), ...readPhases(`${log}.log`) };
+  rmSync(path.join(out, 'dist'), { recursive: true, force: true });
+  return result;
+}
+
+async function benchSize(size: number): Promise<{ site: Measure; bare?: Measure; bareError?: string; baseline?: Measure }> {
   const dir = path.join(WORK, String(size));
   const raw = path.join(dir, 'raw');
   const articles = path.join(dir, 'articles');
@@ -122,9 +155,10 @@ async function benchSize(size: number): Promise<{ site: Measure; bare?: Measure;
     },
     siteLog,
   );
-  const result: { site: Measure; bare?: Measure; bareError?: string } = {
+  const result: { site: Measure; bare?: Measure; bareError?: string; baseline?: Measure } = {
     site: { ...site, pages: countPages(path.join(siteOut, 'dist')), ...readPhases(`${siteLog}.log`) },
   };
+  if (BASELINE) result.baseline = await benchBaseline(dir, raw);
   if (values['skip-bare']) return result;
 
   const bareRoot = path.join(dir, 'bare');
@@ -161,7 +195,7 @@ const sizes = values.sizes
   .filter((n) => Number.isInteger(n) && n > 0);
 const rows: Array<{ size: number; site: Measure; bare?: Measure }> = [];
 for (const size of sizes) {
-  const { site, bare, bareError } = await benchSize(size);
+  const { site, bare, bareError, baseline } = await benchSize(size);
   rows.push({ size, site, bare });
   const search = site.searchSeconds === undefined ? '' : `, of which search index ${site.searchSeconds.toFixed(1)} s`;
   console.log(`  site ${String(size).padStart(7)}: ${format(site)}   (pages rendered in ${site.renderSeconds?.toFixed(1) ?? '?'} s${search})`);
@@ -170,6 +204,12 @@ for (const size of sizes) {
       `  bare ${String(size).padStart(7)}: ${format(bare)}   (pages rendered in ${bare.renderSeconds?.toFixed(1) ?? '?'} s)   site/bare time ${(site.seconds / bare.seconds).toFixed(2)}×`,
     );
   if (bareError) console.log(`  bare ${String(size).padStart(7)}: failed: ${bareError}`);
+  if (baseline) {
+    const ratio = bare ? `   baseline/bare time ${(baseline.seconds / bare.seconds).toFixed(2)}×` : '';
+    const search = baseline.searchSeconds === undefined ? '' : `, of which search index ${baseline.searchSeconds.toFixed(1)} s`;
+    console.log(`  baseline ${String(size).padStart(3)}: ${format(baseline)}   (pages rendered in ${baseline.renderSeconds?.toFixed(1) ?? '?'} s${search})${ratio}`);
+    console.log(`    this checkout / baseline: ${(site.seconds / baseline.seconds).toFixed(2)}× time, ${(site.pages / baseline.pages).toFixed(2)}× pages`);
+  }
   const rendered = renderShares(site);
   for (const group of site.groups ?? []) {
     const seconds = rendered.get(group.name) ?? 0;
