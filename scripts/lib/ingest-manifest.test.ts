@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { entryPackageVersions, ingestVersion } from './ingest-manifest.ts';
+import { entryPackageVersions, ingestVersion, writerVersion } from './ingest-manifest.ts';
 
 let root: string | undefined;
 afterEach(() => root && rmSync(root, { recursive: true, force: true }));
@@ -53,5 +54,35 @@ describe('ingestVersion', () => {
 
   test('adds the extractor’s version when entries carry its fields', () => {
     expect(ingestVersion()).toMatch(new RegExp(`^${ingestVersion(false)}\\+[0-9a-f]+$`));
+  });
+});
+
+describe('writerVersion', () => {
+  /** A copy of the repository's sources and lock file, which a test may change. */
+  const copyRepo = () => {
+    const repo = fileURLToPath(new URL('../../', import.meta.url));
+    root = mkdtempSync(path.join(tmpdir(), 'clippings-version-'));
+    for (const part of ['src/lib', 'scripts/lib', 'package-lock.json']) cpSync(path.join(repo, part), path.join(root, part), { recursive: true });
+    return root;
+  };
+
+  test('is the writer’s part of ingestVersion, read from the given root', () => {
+    expect(writerVersion()).toBe(ingestVersion(false));
+    expect(writerVersion(copyRepo())).toBe(ingestVersion(false));
+  });
+
+  test.each(['src/lib/text/edit-distance.ts', 'src/lib/identity/same-story.ts', 'src/lib/ingest/slug.ts', 'scripts/lib/plan-entries.ts'])(
+    'changes when %s changes',
+    (file) => {
+      const copy = copyRepo();
+      appendFileSync(path.join(copy, file), '\n// changed\n');
+      expect(writerVersion(copy)).not.toBe(ingestVersion(false));
+    },
+  );
+
+  test('stays when code that does not shape entries changes', () => {
+    const copy = copyRepo();
+    appendFileSync(path.join(copy, 'src/lib/site/excerpt.ts'), '\n// changed\n');
+    expect(writerVersion(copy)).toBe(ingestVersion(false));
   });
 });

@@ -92,10 +92,11 @@ export function entryPackageVersions(root: string): string[] {
 }
 
 /**
- * The version of everything that shapes an entry: the ingest core and the
- * identity modules, the worker and the signatures, the packages that write and
- * validate entries (and their dependencies), and the Unicode tables case
- * folding and normalization use; and the extractor's, when entries carry its fields.
+ * The version of everything that shapes an entry: the ingest core, the
+ * identity modules and the text helpers they share with search, the worker and
+ * the signatures, the packages that write and validate entries (and their
+ * dependencies), and the Unicode tables case folding and normalization use;
+ * and the extractor's, when entries carry its fields.
  *
  * @param extract Whether the run extracts the knowledge fields.
  */
@@ -103,19 +104,25 @@ export function ingestVersion(extract = true): string {
   return extract ? `${writerVersion()}+${knowledgeVersion()}` : writerVersion();
 }
 
-function writerVersion(): string {
+/**
+ * The version of the entry writer alone (`ingestVersion(false)`).
+ *
+ * @param root The repository root whose sources and lock file are hashed; a test passes a copy.
+ */
+export function writerVersion(root = fileURLToPath(new URL('../../', import.meta.url))): string {
   const hash = createHash('sha256');
-  const src = fileURLToPath(new URL('../../src/lib/', import.meta.url));
+  const src = path.join(root, 'src', 'lib');
   const sources = [
     ...modulesIn(path.join(src, 'ingest')),
     ...modulesIn(path.join(src, 'identity')),
+    ...modulesIn(path.join(src, 'text')),
     path.join(src, 'entry-schema.ts'),
-    fileURLToPath(new URL('./ingest-worker.ts', import.meta.url)),
+    path.join(root, 'scripts', 'lib', 'ingest-worker.ts'),
     // Entry signatures, which the manifest keeps.
-    fileURLToPath(new URL('./plan-entries.ts', import.meta.url)),
+    path.join(root, 'scripts', 'lib', 'plan-entries.ts'),
   ];
   for (const file of sources) hash.update(readFileSync(file));
-  hash.update(entryPackageVersions(fileURLToPath(new URL('../../', import.meta.url))).join('\n'));
+  hash.update(entryPackageVersions(root).join('\n'));
   hash.update(`unicode ${process.versions.unicode}`);
   return hash.digest('hex').slice(0, 16);
 }

@@ -3,7 +3,7 @@
  * the body is mostly the same text. The thresholds and the figures behind
  * them are in DESIGN.md ("Story identity"); `npm run eval:identity` measures them.
  */
-import { editDistance } from './edit-distance.ts';
+import { editDistance } from '../text/edit-distance.ts';
 import { BINS, compareSketches } from './sketch.ts';
 
 /** What the comparison needs of one article. */

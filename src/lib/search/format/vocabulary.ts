@@ -5,7 +5,7 @@
  * sharing its first letters, finds those within the allowed edits, and then
  * fetches only the shards holding them: usually the shard of the word itself.
  */
-import { editDistance } from './edit-distance.ts';
+import { editDistance } from '../../text/edit-distance.ts';
 import { FUZZY_HEAD_LENGTH, MIN_FUZZY_LENGTH, SEARCH_DEFAULTS } from './options.ts';
 
 /** Words per vocabulary chunk. */

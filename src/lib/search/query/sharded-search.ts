@@ -7,7 +7,7 @@
  * least-recently-used cache bounded in size, so memory stays flat however
  * long a reader searches.
  */
-import { editDistance } from '../format/edit-distance.ts';
+import { editDistance } from '../../text/edit-distance.ts';
 import { selectRange, selectShards, selectVocabulary, shardOf, type SearchManifest } from '../format/manifest.ts';
 import { FUZZY_HEAD_LENGTH } from '../format/options.ts';
 import { scoreTerm, type TermHits } from './score-term.ts';
