@@ -25,6 +25,9 @@ export function writeFileAtomic(file: string, content: Uint8Array | string): voi
   }
 }
 
+/** The file name of an entry. */
+export const entryName = (slug: string): string => `${slug}.md`;
+
 const temporaryName = (name: string, pid: number) => `.${name}.${pid}.tmp`;
 
 /**

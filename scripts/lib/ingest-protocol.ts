@@ -115,3 +115,21 @@ export interface RenderResult {
   unchanged: UnchangedFiles;
   errors: ReadError[];
 }
+
+/** Something that could not be read, written or removed, with where. */
+export interface Rejection extends ReadError {
+  /** Relative to the input folder, or with `folder: 'out'` to the output folder. */
+  file: string;
+  folder?: 'out';
+}
+
+/** Called as work completes, for a progress bar. */
+export type Progress = (phase: 'read' | 'write', done: number, total: number) => void;
+
+/** The workers, or the main thread when `work` (dumps or entries) is small. */
+export type GetPool = (work: number) => { run(task: ScanTask | RenderTask): Promise<ScanResult | RenderResult> };
+
+/** Why a worker's task failed, as reported for the dump it was about: a fault of the ingest, not of the dump. */
+export function internalReason(error: unknown): string {
+  return `internal error, please report it: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`;
+}

@@ -7,7 +7,7 @@
  * extractor).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractKnowledge, type Knowledge } from '../../src/lib/knowledge/extract-knowledge.ts';
@@ -44,6 +44,26 @@ export function knowledgeVersion(): string {
     hash.update(existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version : library);
   }
   return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The stage's cache for a run into `outDir`, or none when the run does not extract.
+ *
+ * @param outDir The entries folder (the cache is a hidden folder in it).
+ * @param options `extract: false` for `--no-extract`; `check` for a run that writes nothing.
+ */
+export function openKnowledgeCache(outDir: string, options: { extract: boolean; check: boolean }): KnowledgeCache | undefined {
+  if (!options.extract) return undefined;
+  const cache: KnowledgeCache = { dir: path.join(outDir, CACHE_DIR_NAME), version: knowledgeVersion(), write: !options.check };
+  if (cache.write && !existsSync(cache.dir)) {
+    try {
+      mkdirSync(cache.dir);
+    } catch {
+      // No cache costs the next run the extraction again, nothing more.
+      cache.write = false;
+    }
+  }
+  return cache;
 }
 
 /**

@@ -90,29 +90,6 @@ describe('runIngest', () => {
     expect(await runIngest({ inDir, outDir, force: true, workers: 2 })).toMatchObject({ filesRead: 2, written: [], removed: [] });
   });
 
-  test('does not parse a dump again when only its time changed, and remembers the new time', async () => {
-    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
-    await ingest();
-    const file = path.join(inDir, 'a.txt');
-    utimesSync(file, new Date(), new Date(Date.now() + 60_000));
-    expect(await ingest()).toMatchObject({ filesRead: 0, written: [], removed: [] });
-    const manifest = JSON.parse(readFileSync(path.join(outDir, '.ingest-manifest.json'), 'utf8'));
-    expect(manifest.files['a.txt'].mtimeMs).toBe(statSync(file).mtimeMs);
-  });
-
-  test('re-reads only the changed dump and keeps slugs of other stories', async () => {
-    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
-    write('b.txt', story('Port Strike Ends', 'Ships sail.'));
-    await ingest();
-    const before = entries();
-    write('b.txt', story('Port Strike Ends', 'Ships sail again.'));
-    const summary = await ingest();
-    expect(summary.filesRead).toBe(1);
-    expect(summary.written).toHaveLength(1);
-    expect(summary.removed).toEqual([before.find((name) => name.startsWith('port'))]);
-    expect(entries()).toContain(before.find((name) => name.startsWith('bridge')));
-  });
-
   test('rewrites an entry whose subtitle changed, under the same slug', async () => {
     write('a.txt', story('Bridge Reopens', 'Cars are back.'));
     await ingest();
@@ -249,51 +226,3 @@ describe('runIngest: the files it touches', () => {
   });
 });
 
-describe('runIngest: interrupted runs and damaged entries', () => {
-  const entryPath = () => path.join(outDir, entries().find((name) => name.startsWith('bridge'))!);
-
-  test('repairs an entry emptied or cut short since it was written, on a plain run', async () => {
-    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
-    write('b.txt', story('Port Strike Ends', 'Ships sail.'));
-    await ingest();
-    const file = entryPath();
-    const content = readFileSync(file, 'utf8');
-    writeFileSync(file, '');
-    const summary = await ingest();
-    expect(summary).toMatchObject({ filesRead: 0, written: [path.basename(file, '.md')], repaired: [path.basename(file, '.md')] });
-    expect(readFileSync(file, 'utf8')).toBe(content);
-  });
-
-  test('rewrites an entry that is missing', async () => {
-    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
-    await ingest();
-    const file = entryPath();
-    rmSync(file);
-    expect((await ingest()).written).toEqual([path.basename(file, '.md')]);
-    expect(existsSync(file)).toBe(true);
-  });
-
-  test('with check, finds an entry whose bytes changed though its size did not; verifying, repairs it', async () => {
-    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
-    await ingest();
-    const file = entryPath();
-    writeFileSync(file, readFileSync(file, 'utf8').replace('Cars', 'Bars'));
-    expect(await ingest(true)).toMatchObject({ stale: true, repaired: [path.basename(file, '.md')] });
-    // A plain run looks at sizes only; verifying, it repairs.
-    expect((await ingest()).written).toEqual([]);
-    expect((await runIngest({ inDir, outDir, verify: true, workers: 2 })).repaired).toEqual([path.basename(file, '.md')]);
-    expect(await ingest(true)).toMatchObject({ stale: false });
-  });
-
-  test('replaces an entry by a new file, never rewriting it in place', async () => {
-    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
-    await ingest();
-    const file = entryPath();
-    const before = statSync(file).ino;
-    write('a.txt', story('Bridge Reopens', 'Cars are back.').replace('Bridge Reopens\n\nA photo', 'Bridge Reopens\n\nA subtitle\n\nA photo'));
-    await ingest();
-    // A reader (or a kill) sees the old file or the new one: the new one is another inode, renamed over.
-    expect(statSync(file).ino).not.toBe(before);
-    expect(readdirSync(outDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-  });
-});

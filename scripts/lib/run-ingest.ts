@@ -4,22 +4,25 @@
  * is no longer as written) and remove those whose source is gone, touching
  * only files the manifest records as the ingest's own.
  */
-import { existsSync, mkdirSync, opendirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { findIntact, removeOwned, removeTemporaryFiles, writeFileAtomic, writePacked, type FileFailure } from './entry-files.ts';
-import { IngestError } from '../../src/lib/ingest/errors.ts';
-import { emptyLedger, parseLedger, serializeLedger, type Ledger } from '../../src/lib/identity/ledger.ts';
-import { CACHE_DIR_NAME, knowledgeVersion, pruneKnowledgeCache, type KnowledgeCache } from './knowledge-stage.ts';
+import { entryName, removeOwned, removeTemporaryFiles } from './entry-files.ts';
+import { CACHE_DIR_NAME, openKnowledgeCache, pruneKnowledgeCache } from './knowledge-stage.ts';
 import { MANIFEST_NAME, ingestVersion, loadManifest, saveManifest, type LoadedManifest, type Manifest, type OwnedFile } from './ingest-manifest.ts';
-import type { FileRecord, ReadError, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
-import { listDumps, type DumpFile, type Unlisted } from './list-dumps.ts';
-import { planEntries, type Plan, type PlannedEntry } from './plan-entries.ts';
+import type { FileRecord, GetPool, Progress, Rejection, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
+import { listDumps, type Unlisted } from './list-dumps.ts';
+import { planEntries } from './plan-entries.ts';
+import { chooseRenders, renderEntries } from './repair-pass.ts';
+import { holdsEntries, readRecords } from './scan-pass.ts';
+import { LEDGER_NAME, REDIRECTS_NAME, readLedger, saveUrls, type ReadLedger } from './url-files.ts';
 import { createWorkerPool } from './worker-pool.ts';
-import { FilePacker } from './packed-files.ts';
 import { checkFolders, foreignFiles, makeFolder, UsageError } from './out-folder.ts';
 import { LOCK_NAME, takeLock } from './out-lock.ts';
 import { runTask } from './ingest-worker.ts';
+
+export type { Rejection } from './ingest-protocol.ts';
+export { LEDGER_NAME, REDIRECTS_NAME } from './url-files.ts';
 
 /** How to run. */
 export interface IngestOptions {
@@ -40,14 +43,7 @@ export interface IngestOptions {
   /** The working folder, which `outDir` may not be (default: `process.cwd()`). */
   cwd?: string;
   /** Called as work completes, for a progress bar. */
-  onProgress?: (phase: 'read' | 'write', done: number, total: number) => void;
-}
-
-/** Something that could not be read, written or removed, with where. */
-export interface Rejection extends ReadError {
-  /** Relative to the input folder, or with `folder: 'out'` to the output folder. */
-  file: string;
-  folder?: 'out';
+  onProgress?: Progress;
 }
 
 /** What a run did. */
@@ -80,12 +76,6 @@ export interface IngestSummary {
   stale: boolean;
 }
 
-/** Default name of the URL ledger inside the output folder (for runs other than the archive's own). */
-export const LEDGER_NAME = '.url-ledger.txt';
-/** The redirects the site builds, written beside the entries: `[{ from, to }]` slugs, sorted. */
-export const REDIRECTS_NAME = '.redirects.json';
-
-const SCAN_BATCH = 16;
 const WORKER = new URL('./ingest-worker.ts', import.meta.url);
 // Below this many dumps or entries to work on, starting worker threads costs
 // more than it saves: a one-file correction runs in this thread.
@@ -131,28 +121,6 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   }
 }
 
-/**
- * Read the URL ledger: missing is a first run; damaged or contradictory stops
- * the run before anything is touched, since going on would re-slug the archive.
- */
-function readLedger(file: string, shown: string): { ledger: Ledger; text: string } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ledger: emptyLedger(), text: '' };
-    throw new UsageError(`${shown}: cannot read the URL ledger (${(error as Error).message})`);
-  }
-  try {
-    return { ledger: parseLedger(text, shown), text };
-  } catch (error) {
-    if (error instanceof IngestError) {
-      throw new UsageError(`${error.file}:${error.line}: ${error.reason}; the URL ledger is left as it is and nothing was written: fix the line (git shows what changed) and run again`);
-    }
-    throw error;
-  }
-}
-
 function refuseForeign(outDir: string, shown: string): void {
   const foreign = foreignFiles(outDir, isOwnHidden);
   if (foreign.length === 0) return;
@@ -163,18 +131,10 @@ function refuseForeign(outDir: string, shown: string): void {
 }
 
 /** The run proper, in a folder the ingest may write to and holds. */
-async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: { ledger: Ledger; text: string }): Promise<Omit<IngestSummary, 'notes'>> {
+async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: ReadLedger): Promise<Omit<IngestSummary, 'notes'>> {
   const { inDir, outDir, check = false } = options;
   const previous = loaded.manifest;
-  const knowledge: KnowledgeCache | undefined =
-    options.extract === false ? undefined : { dir: path.join(outDir, CACHE_DIR_NAME), version: knowledgeVersion(), write: !check };
-  if (knowledge?.write && !existsSync(knowledge.dir)) {
-    try {
-      mkdirSync(knowledge.dir);
-    } catch {
-      knowledge.write = false;
-    }
-  }
+  const knowledge = openKnowledgeCache(outDir, { extract: options.extract !== false, check });
   const { dumps, skipped, unreadable } = listDumps(inDir, [outDir]);
   const size = Math.max(1, options.workers ?? availableParallelism());
   let pool: ReturnType<typeof createWorkerPool<ScanTask | RenderTask, ScanResult | RenderResult>> | undefined;
@@ -192,20 +152,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: {
       ledger: old.ledger,
     });
 
-    // What stands on disk as the ingest wrote it: what the scan just wrote or
-    // found, and owned files of the right size (and, checking, hash).
-    const unsure = [...plan.entries.keys()].map(entryName).filter((name) => !scan.produced.has(name) && !scan.failed.has(name));
-    const intact = fresh ? new Set<string>() : findIntact(outDir, previous.owned, unsure, check || options.verify === true);
-    const repaired: string[] = [];
-    const toRender = [...plan.entries].filter(([slug, entry]) => {
-      const name = entryName(slug);
-      if (scan.failed.has(name)) return false;
-      // The common case: the scan already wrote it exactly as planned.
-      if (entry.sources.length === 1 && entry.from.ref.slug === slug && entry.id === entry.from.ref.id && scan.settled.has(slug)) return false;
-      const onDisk = scan.produced.has(name) || intact.has(name);
-      if (!onDisk && previous.owned[name]) repaired.push(slug);
-      return !onDisk || previous.entries[slug] !== entry.signature || entry.sources.some((source) => scan.read.has(source.file));
-    });
+    const { toRender, repaired } = chooseRenders({ plan, scan, previous, outDir, fresh, verify: check || options.verify === true });
     const rendered = await renderEntries({ toRender, dumps, inDir, outDir, dryRun: check, getPool, onProgress: options.onProgress, knowledge });
     const produced = new Map([...scan.produced, ...rendered.produced]);
 
@@ -257,7 +204,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: {
       duplicatesMerged: articles - plan.entries.size,
       written: [...written].sort(),
       removed: removal.removed,
-      repaired: repaired.sort(),
+      repaired,
       rejected,
       redirects: plan.redirects.length,
       ledgerChanged: urls.ledgerChanged,
@@ -268,8 +215,6 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: {
   }
 }
 
-const entryName = (slug: string) => `${slug}.md`;
-
 /**
  * The workers' environment: each compiles the ingest's modules (zod, remark,
  * js-yaml) afresh, and Node's compile cache on disk halves that from the
@@ -278,230 +223,6 @@ const entryName = (slug: string) => `${slug}.md`;
 function workerEnv(): NodeJS.ProcessEnv {
   if (process.env.NODE_COMPILE_CACHE || process.env.NODE_DISABLE_COMPILE_CACHE) return process.env;
   return { ...process.env, NODE_COMPILE_CACHE: path.join(tmpdir(), 'node-compile-cache') };
-}
-
-/** The workers, or this thread when `work` (dumps or entries) is small. */
-type GetPool = (work: number) => { run(task: ScanTask | RenderTask): Promise<ScanResult | RenderResult> };
-
-/**
- * Keep the URL ledger and the redirects file current: written only when they
- * change (with `dryRun`, only compared).
- */
-function saveUrls(options: { outDir: string; ledgerFile: string; old: string; plan: Plan; dryRun: boolean }): { changed: boolean; ledgerChanged: boolean } {
-  const ledger = serializeLedger(options.plan.ledger);
-  const redirectsFile = path.join(options.outDir, REDIRECTS_NAME);
-  const redirects = `${JSON.stringify(options.plan.redirects)}\n`;
-  const ledgerChanged = ledger !== options.old;
-  const redirectsChanged = (existsSync(redirectsFile) ? readFileSync(redirectsFile, 'utf8') : undefined) !== redirects;
-  if (!options.dryRun) {
-    if (ledgerChanged) {
-      mkdirSync(path.dirname(options.ledgerFile), { recursive: true });
-      writeFileAtomic(options.ledgerFile, ledger);
-    }
-    if (redirectsChanged) writeFileAtomic(redirectsFile, redirects);
-  }
-  return { changed: ledgerChanged || redirectsChanged, ledgerChanged };
-}
-
-/** What reading the dumps found and did. */
-interface ScanSummary {
-  records: Map<string, FileRecord>;
-  /** Dumps read in this run whose bytes changed (the others were unchanged). */
-  read: Set<string>;
-  /** How many dumps had a new time but the same bytes (their manifest entries need the new time). */
-  touched: number;
-  /** Entry files the scan wrote (or, dry, would write), by name. */
-  written: Set<string>;
-  /** Entry files on disk as written, by name: written by the scan or found identical. */
-  produced: Map<string, OwnedFile>;
-  /** Entry files the scan could not write, by name, and why. */
-  failed: Set<string>;
-  failures: FileFailure[];
-  /** Entries the scan wrote or found identical, for a story standing in that one dump. */
-  settled: Set<string>;
-}
-
-/** What `readRecords` works with. */
-interface ScanOptions {
-  dumps: DumpFile[];
-  previous: Manifest;
-  outDir: string;
-  /** Write nothing. */
-  dryRun: boolean;
-  /** The output folder holds no entries: nothing to compare with. */
-  fresh: boolean;
-  getPool: GetPool;
-  onProgress: IngestOptions['onProgress'];
-  /** The extraction stage's cache, when extracting. */
-  knowledge?: KnowledgeCache;
-}
-
-/**
- * Reuse the record of every dump whose size and time are unchanged; read the
- * others in the workers, which plan their new entries as they go.
- */
-async function readRecords({ dumps, previous, outDir, dryRun, fresh, getPool, onProgress, knowledge }: ScanOptions): Promise<ScanSummary> {
-  const records = new Map<string, FileRecord>();
-  const stats = new Map<string, { size: number; mtimeMs: number }>();
-  const changed: DumpFile[] = [];
-  for (const dump of dumps) {
-    const { size, mtimeMs } = statSync(dump.path, { throwIfNoEntry: false }) ?? { size: -1, mtimeMs: 0 };
-    stats.set(dump.name, { size, mtimeMs });
-    const known = previous.files[dump.name];
-    // A file that could not be read has no hash: it is tried again (a chmod changes no size or time).
-    if (known && known.size === size && known.mtimeMs === mtimeMs && known.hash !== '') records.set(dump.name, known);
-    else changed.push(dump);
-  }
-
-  const summary: ScanSummary = { records, read: new Set(), touched: 0, written: new Set(), produced: new Map(), failed: new Set(), failures: [], settled: new Set() };
-  // Dumps whose time changed but whose bytes did not: nothing of theirs changes.
-  const touched = new Set<string>();
-  let done = 0;
-  const batches: Promise<void>[] = [];
-  for (let i = 0; i < changed.length; i += SCAN_BATCH) {
-    const files = changed.slice(i, i + SCAN_BATCH).map((dump) => ({ ...dump, hash: previous.files[dump.name]?.hash }));
-    batches.push(
-      getPool(changed.length)
-        .run({ kind: 'scan', files, outDir, fresh, ...(knowledge ? { knowledge } : {}) })
-        .then(
-          (result) => {
-            const scanned = result as ScanResult;
-            for (const [name, file] of Object.entries(scanned.unchanged)) summary.produced.set(name, file);
-            const writes = dryRun ? undefined : writePacked(scanned.writes);
-            for (const [name, file] of writes?.written ?? []) summary.produced.set(name, file);
-            for (const failure of writes?.failed ?? []) {
-              summary.failed.add(failure.name);
-              summary.failures.push(failure);
-            }
-            for (const record of scanned.records) {
-              const { name } = record;
-              const stat = stats.get(name) as { size: number; mtimeMs: number };
-              if (record.same) {
-                records.set(name, { ...(previous.files[name] as FileRecord), ...stat });
-                touched.add(name);
-                continue;
-              }
-              records.set(name, { ...stat, ...record.record });
-              for (const [slug, outcome] of Object.entries(record.outcomes)) {
-                if (summary.failed.has(entryName(slug))) continue;
-                if (outcome === 'written') summary.written.add(entryName(slug));
-                if (outcome !== 'deferred') summary.settled.add(slug);
-              }
-            }
-          },
-          // A fault of the ingest (a worker that crashed or ran out of memory)
-          // costs these dumps, not the run.
-          (error: unknown) => {
-            const reason = `internal error, please report it: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`;
-            for (const file of files) {
-              records.set(file.name, { ...(stats.get(file.name) as { size: number; mtimeMs: number }), hash: '', articles: [], errors: [{ kind: 'file', line: 0, reason, internal: true }] });
-            }
-          },
-        )
-        .then(() => {
-          done += files.length;
-          onProgress?.('read', done, changed.length);
-        }),
-    );
-  }
-  await Promise.all(batches);
-  // Keep the dumps' order, whatever order the workers finished in.
-  summary.records = new Map(dumps.flatMap((dump) => (records.has(dump.name) ? [[dump.name, records.get(dump.name) as FileRecord]] : [])));
-  summary.read = new Set(changed.map((dump) => dump.name).filter((name) => !touched.has(name)));
-  summary.touched = touched.size;
-  return summary;
-}
-
-/** Whether the output folder holds any entry file (stops at the first). */
-function holdsEntries(outDir: string): boolean {
-  let dir;
-  try {
-    dir = opendirSync(outDir);
-  } catch {
-    return false;
-  }
-  try {
-    for (let entry = dir.readSync(); entry; entry = dir.readSync()) if (entry.name.endsWith('.md')) return true;
-    return false;
-  } finally {
-    dir.closeSync();
-  }
-}
-
-/** What `renderEntries` works with. */
-interface RenderOptions {
-  toRender: [string, PlannedEntry][];
-  dumps: DumpFile[];
-  inDir: string;
-  outDir: string;
-  /** Write nothing. */
-  dryRun: boolean;
-  getPool: GetPool;
-  onProgress: IngestOptions['onProgress'];
-  /** The extraction stage's cache, when extracting. */
-  knowledge?: KnowledgeCache;
-}
-
-/** What rendering did. */
-interface RenderSummary {
-  /** Entry files written (or, dry, that would be), by name. */
-  written: string[];
-  /** Entry files on disk as written, by name: written now or found identical. */
-  produced: Map<string, OwnedFile>;
-  /** Slugs whose article could not be read again. */
-  failed: string[];
-  /** Entry files that could not be written. */
-  failures: FileFailure[];
-  rejected: Rejection[];
-}
-
-/** Render the entries that may have changed, one task per dump they are written from. */
-async function renderEntries({ toRender, dumps, inDir, outDir, dryRun, getPool, onProgress, knowledge }: RenderOptions): Promise<RenderSummary> {
-  const byFile = new Map<string, RenderTask>();
-  const paths = new Map(dumps.map((dump) => [dump.name, dump.path]));
-  for (const [slug, entry] of toRender) {
-    const name = entry.from.name;
-    const task: RenderTask = byFile.get(name) ?? {
-      kind: 'render',
-      path: paths.get(name) ?? path.join(inDir, name),
-      name,
-      outDir,
-      items: [],
-      ...(knowledge ? { knowledge } : {}),
-    };
-    const versions = entry.copies.length > 1 ? entry.copies.map((copy) => ({ path: paths.get(copy.name) ?? path.join(inDir, copy.name), name: copy.name, index: copy.ref.index })) : undefined;
-    task.items.push({ index: entry.from.ref.index, slug, id: entry.id, sources: entry.sources, versions });
-    byFile.set(name, task);
-  }
-
-  const summary: RenderSummary = { written: [], produced: new Map(), failed: [], failures: [], rejected: [] };
-  let done = 0;
-  await Promise.all(
-    [...byFile.values()].map(async (task) => {
-      let result: RenderResult;
-      try {
-        result = (await getPool(toRender.length).run(task)) as RenderResult;
-      } catch (error) {
-        const reason = `internal error, please report it: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`;
-        result = { kind: 'render', written: [], unchanged: {}, errors: [{ kind: 'file', line: 0, reason, internal: true }], writes: new FilePacker().pack() };
-      }
-      for (const [name, file] of Object.entries(result.unchanged)) summary.produced.set(name, file);
-      const writes = dryRun ? undefined : writePacked(result.writes);
-      for (const [name, file] of writes?.written ?? []) summary.produced.set(name, file);
-      summary.failures.push(...(writes?.failed ?? []));
-      const failedNames = new Set(writes?.failed.map((failure) => failure.name));
-      summary.written.push(...result.written.map(entryName).filter((name) => !failedNames.has(name)));
-      for (const error of result.errors) summary.rejected.push({ file: task.name, ...error });
-      if (result.errors.length > 0) {
-        const ok = new Set(result.written);
-        for (const name of Object.keys(result.unchanged)) ok.add(name.slice(0, -3));
-        summary.failed.push(...task.items.map((item) => item.slug).filter((slug) => !ok.has(slug)));
-      }
-      done += task.items.length;
-      onProgress?.('write', done, toRender.length);
-    }),
-  );
-  return summary;
 }
 
 function collectRejections(records: Map<string, FileRecord>): Rejection[] {

@@ -1,0 +1,127 @@
+/**
+ * The ingest's second pass: every entry the scan could not settle on its own
+ * (a story read from several dumps, a lengthened slug, a kept URL) and every
+ * entry file that is missing or no longer as the ingest wrote it is rendered
+ * again from its dump, in the workers.
+ */
+import path from 'node:path';
+import { entryName, findIntact, writePacked, type FileFailure } from './entry-files.ts';
+import type { Manifest, OwnedFile } from './ingest-manifest.ts';
+import { internalReason, type GetPool, type Progress, type Rejection, type RenderResult, type RenderTask } from './ingest-protocol.ts';
+import type { KnowledgeCache } from './knowledge-stage.ts';
+import type { DumpFile } from './list-dumps.ts';
+import { FilePacker } from './packed-files.ts';
+import type { Plan, PlannedEntry } from './plan-entries.ts';
+import type { ScanSummary } from './scan-pass.ts';
+
+/** What `chooseRenders` works with. */
+export interface ChooseOptions {
+  plan: Plan;
+  scan: ScanSummary;
+  previous: Manifest;
+  outDir: string;
+  /** The output folder held no entries when the run began. */
+  fresh: boolean;
+  /** Check each owned file's hash, not only its size. */
+  verify: boolean;
+}
+
+/**
+ * The entries to render: those the scan did not write as planned, whose file
+ * is not on disk as written, or whose content changed.
+ *
+ * @returns The entries, and the slugs among them whose owned file was damaged or missing.
+ */
+export function chooseRenders({ plan, scan, previous, outDir, fresh, verify }: ChooseOptions): { toRender: [string, PlannedEntry][]; repaired: string[] } {
+  // What stands on disk as the ingest wrote it: what the scan just wrote or
+  // found, and owned files of the right size (and, verifying, hash).
+  const unsure = [...plan.entries.keys()].map(entryName).filter((name) => !scan.produced.has(name) && !scan.failed.has(name));
+  const intact = fresh ? new Set<string>() : findIntact(outDir, previous.owned, unsure, verify);
+  const repaired: string[] = [];
+  const toRender = [...plan.entries].filter(([slug, entry]) => {
+    const name = entryName(slug);
+    if (scan.failed.has(name)) return false;
+    // The common case: the scan already wrote it exactly as planned.
+    if (entry.sources.length === 1 && entry.from.ref.slug === slug && entry.id === entry.from.ref.id && scan.settled.has(slug)) return false;
+    const onDisk = scan.produced.has(name) || intact.has(name);
+    if (!onDisk && previous.owned[name]) repaired.push(slug);
+    return !onDisk || previous.entries[slug] !== entry.signature || entry.sources.some((source) => scan.read.has(source.file));
+  });
+  return { toRender, repaired: repaired.sort() };
+}
+
+/** What `renderEntries` works with. */
+export interface RenderOptions {
+  toRender: [string, PlannedEntry][];
+  dumps: DumpFile[];
+  inDir: string;
+  outDir: string;
+  /** Write nothing. */
+  dryRun: boolean;
+  getPool: GetPool;
+  onProgress?: Progress;
+  /** The extraction stage's cache, when extracting. */
+  knowledge?: KnowledgeCache;
+}
+
+/** What rendering did. */
+export interface RenderSummary {
+  /** Entry files written (or, dry, that would be), by name. */
+  written: string[];
+  /** Entry files on disk as written, by name: written now or found identical. */
+  produced: Map<string, OwnedFile>;
+  /** Slugs whose article could not be read again. */
+  failed: string[];
+  /** Entry files that could not be written. */
+  failures: FileFailure[];
+  rejected: Rejection[];
+}
+
+/** Render the entries that may have changed, one task per dump they are written from. */
+export async function renderEntries({ toRender, dumps, inDir, outDir, dryRun, getPool, onProgress, knowledge }: RenderOptions): Promise<RenderSummary> {
+  const byFile = new Map<string, RenderTask>();
+  const paths = new Map(dumps.map((dump) => [dump.name, dump.path]));
+  for (const [slug, entry] of toRender) {
+    const name = entry.from.name;
+    const task: RenderTask = byFile.get(name) ?? {
+      kind: 'render',
+      path: paths.get(name) ?? path.join(inDir, name),
+      name,
+      outDir,
+      items: [],
+      ...(knowledge ? { knowledge } : {}),
+    };
+    const versions = entry.copies.length > 1 ? entry.copies.map((copy) => ({ path: paths.get(copy.name) ?? path.join(inDir, copy.name), name: copy.name, index: copy.ref.index })) : undefined;
+    task.items.push({ index: entry.from.ref.index, slug, id: entry.id, sources: entry.sources, versions });
+    byFile.set(name, task);
+  }
+
+  const summary: RenderSummary = { written: [], produced: new Map(), failed: [], failures: [], rejected: [] };
+  let done = 0;
+  await Promise.all(
+    [...byFile.values()].map(async (task) => {
+      let result: RenderResult;
+      try {
+        result = (await getPool(toRender.length).run(task)) as RenderResult;
+      } catch (error) {
+        const reason = internalReason(error);
+        result = { kind: 'render', written: [], unchanged: {}, errors: [{ kind: 'file', line: 0, reason, internal: true }], writes: new FilePacker().pack() };
+      }
+      for (const [name, file] of Object.entries(result.unchanged)) summary.produced.set(name, file);
+      const writes = dryRun ? undefined : writePacked(result.writes);
+      for (const [name, file] of writes?.written ?? []) summary.produced.set(name, file);
+      summary.failures.push(...(writes?.failed ?? []));
+      const failedNames = new Set(writes?.failed.map((failure) => failure.name));
+      summary.written.push(...result.written.map(entryName).filter((name) => !failedNames.has(name)));
+      for (const error of result.errors) summary.rejected.push({ file: task.name, ...error });
+      if (result.errors.length > 0) {
+        const ok = new Set(result.written);
+        for (const name of Object.keys(result.unchanged)) ok.add(name.slice(0, -3));
+        summary.failed.push(...task.items.map((item) => item.slug).filter((slug) => !ok.has(slug)));
+      }
+      done += task.items.length;
+      onProgress?.('write', done, toRender.length);
+    }),
+  );
+  return summary;
+}

@@ -1,0 +1,67 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, utimesSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { runIngest } from './run-ingest.ts';
+import { holdsEntries } from './scan-pass.ts';
+
+const story = (title: string, body: string) => `${title}\n\nA photo (AFP)\nA photo (AFP)\nTT\n\n${title}\n\nA photo (AFP)\nA photo (AFP)\n\n${body}\n`;
+
+let root: string;
+let inDir: string;
+let outDir: string;
+const write = (name: string, text: string | Uint8Array) => {
+  mkdirSync(path.dirname(path.join(inDir, name)), { recursive: true });
+  writeFileSync(path.join(inDir, name), text);
+};
+const entries = () =>
+  existsSync(outDir)
+    ? readdirSync(outDir)
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+    : [];
+const ingest = (check = false) => runIngest({ inDir, outDir, check, workers: 2, cwd: root });
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'clippings-ingest-'));
+  inDir = path.join(root, 'raw');
+  outDir = path.join(root, 'articles');
+  mkdirSync(inDir);
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('readRecords, through runIngest', () => {
+  test('does not parse a dump again when only its time changed, and remembers the new time', async () => {
+    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
+    await ingest();
+    const file = path.join(inDir, 'a.txt');
+    utimesSync(file, new Date(), new Date(Date.now() + 60_000));
+    expect(await ingest()).toMatchObject({ filesRead: 0, written: [], removed: [] });
+    const manifest = JSON.parse(readFileSync(path.join(outDir, '.ingest-manifest.json'), 'utf8'));
+    expect(manifest.files['a.txt'].mtimeMs).toBe(statSync(file).mtimeMs);
+  });
+
+  test('re-reads only the changed dump and keeps slugs of other stories', async () => {
+    write('a.txt', story('Bridge Reopens', 'Cars are back.'));
+    write('b.txt', story('Port Strike Ends', 'Ships sail.'));
+    await ingest();
+    const before = entries();
+    write('b.txt', story('Port Strike Ends', 'Ships sail again.'));
+    const summary = await ingest();
+    expect(summary.filesRead).toBe(1);
+    expect(summary.written).toHaveLength(1);
+    expect(summary.removed).toEqual([before.find((name) => name.startsWith('port'))]);
+    expect(entries()).toContain(before.find((name) => name.startsWith('bridge')));
+  });
+});
+
+describe('holdsEntries', () => {
+  test('finds an entry file, and none in a folder of hidden files or one that is missing', () => {
+    mkdirSync(outDir);
+    writeFileSync(path.join(outDir, '.ingest-manifest.json'), '{}');
+    expect(holdsEntries(outDir)).toBe(false);
+    expect(holdsEntries(path.join(root, 'missing'))).toBe(false);
+    writeFileSync(path.join(outDir, 'a-story.md'), '');
+    expect(holdsEntries(outDir)).toBe(true);
+  });
+});

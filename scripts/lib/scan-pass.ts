@@ -1,0 +1,139 @@
+/**
+ * The ingest's first pass: read the dumps whose size or time changed (the
+ * workers plan and pack the entries of stories that stand in one dump as they
+ * go, and the main thread writes them), and reuse the record of the others.
+ */
+import { opendirSync, statSync } from 'node:fs';
+import { entryName, writePacked, type FileFailure } from './entry-files.ts';
+import type { Manifest, OwnedFile } from './ingest-manifest.ts';
+import { internalReason, type FileRecord, type GetPool, type Progress, type ScanResult } from './ingest-protocol.ts';
+import type { KnowledgeCache } from './knowledge-stage.ts';
+import type { DumpFile } from './list-dumps.ts';
+
+const SCAN_BATCH = 16;
+
+/** What reading the dumps found and did. */
+export interface ScanSummary {
+  records: Map<string, FileRecord>;
+  /** Dumps read in this run whose bytes changed (the others were unchanged). */
+  read: Set<string>;
+  /** How many dumps had a new time but the same bytes (their manifest entries need the new time). */
+  touched: number;
+  /** Entry files the scan wrote (or, dry, would write), by name. */
+  written: Set<string>;
+  /** Entry files on disk as written, by name: written by the scan or found identical. */
+  produced: Map<string, OwnedFile>;
+  /** Entry files the scan could not write, by name, and why. */
+  failed: Set<string>;
+  failures: FileFailure[];
+  /** Entries the scan wrote or found identical, for a story standing in that one dump. */
+  settled: Set<string>;
+}
+
+/** What `readRecords` works with. */
+export interface ScanOptions {
+  dumps: DumpFile[];
+  previous: Manifest;
+  outDir: string;
+  /** Write nothing. */
+  dryRun: boolean;
+  /** The output folder holds no entries: nothing to compare with. */
+  fresh: boolean;
+  getPool: GetPool;
+  onProgress?: Progress;
+  /** The extraction stage's cache, when extracting. */
+  knowledge?: KnowledgeCache;
+}
+
+/**
+ * Reuse the record of every dump whose size and time are unchanged; read the
+ * others in the workers, which plan their new entries as they go.
+ */
+export async function readRecords({ dumps, previous, outDir, dryRun, fresh, getPool, onProgress, knowledge }: ScanOptions): Promise<ScanSummary> {
+  const records = new Map<string, FileRecord>();
+  const stats = new Map<string, { size: number; mtimeMs: number }>();
+  const changed: DumpFile[] = [];
+  for (const dump of dumps) {
+    const { size, mtimeMs } = statSync(dump.path, { throwIfNoEntry: false }) ?? { size: -1, mtimeMs: 0 };
+    stats.set(dump.name, { size, mtimeMs });
+    const known = previous.files[dump.name];
+    // A file that could not be read has no hash: it is tried again (a chmod changes no size or time).
+    if (known && known.size === size && known.mtimeMs === mtimeMs && known.hash !== '') records.set(dump.name, known);
+    else changed.push(dump);
+  }
+
+  const summary: ScanSummary = { records, read: new Set(), touched: 0, written: new Set(), produced: new Map(), failed: new Set(), failures: [], settled: new Set() };
+  // Dumps whose time changed but whose bytes did not: nothing of theirs changes.
+  const touched = new Set<string>();
+  let done = 0;
+  const batches: Promise<void>[] = [];
+  for (let i = 0; i < changed.length; i += SCAN_BATCH) {
+    const files = changed.slice(i, i + SCAN_BATCH).map((dump) => ({ ...dump, hash: previous.files[dump.name]?.hash }));
+    batches.push(
+      getPool(changed.length)
+        .run({ kind: 'scan', files, outDir, fresh, ...(knowledge ? { knowledge } : {}) })
+        .then(
+          (result) => {
+            const scanned = result as ScanResult;
+            for (const [name, file] of Object.entries(scanned.unchanged)) summary.produced.set(name, file);
+            const writes = dryRun ? undefined : writePacked(scanned.writes);
+            for (const [name, file] of writes?.written ?? []) summary.produced.set(name, file);
+            for (const failure of writes?.failed ?? []) {
+              summary.failed.add(failure.name);
+              summary.failures.push(failure);
+            }
+            for (const record of scanned.records) {
+              const { name } = record;
+              const stat = stats.get(name) as { size: number; mtimeMs: number };
+              if (record.same) {
+                records.set(name, { ...(previous.files[name] as FileRecord), ...stat });
+                touched.add(name);
+                continue;
+              }
+              records.set(name, { ...stat, ...record.record });
+              for (const [slug, outcome] of Object.entries(record.outcomes)) {
+                if (summary.failed.has(entryName(slug))) continue;
+                if (outcome === 'written') summary.written.add(entryName(slug));
+                if (outcome !== 'deferred') summary.settled.add(slug);
+              }
+            }
+          },
+          // A fault of the ingest (a worker that crashed or ran out of memory)
+          // costs these dumps, not the run.
+          (error: unknown) => {
+            const reason = internalReason(error);
+            for (const file of files) {
+              records.set(file.name, { ...(stats.get(file.name) as { size: number; mtimeMs: number }), hash: '', articles: [], errors: [{ kind: 'file', line: 0, reason, internal: true }] });
+            }
+          },
+        )
+        .then(() => {
+          done += files.length;
+          onProgress?.('read', done, changed.length);
+        }),
+    );
+  }
+  await Promise.all(batches);
+  // Keep the dumps' order, whatever order the workers finished in.
+  summary.records = new Map(dumps.flatMap((dump) => (records.has(dump.name) ? [[dump.name, records.get(dump.name) as FileRecord]] : [])));
+  summary.read = new Set(changed.map((dump) => dump.name).filter((name) => !touched.has(name)));
+  summary.touched = touched.size;
+  return summary;
+}
+
+/** Whether the output folder holds any entry file (stops at the first). */
+export function holdsEntries(outDir: string): boolean {
+  let dir;
+  try {
+    dir = opendirSync(outDir);
+  } catch {
+    return false;
+  }
+  try {
+    for (let entry = dir.readSync(); entry; entry = dir.readSync()) if (entry.name.endsWith('.md')) return true;
+    return false;
+  } finally {
+    dir.closeSync();
+  }
+}
+

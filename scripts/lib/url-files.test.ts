@@ -1,0 +1,58 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { emptyLedger, serializeLedger } from '../../src/lib/identity/ledger.ts';
+import { UsageError } from './out-folder.ts';
+import type { Plan } from './plan-entries.ts';
+import { REDIRECTS_NAME, readLedger, saveUrls } from './url-files.ts';
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'clippings-urls-'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const STORY = '0123456789abcdef';
+const plan = (slugs: string[], redirects: Plan['redirects'] = []): Plan => ({
+  entries: new Map(),
+  ledger: { urls: new Map(slugs.map((slug) => [slug, STORY])), texts: new Map() },
+  redirects,
+});
+
+describe('readLedger', () => {
+  test('reads a missing ledger as an empty one (a first run)', () => {
+    expect(readLedger(path.join(root, 'none.txt'), 'none.txt')).toEqual({ ledger: emptyLedger(), text: '' });
+  });
+
+  test('refuses a ledger that gives one URL to two stories, naming the file and line as the user gave them', () => {
+    const file = path.join(root, 'ledger.txt');
+    writeFileSync(file, `url bridge-reopens-012345 ${STORY}\nurl bridge-reopens-012345 fedcba9876543210\n`);
+    expect(() => readLedger(file, 'content/url-ledger.txt')).toThrow(UsageError);
+    expect(() => readLedger(file, 'content/url-ledger.txt')).toThrow(
+      /^content\/url-ledger\.txt:2: bridge-reopens-012345 belongs to story fedcba9876543210 here and to 0123456789abcdef on line 1, expected one story per URL; the URL ledger is left as it is/,
+    );
+  });
+});
+
+describe('saveUrls', () => {
+  test('writes the ledger and the redirects when they change, and nothing when they do not', () => {
+    const ledgerFile = path.join(root, 'kept', 'ledger.txt');
+    const first = plan(['a-story-012345', 'b-story-012345'], [{ from: 'a-story-012345', to: 'b-story-012345' }]);
+    expect(saveUrls({ outDir: root, ledgerFile, old: '', plan: first, dryRun: false })).toEqual({ changed: true, ledgerChanged: true });
+    const text = readFileSync(ledgerFile, 'utf8');
+    expect(text).toBe(serializeLedger(first.ledger));
+    expect(JSON.parse(readFileSync(path.join(root, REDIRECTS_NAME), 'utf8'))).toEqual([{ from: 'a-story-012345', to: 'b-story-012345' }]);
+    const written = statSync(ledgerFile).mtimeMs;
+    expect(saveUrls({ outDir: root, ledgerFile, old: text, plan: first, dryRun: false })).toEqual({ changed: false, ledgerChanged: false });
+    expect(statSync(ledgerFile).mtimeMs).toBe(written);
+  });
+
+  test('with dryRun, reports a change and writes nothing', () => {
+    const ledgerFile = path.join(root, 'ledger.txt');
+    mkdirSync(path.join(root, 'out'));
+    expect(saveUrls({ outDir: path.join(root, 'out'), ledgerFile, old: '', plan: plan(['a-story-012345']), dryRun: true })).toEqual({ changed: true, ledgerChanged: true });
+    expect(existsSync(ledgerFile)).toBe(false);
+    expect(existsSync(path.join(root, 'out', REDIRECTS_NAME))).toBe(false);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * The ingest's identity files: the URL ledger (every story URL ever published
+ * and the story it belongs to now) and the redirects the site builds from it.
+ * The plan (`plan-entries.ts`) settles them; this module reads and keeps them.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { IngestError } from '../../src/lib/ingest/errors.ts';
+import { emptyLedger, parseLedger, serializeLedger, type Ledger } from '../../src/lib/identity/ledger.ts';
+import { writeFileAtomic } from './entry-files.ts';
+import { UsageError } from './out-folder.ts';
+import type { Plan } from './plan-entries.ts';
+
+/** Default name of the URL ledger inside the output folder (for runs other than the archive's own). */
+export const LEDGER_NAME = '.url-ledger.txt';
+/** The redirects the site builds, written beside the entries: `[{ from, to }]` slugs, sorted. */
+export const REDIRECTS_NAME = '.redirects.json';
+
+/** A ledger as read, with the text it was read from (a run rewrites it only when it changes). */
+export interface ReadLedger {
+  ledger: Ledger;
+  text: string;
+}
+
+/**
+ * Read the URL ledger: missing is a first run; damaged or contradictory stops
+ * the run before anything is touched, since going on would re-slug the archive.
+ *
+ * @param file Its absolute path.
+ * @param shown Its path as the user gave it, for messages.
+ * @throws UsageError naming the line.
+ */
+export function readLedger(file: string, shown: string): ReadLedger {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ledger: emptyLedger(), text: '' };
+    throw new UsageError(`${shown}: cannot read the URL ledger (${(error as Error).message})`);
+  }
+  try {
+    return { ledger: parseLedger(text, shown), text };
+  } catch (error) {
+    if (error instanceof IngestError) {
+      throw new UsageError(`${error.file}:${error.line}: ${error.reason}; the URL ledger is left as it is and nothing was written: fix the line (git shows what changed) and run again`);
+    }
+    throw error;
+  }
+}
+
+/** What `saveUrls` works with. */
+export interface SaveUrlsOptions {
+  outDir: string;
+  ledgerFile: string;
+  /** The ledger's text as read. */
+  old: string;
+  plan: Plan;
+  /** Compare only. */
+  dryRun: boolean;
+}
+
+/**
+ * Keep the URL ledger and the redirects file current: written only when they
+ * change (with `dryRun`, only compared).
+ */
+export function saveUrls(options: SaveUrlsOptions): { changed: boolean; ledgerChanged: boolean } {
+  const ledger = serializeLedger(options.plan.ledger);
+  const redirectsFile = path.join(options.outDir, REDIRECTS_NAME);
+  const redirects = `${JSON.stringify(options.plan.redirects)}\n`;
+  const ledgerChanged = ledger !== options.old;
+  const redirectsChanged = (existsSync(redirectsFile) ? readFileSync(redirectsFile, 'utf8') : undefined) !== redirects;
+  if (!options.dryRun) {
+    if (ledgerChanged) {
+      mkdirSync(path.dirname(options.ledgerFile), { recursive: true });
+      writeFileAtomic(options.ledgerFile, ledger);
+    }
+    if (redirectsChanged) writeFileAtomic(redirectsFile, redirects);
+  }
+  return { changed: ledgerChanged || redirectsChanged, ledgerChanged };
+}
