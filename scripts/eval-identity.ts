@@ -14,7 +14,8 @@ import { assignStories } from '../src/lib/identity/assign-stories.ts';
 import { emptyLedger } from '../src/lib/identity/ledger.ts';
 import { compareBodies, SAME_STORY, titleSimilarity } from '../src/lib/identity/same-story.ts';
 import { decodeSketch } from '../src/lib/identity/sketch.ts';
-import { generateBriefings, generateStories, random, RESCRAPES, rescrape } from './bench/generate-identity-cases.ts';
+import { generateBriefings, generateStories, RESCRAPES, rescrape } from './bench/generate-identity-cases.ts';
+import { seededRandom } from './bench/random.ts';
 
 const { values } = parseArgs({ options: { stories: { type: 'string', default: '1000' }, briefings: { type: 'string', default: '2000' } } });
 
@@ -45,7 +46,7 @@ console.log('\nMissed merges on re-scrapes (original and re-scrape grouped with 
 let missedAll = 0;
 let falseAll = 0;
 for (const kind of RESCRAPES) {
-  const next = random(RESCRAPES.indexOf(kind) + 11);
+  const next = seededRandom(RESCRAPES.indexOf(kind) + 11);
   const copies = stories.map((story) => rescrape(story, kind, next));
   const storyOf = group([...stories, ...copies]);
   let missed = 0;

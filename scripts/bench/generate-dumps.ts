@@ -4,7 +4,8 @@
  * nouns, typographic punctuation, subtitles, caption pairs, section headings
  * and inline photos.
  */
-import { COMMON_WORDS, CREDITS, SYLLABLES } from './vocabulary.ts';
+import { COMMON_WORDS, CREDITS } from './vocabulary.ts';
+import { capitalize, inventWord, pick, seededRandom } from './random.ts';
 import { createKnowledgeSentences } from './generate-knowledge.ts';
 import { createZipfVocabulary, type ZipfVocabulary } from './zipf-vocabulary.ts';
 
@@ -27,7 +28,7 @@ export interface GenerateOptions {
  * @returns Its words by frequency rank, and the sampler the generator uses.
  */
 export function zipfVocabularyOf(seed = 1): ZipfVocabulary {
-  return createZipfVocabulary(random(seed * 7919 + 17));
+  return createZipfVocabulary(seededRandom(seed * 7919 + 17));
 }
 
 /** One generated dump file. */
@@ -39,18 +40,6 @@ export interface GeneratedFile {
 /** Share of sentences that carry names, dates or a quote (see generate-knowledge.ts). */
 const KNOWLEDGE_RATE = 0.25;
 
-/** mulberry32: small, fast and good enough for text generation. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Generate the dump files of an archive, one at a time.
  *
@@ -59,13 +48,12 @@ function random(seed: number): () => number {
  */
 export function* generateDumps(options: GenerateOptions): Generator<GeneratedFile> {
   const perFile = options.perFile ?? 10;
-  const next = random(options.seed ?? 1);
-  const names = Array.from({ length: 400 }, () => makeName(next));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const next = seededRandom(options.seed ?? 1);
+  const names = Array.from({ length: 400 }, () => capitalize(inventWord(next, 2 + Math.floor(next() * 2))));
   // Zipf-like: low ranks (common words) far more often than the tail.
   const zipf = options.vocabulary === 'zipf' ? zipfVocabularyOf(options.seed ?? 1).draw : undefined;
   const common = zipf ?? (() => COMMON_WORDS[Math.floor(COMMON_WORDS.length * next() ** 2.2)] as string);
-  const word = () => (next() < 0.06 ? pick(names) : common());
+  const word = () => (next() < 0.06 ? pick(next, names) : common());
   const words = (count: number) => Array.from({ length: count }, word).join(' ');
   // Typographic quotes, apostrophes and dashes at about the rate of the real
   // dumps (six or so a kilobyte): they make the text two-byte in JavaScript,
@@ -78,21 +66,21 @@ export function* generateDumps(options: GenerateOptions): Generator<GeneratedFil
       parts[i] = `“${parts[i]}`;
       parts[i + 2] = `${parts[i + 2]}”`;
     }
-    if (next() < 0.2) parts[at()] = `${pick(names)}’s`;
+    if (next() < 0.2) parts[at()] = `${pick(next, names)}’s`;
     if (next() < 0.03) parts.splice(at() + 1, 0, '—');
     return capitalize(`${parts.join(' ')}.`);
   };
   const heading = () => capitalize(words(2 + Math.floor(next() * 4)));
   // People, places, organisations, dates and quotes at about the seeds' rates.
   const knowledge = createKnowledgeSentences(next, names, words);
-  const caption = () => `${capitalize(words(10 + Math.floor(next() * 20)))} on ${1 + Math.floor(next() * 28)} May 2024. (${pick(CREDITS)})`;
+  const caption = () => `${capitalize(words(10 + Math.floor(next() * 20)))} on ${1 + Math.floor(next() * 28)} May 2024. (${pick(next, CREDITS)})`;
 
   for (let file = 0, written = 0; written < options.articles; file++) {
     const count = Math.min(perFile, options.articles - written);
     const blankSeparated = next() < 0.5;
     const articles: string[] = [];
     for (let a = 0; a < count; a++) {
-      const title = `${capitalize(words(5 + Math.floor(next() * 7)))} ${pick(names)}${next() < 0.2 ? '’s' : ''} ${written + a}`;
+      const title = `${capitalize(words(5 + Math.floor(next() * 7)))} ${pick(next, names)}${next() < 0.2 ? '’s' : ''} ${written + a}`;
       const lead = caption();
       const header = [title, ''];
       if (next() < 0.5) header.push(capitalize(`${words(8 + Math.floor(next() * 8))}?`), '');
@@ -119,15 +107,4 @@ export function* generateDumps(options: GenerateOptions): Generator<GeneratedFil
       .join('');
     yield { name: `${String(file).padStart(6, '0')}_${hex}.txt`, text: `${articles.join('\n\n\n\n')}\n` };
   }
-}
-
-function makeName(next: () => number): string {
-  const syllables = 2 + Math.floor(next() * 2);
-  let name = '';
-  for (let i = 0; i < syllables; i++) name += SYLLABLES[Math.floor(next() * SYLLABLES.length)];
-  return capitalize(name);
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -6,6 +6,7 @@
 import type { ParsedArticle } from '../../src/lib/ingest/types.ts';
 import { parseDump } from '../../src/lib/ingest/parse-dump.ts';
 import { generateDumps } from './generate-dumps.ts';
+import { capitalize, pick, seededRandom } from './random.ts';
 import { COMMON_WORDS } from './vocabulary.ts';
 
 /** The kinds of re-scrape. */
@@ -21,18 +22,6 @@ export const RESCRAPES = [
 ] as const;
 export type Rescrape = (typeof RESCRAPES)[number];
 
-/** mulberry32, as the dump generator. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Generated stories, parsed as the ingest reads them. */
 export function generateStories(count: number, seed = 1): ParsedArticle[] {
   const stories: ParsedArticle[] = [];
@@ -41,7 +30,6 @@ export function generateStories(count: number, seed = 1): ParsedArticle[] {
 }
 
 const clone = (article: ParsedArticle): ParsedArticle => structuredClone(article);
-const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 
 function textIndexes(article: ParsedArticle): number[] {
   return article.blocks.flatMap((block, i) => (block.type === 'paragraph' ? [i] : []));
@@ -65,8 +53,7 @@ export function rescrape(article: ParsedArticle, kind: Rescrape, next: () => num
   const paragraphs = textIndexes(copy);
   const at = (pick(next, paragraphs) ?? 0) as number;
   const block = copy.blocks[at];
-  const sentence = () =>
-    `${Array.from({ length: 12 + Math.floor(next() * 14) }, () => pick(next, COMMON_WORDS)).join(' ')}.`.replace(/^./, (c) => c.toUpperCase());
+  const sentence = () => capitalize(`${Array.from({ length: 12 + Math.floor(next() * 14) }, () => pick(next, COMMON_WORDS)).join(' ')}.`);
   switch (kind) {
     case 'corrected word':
       if (block?.type === 'paragraph') block.text = replaceWord(block.text, next, pick(next, COMMON_WORDS));
@@ -133,7 +120,7 @@ const TITLES = ['Morning briefing', 'Your daily briefing', 'Live updates: the el
  * @param seed Random seed.
  */
 export function generateBriefings(count: number, seed = 7): ParsedArticle[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const stories = generateStories(Math.max(1, Math.ceil(count / 4)), seed);
   const sentences = stories.flatMap((story) => story.blocks.flatMap((block) => (block.type === 'paragraph' ? block.text.split(/(?<=\.) /) : [])));
   return Array.from({ length: count }, (_, index) => {

@@ -6,6 +6,7 @@
  * alone later, organisations with their acronyms, places after prepositions,
  * dates with and without a year, and the news forms of quotes.
  */
+import { capitalize, pick } from './random.ts';
 
 const FIRST = 'Mohammed Ahmed Hassan Ali Omar Fatima Aisha Layla Sami Nadia Karim Yusuf Maryam Khalid Rania Walid Huda Tariq Salma Ibrahim John Sarah David Anna Peter Maria James Elena Thomas Laura'.split(' ');
 const PARTICLES = ['al-', 'bin ', 'Abu ', 'el-', ''];
@@ -28,19 +29,18 @@ export interface KnowledgeSentences {
  * @param words Some common words, for the rest of a sentence.
  */
 export function createKnowledgeSentences(next: () => number, names: readonly string[], words: (count: number) => string): KnowledgeSentences {
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   // A story's cast: drawn afresh every few sentences, so surnames come back within a story.
-  const people = Array.from({ length: 60 }, () => `${pick(FIRST)} ${pick(PARTICLES)}${pick(names)}`);
+  const people = Array.from({ length: 60 }, () => `${pick(next, FIRST)} ${pick(next, PARTICLES)}${pick(next, names)}`);
   const places = names.slice(0, 120);
   const organisations = Array.from({ length: 40 }, () => {
-    const words = [pick(names), pick(names), pick(ORG_HEADS)];
+    const words = [pick(next, names), pick(next, names), pick(next, ORG_HEADS)];
     return { name: words.join(' '), acronym: words.map((word) => word[0]).join('').toUpperCase() };
   });
   let cast = people.slice(0, 4);
   let year = 2020 + Math.floor(next() * 5);
   const surname = (person: string) => person.split(/[ -]/).pop() as string;
   const date = () => {
-    const month = pick(MONTHS);
+    const month = pick(next, MONTHS);
     const day = 1 + Math.floor(next() * 28);
     const form = next();
     if (form < 0.45) {
@@ -51,31 +51,31 @@ export function createKnowledgeSentences(next: () => number, names: readonly str
     if (form < 0.9) return `in ${month} ${year}`;
     return `in ${year}`;
   };
-  const quote = () => `${words(6 + Math.floor(next() * 14))}`.replace(/^./, (letter) => letter.toUpperCase());
+  const quote = () => capitalize(words(6 + Math.floor(next() * 14)));
 
   return {
     sentence() {
-      if (next() < 0.15) cast = Array.from({ length: 4 }, () => pick(people));
-      const person = pick(cast);
-      const organisation = pick(organisations);
-      const place = pick(places);
+      if (next() < 0.15) cast = Array.from({ length: 4 }, () => pick(next, people));
+      const person = pick(next, cast);
+      const organisation = pick(next, organisations);
+      const place = pick(next, places);
       switch (Math.floor(next() * 8)) {
         case 0:
-          return `${pick(TITLES)} ${person} said ${words(5)} ${pick(PREPOSITIONS)} ${place} ${date()}.`;
+          return `${pick(next, TITLES)} ${person} said ${words(5)} ${pick(next, PREPOSITIONS)} ${place} ${date()}.`;
         case 1:
-          return `“${quote()},” ${surname(person)} ${pick(SPEECH)}.`;
+          return `“${quote()},” ${surname(person)} ${pick(next, SPEECH)}.`;
         case 2:
-          return `“${quote()},” said ${pick(ROLES)} who asked not to be named.`;
+          return `“${quote()},” said ${pick(next, ROLES)} who asked not to be named.`;
         case 3:
           return `${person} told reporters: “${quote()}.”`;
         case 4:
-          return `The ${organisation.name} (${organisation.acronym}) ${words(6)} ${pick(PREPOSITIONS)} ${place} ${date()}.`;
+          return `The ${organisation.name} (${organisation.acronym}) ${words(6)} ${pick(next, PREPOSITIONS)} ${place} ${date()}.`;
         case 5:
-          return `The ${organisation.acronym} and ${pick(organisations).name} ${words(7)} on Tuesday.`;
+          return `The ${organisation.acronym} and ${pick(next, organisations).name} ${words(7)} on Tuesday.`;
         case 6:
-          return `${words(4).replace(/^./, (letter) => letter.toUpperCase())} ${pick(PREPOSITIONS)} ${place} and ${pick(places)} ${date()}, ${surname(person)} ${pick(SPEECH)}.`;
+          return `${capitalize(words(4))} ${pick(next, PREPOSITIONS)} ${place} and ${pick(next, places)} ${date()}, ${surname(person)} ${pick(next, SPEECH)}.`;
         default:
-          return `Reuters reported that ${person} met ${pick(cast)} ${pick(PREPOSITIONS)} ${place}.`;
+          return `Reuters reported that ${person} met ${pick(next, cast)} ${pick(next, PREPOSITIONS)} ${place}.`;
       }
     },
   };

@@ -5,7 +5,8 @@
  * names and terms; a small vocabulary puts every word in most stories and
  * flatters any search index.
  */
-import { COMMON_WORDS, SYLLABLES } from './vocabulary.ts';
+import { inventWord } from './random.ts';
+import { COMMON_WORDS } from './vocabulary.ts';
 
 /** Words and a sampler over them. */
 export interface ZipfVocabulary {
@@ -37,9 +38,7 @@ export function createZipfVocabulary(next: () => number, options: ZipfOptions = 
   const words = [...seen];
   while (words.length < size) {
     // Shorter invented words take the commoner ranks, as in real text.
-    const syllables = 2 + Math.floor(next() * (words.length < size / 10 ? 2 : 3));
-    let word = '';
-    for (let i = 0; i < syllables; i++) word += SYLLABLES[Math.floor(next() * SYLLABLES.length)];
+    const word = inventWord(next, 2 + Math.floor(next() * (words.length < size / 10 ? 2 : 3)));
     if (seen.has(word)) continue;
     seen.add(word);
     words.push(word);

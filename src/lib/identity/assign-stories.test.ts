@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { contentId } from '../ingest/build-entry.ts';
 import type { ParsedArticle } from '../ingest/types.ts';
-import { generateBriefings, generateStories, random, RESCRAPES, rescrape } from '../../../scripts/bench/generate-identity-cases.ts';
+import { generateBriefings, generateStories, RESCRAPES, rescrape } from '../../../scripts/bench/generate-identity-cases.ts';
+import { seededRandom } from '../../../scripts/bench/random.ts';
 import { identifyArticle } from './article-identity.ts';
 import { assignStories, type IdentityArticle } from './assign-stories.ts';
 import { emptyLedger } from './ledger.ts';
@@ -12,7 +13,7 @@ const STORIES = generateStories(60, 3);
 
 describe('assignStories', () => {
   test('groups the same text, and each kind of re-scrape, with the original', () => {
-    const copies = RESCRAPES.map((kind, i) => rescrape(STORIES[i] as ParsedArticle, kind, random(i)));
+    const copies = RESCRAPES.map((kind, i) => rescrape(STORIES[i] as ParsedArticle, kind, seededRandom(i)));
     const articles = [...STORIES.slice(0, RESCRAPES.length), ...copies, STORIES[0] as ParsedArticle].map(identity);
     const { storyOf } = assignStories({ articles, fresh: articles.keys(), ledger: emptyLedger() });
     for (let i = 0; i < RESCRAPES.length; i++) expect(storyOf[RESCRAPES.length + i], RESCRAPES[i]).toBe(storyOf[i]);
@@ -46,7 +47,7 @@ describe('assignStories', () => {
     const before = identity(STORIES[1] as ParsedArticle);
     const ledger = emptyLedger();
     ledger.urls.set('x-aaaaaa', before.id);
-    const after = identity(rescrape(STORIES[1] as ParsedArticle, 'corrected word', random(9)));
+    const after = identity(rescrape(STORIES[1] as ParsedArticle, 'corrected word', seededRandom(9)));
     const { storyOf } = assignStories({ articles: [after], fresh: [0], departed: [before], ledger });
     expect(storyOf).toEqual([before.id]);
   });
@@ -74,7 +75,7 @@ describe('assignStories', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: STORIES.length - 1 }), fc.constantFrom(...RESCRAPES), fc.integer(), (index, kind, seed) => {
         const original = identity(STORIES[index] as ParsedArticle);
-        const edited = identity(rescrape(STORIES[index] as ParsedArticle, kind, random(seed)));
+        const edited = identity(rescrape(STORIES[index] as ParsedArticle, kind, seededRandom(seed)));
         const ledger = emptyLedger();
         ledger.urls.set('story-aaaaaa', original.id);
         const { storyOf } = assignStories({ articles: [edited], fresh: [0], departed: [original], ledger });
