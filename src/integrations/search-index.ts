@@ -3,13 +3,15 @@
  * files (so story pages can list related stories); once the site is built, it
  * moves the index into `<outDir>/search/data/`. Indexing reads entry files
  * directly rather than one endpoint per shard, which stays fast at 100k
- * stories.
+ * stories. A build starts it in a worker thread once the config is known, so
+ * that it overlaps Astro's content sync (DESIGN.md).
  */
 import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import { writeSearchFiles } from '../lib/search/build/index-fs.ts';
+import { type IndexStats, writeSearchFiles } from '../lib/search/build/index-fs.ts';
 
 /** Where the index is served from, below the site root; the browser code fetches from here. */
 export const SEARCH_INDEX_PATH = 'search/data';
@@ -26,10 +28,13 @@ const FILES_MODULE = 'virtual:clippings/search-files';
  */
 export function searchIndex(options: { articlesDir: string }): AstroIntegration {
   let stage = '';
+  let building = false;
+  let indexing: Promise<IndexStats> | undefined;
   return {
     name: 'clippings-search-index',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        building = command === 'build';
         const resolved = `\0${FILES_MODULE}`;
         updateConfig({
           vite: {
@@ -45,9 +50,10 @@ export function searchIndex(options: { articlesDir: string }): AstroIntegration 
       },
       'astro:config:done': ({ config }) => {
         stage = path.join(fileURLToPath(config.cacheDir), 'clippings-search');
+        if (building) indexing = indexInWorker(options.articlesDir, stage);
       },
       'astro:build:start': async ({ logger }) => {
-        const stats = await writeSearchFiles(options.articlesDir, stage);
+        const stats = await (indexing ?? writeSearchFiles(options.articlesDir, stage));
         logger.info(
           `indexed ${stats.stories} stories: ${stats.terms} terms in ${stats.shards} shards, ` +
             `${(stats.indexBytes / 1e6).toFixed(1)} MB index + ${(stats.recordBytes / 1e6).toFixed(1)} MB records + ${(stats.textBytes / 1e6).toFixed(1)} MB texts, gzipped ` +
@@ -68,4 +74,16 @@ export function searchIndex(options: { articlesDir: string }): AstroIntegration 
       },
     },
   };
+}
+
+/** `writeSearchFiles` in a worker thread; the promise is marked handled, so a failure surfaces where it is awaited. */
+function indexInWorker(articlesDir: string, stage: string): Promise<IndexStats> {
+  const result = new Promise<IndexStats>((resolve, reject) => {
+    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: { articlesDir, stage } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`search index: the indexing worker exited (${code}) before it finished`)));
+  });
+  result.catch(() => {});
+  return result;
 }
