@@ -131,3 +131,19 @@ describe('npm run ingest', () => {
     expect(run('--in', 'nowhere')).toMatchObject({ status: 2, stderr: expect.stringContaining('ingest: nowhere: no such folder') });
   });
 });
+
+describe('the sample archive', () => {
+  test('its tracked URL ledger already holds every story in content/raw, so a fresh clone builds without changing it', () => {
+    const repo = fileURLToPath(new URL('..', import.meta.url));
+    const tracked = path.join(repo, 'content', 'url-ledger.txt');
+    const ledger = path.join(root, 'sample-ledger.txt');
+    writeFileSync(ledger, readFileSync(tracked));
+    const result = spawnSync(
+      process.execPath,
+      [CLI, '--in', path.join(repo, 'content', 'raw'), '--out', path.join(root, 'sample'), '--ledger', ledger, '--quiet', '--no-extract'],
+      { encoding: 'utf8' },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(ledger, 'utf8')).toBe(readFileSync(tracked, 'utf8'));
+  });
+});
