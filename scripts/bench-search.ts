@@ -28,7 +28,7 @@ import type { Browser } from 'playwright-core';
 import { STOPWORDS } from '../src/lib/search/format/stopwords.ts';
 import { launchBrowser, ROOT, run } from '../tests/browser/helpers.ts';
 import { zipfVocabularyOf } from './bench/generate-dumps.ts';
-import { serveGzipped } from './bench/gzip-server.ts';
+import { serveStatic } from '../tests/browser/static-server.ts';
 import { measureColdQuery, measureKeystrokes, measureSession, writePagefindPage, type ColdQuery } from './bench/search-timing.ts';
 
 const NODE = path.join(ROOT, 'node_modules/.bin/node');
@@ -175,7 +175,7 @@ async function benchOne(browser: Browser, archive: Archive, stories: number): Pr
   const pagefind = preparePagefind(stories, dist, dir);
   const page = pagefind.ok ? writePagefindPage(pagefind.out) : '';
   const { queries, keystrokeWord, session } = queriesOf(archive);
-  const server = await serveGzipped(dist, pagefind.ok ? { '/pagefind/': pagefind.out } : {});
+  const server = await serveStatic(dist, { http2: true, mounts: pagefind.ok ? { '/pagefind/': pagefind.out } : {} });
   const rows: QueryRow[] = [];
   try {
     for (const query of queries) {

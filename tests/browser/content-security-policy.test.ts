@@ -7,7 +7,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, listHtmlFiles, openPage, serveDir } from './helpers.ts';
+import { launchBrowser, listHtmlFiles, openPage } from './helpers.ts';
+import { serveStatic } from './static-server.ts';
 import { TEST_BASE } from './global-setup.ts';
 
 const distDir = inject('distDir');
@@ -33,7 +34,7 @@ function parseHeadersFile(text: string): Map<string, Map<string, string>> {
 beforeAll(async () => {
   rules = parseHeadersFile(await readFile(path.join(distDir, '_headers'), 'utf8'));
   const everyPath = rules.get(`${TEST_BASE}*`);
-  server = await serveDir(distDir, { base: TEST_BASE, headers: Object.fromEntries(everyPath ?? []) });
+  server = await serveStatic(distDir, { base: TEST_BASE, headers: Object.fromEntries(everyPath ?? []) });
   browser = await launchBrowser();
 });
 afterAll(async () => {

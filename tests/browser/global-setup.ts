@@ -11,7 +11,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, ROOT, serveDir } from './helpers.ts';
+import { buildSite, ROOT } from './helpers.ts';
+import { serveStatic } from './static-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -39,7 +40,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     CLIPPINGS_NAME: TEST_NAME,
     CLIPPINGS_BASE: TEST_BASE,
   });
-  const server = await serveDir(distDir, { base: TEST_BASE });
+  const server = await serveStatic(distDir, { base: TEST_BASE });
   project.provide('baseURL', server.url);
   project.provide('distDir', distDir);
   project.provide('articlesDir', path.join(workDir, 'articles'));

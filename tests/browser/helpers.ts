@@ -1,10 +1,8 @@
 /**
  * Shared by every browser test file and the global setup: build the sample
- * site, serve a built folder, launch Debian's Chromium.
+ * site, launch Debian's Chromium, read what it was built from. `static-server.ts` serves it.
  */
-import { createServer, type Server } from 'node:http';
-import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,20 +13,6 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Where Debian installs Chromium; CHROMIUM_PATH overrides it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-};
 
 /**
  * Launch Chromium headless, with the flags that keep it quiet and offline.
@@ -92,55 +76,6 @@ export async function buildSite(rawDir: string, workDir: string, env: Record<str
     ...env,
   });
   return outDir;
-}
-
-/**
- * Serve a built site on 127.0.0.1 as a static host would: `index.html` for
- * folders, `404.html` with status 404 for anything missing.
- *
- * @param dir The built site's folder.
- * @param options.base The path the site is served under ("/archive/"), as a
- *   GitHub Pages project site is: anything outside it is a bare 404.
- * @param options.headers Headers sent with every response (a CSP).
- * @returns The site's URL (origin and base, ending in "/") and a function that stops the server.
- */
-export async function serveDir(
-  dir: string,
-  options: { base?: string; headers?: Record<string, string> } = {},
-): Promise<{ url: string; close: () => Promise<void> }> {
-  const base = options.base ?? '/';
-  const server: Server = createServer(async (request, response) => {
-    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    if (!`${requested}/`.startsWith(base)) {
-      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('outside the base path');
-      return;
-    }
-    const pathname = `/${requested.slice(base.length)}`;
-    let file = path.join(dir, path.normalize(pathname));
-    if (!file.startsWith(dir)) file = path.join(dir, '404.html');
-    const info = await stat(file).catch(() => undefined);
-    if (info?.isDirectory()) {
-      if (!requested.endsWith('/')) {
-        response.writeHead(301, { Location: `${encodeURI(requested)}/` }).end();
-        return;
-      }
-      file = path.join(file, 'index.html');
-    }
-    const found = info && (await stat(file).catch(() => undefined))?.isFile();
-    const target = found ? file : path.join(dir, '404.html');
-    response.writeHead(found ? 200 : 404, {
-      'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream',
-      ...options.headers,
-    });
-    createReadStream(target).pipe(response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}${base}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
 }
 
 /**

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildSite, launchBrowser, listHtmlFiles, openPage, readEntries, serveDir, type BuiltEntry } from './helpers.ts';
+import { buildSite, launchBrowser, listHtmlFiles, openPage, readEntries, type BuiltEntry } from './helpers.ts';
+import { serveStatic } from './static-server.ts';
 
 const TITLE = 'Council <img src=x onerror=alert(1)> Minutes "Published" -- At Last...';
 const SUBTITLE = 'A <script>alert(2)</script> standfirst ~~struck~~';
@@ -73,7 +74,7 @@ beforeAll(async () => {
   await mkdir(raw);
   for (const [name, lines] of Object.entries(DUMPS)) await writeFile(path.join(raw, name), lines.join('\n'));
   distDir = await buildSite(raw, workDir);
-  server = await serveDir(distDir);
+  server = await serveStatic(distDir);
   entries = await readEntries(path.join(workDir, 'articles'));
   browser = await launchBrowser();
   page = await browser.newPage();

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { writeOfflineFiles } from '../../src/integrations/offline.ts';
 import { SHELL_GLOBS } from '../../src/lib/site/service-worker-config.ts';
-import { launchBrowser, openPage, readEntries, serveDir, type BuiltEntry } from './helpers.ts';
+import { launchBrowser, openPage, readEntries, type BuiltEntry } from './helpers.ts';
+import { serveStatic } from './static-server.ts';
 import { TEST_BASE, TEST_NAME } from './global-setup.ts';
 
 const distDir = inject('distDir');
@@ -26,7 +27,7 @@ beforeAll(async () => {
   workDir = await mkdtemp(path.join(tmpdir(), 'clippings-offline-'));
   siteDir = path.join(workDir, 'dist');
   await cp(distDir, siteDir, { recursive: true });
-  server = await serveDir(siteDir, { base: TEST_BASE });
+  server = await serveStatic(siteDir, { base: TEST_BASE });
   browser = await launchBrowser();
   entries = await readEntries(inject('articlesDir'));
 });

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, buildSite, launchBrowser, serveDir } from './helpers.ts';
+import { ROOT, buildSite, launchBrowser } from './helpers.ts';
+import { serveStatic } from './static-server.ts';
 
 const FIXTURES = path.join(ROOT, 'src/lib/identity/fixtures');
 const fixture = (name: string, file: string) => readFileSync(path.join(FIXTURES, name, file), 'utf8');
@@ -20,7 +21,7 @@ let work: string;
 let dist: string;
 let before: { slug: string; title: string | undefined }[];
 let browser: Browser;
-let site: Awaited<ReturnType<typeof serveDir>>;
+let site: Awaited<ReturnType<typeof serveStatic>>;
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'clippings-urls-'));
@@ -37,7 +38,7 @@ beforeAll(async () => {
   writeFileSync(path.join(raw, 'a.txt'), fixture('corrected-headline', 'second.txt'));
   writeFileSync(path.join(raw, 'c.txt'), ferry.replace('two fewer sailings', 'three fewer sailings'));
   dist = await buildSite(raw, work);
-  site = await serveDir(dist);
+  site = await serveStatic(dist);
   browser = await launchBrowser();
 }, 600_000);
 
