@@ -4,6 +4,7 @@
  * ingest's workers) and kept in the manifest, so a re-run compares a changed
  * dump's stories with the whole archive without reading the other dumps.
  */
+import { fnv1a } from '../text/fnv1a.ts';
 
 /** Bins of the one-permutation MinHash: the estimate's resolution is 1/BINS. */
 export const BINS = 128;
@@ -32,13 +33,6 @@ function mix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** FNV-1a over a word's UTF-16 units. */
-function hashWord(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  return h;
-}
-
 /**
  * The words of a text, lower case: punctuation, spacing and paragraph breaks
  * are not part of a story's identity.
@@ -54,7 +48,7 @@ export function identityWords(text: string): string[] {
  *   are left out, so a corrected caption or credit does not count).
  */
 export function sketchText(paragraphs: readonly string[]): TextSketch {
-  const words = identityWords(paragraphs.join(' ')).map(hashWord);
+  const words = identityWords(paragraphs.join(' ')).map(fnv1a);
   if (words.length === 0) return { sketch: '', shingles: 0 };
   const seen = new Set<number>();
   const minima = new Uint32Array(BINS).fill(0xffffffff);

@@ -6,6 +6,7 @@
  * one entity.
  */
 import { slugWords } from '../../ingest/slug.ts';
+import { fnv1a } from '../../text/fnv1a.ts';
 
 /** Segments the kind's own listings use (`/people/a-z/`); a name that folds to one gets "-name". */
 export const RESERVED_ENTITY_SLUGS: ReadonlySet<string> = new Set(['a-z', 'page']);
@@ -18,17 +19,8 @@ export const RESERVED_ENTITY_SLUGS: ReadonlySet<string> = new Set(['a-z', 'page'
  */
 export function slugifyName(name: string): string {
   const words = slugWords(name);
-  if (words.length === 0) return `name-${hashName(name)}`;
+  if (words.length === 0) return `name-${fnv1a(name).toString(16).padStart(8, '0')}`;
   if (/^\d+$/.test(words) || RESERVED_ENTITY_SLUGS.has(words)) return `${words}-name`;
   return words;
 }
 
-/** A short, stable hash (FNV-1a, hex) for names without letters or digits. */
-function hashName(name: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    hash ^= name.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
