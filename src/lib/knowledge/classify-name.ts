@@ -60,16 +60,22 @@ export function nameWords(name: string): string[] {
     .filter((word) => word && !NAME_PARTICLES.has(word));
 }
 
-/**
- * Weigh one mention of a name.
- *
- * @param name The candidate as found (title and possessive stripped).
- * @param before The sentence's text before the mention.
- * @param after The sentence's text after it.
- * @param titled Whether a personal title stood before it.
- * @param initial Whether it opens its sentence.
- */
-export function weighMention(name: string, before: string, after: string, titled: boolean, initial: boolean): Evidence {
+/** One mention of a name, in its sentence. */
+export interface Mention {
+  /** The candidate as found (title and possessive stripped). */
+  name: string;
+  /** The sentence's text before the mention. */
+  before: string;
+  /** The sentence's text after it. */
+  after: string;
+  /** A personal title stood before it. */
+  titled: boolean;
+  /** It opens its sentence. */
+  initial: boolean;
+}
+
+/** Weigh one mention of a name. */
+export function weighMention({ name, before, after, titled, initial }: Mention): Evidence {
   const words = name.split(' ');
   const lower = name.toLowerCase();
   const last = words[words.length - 1]!.toLowerCase();

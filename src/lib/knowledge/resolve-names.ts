@@ -73,7 +73,7 @@ export function resolveNames(sentences: readonly Sentence[]): StoryNames {
         surfaces.set(key, surface);
         order.push(surface);
       }
-      surface.evidence.push(weighMention(span.text, before, after, span.titled, span.initial));
+      surface.evidence.push(weighMention({ name: span.text, before, after, titled: span.titled, initial: span.initial }));
       surface.mentions.push({ sentence: index, start: span.start, end: span.end });
       const acronym = ACRONYM_AFTER.exec(after)?.[1] ?? ACRONYM_KNOWN.exec(after)?.[1];
       if (acronym && !acronyms.has(acronym) && span.text.includes(' ')) acronyms.set(acronym, key);
