@@ -11,10 +11,14 @@ import { publishFiles } from './src/integrations/publish-files.ts';
 import { offline } from './src/integrations/offline.ts';
 import { redirectsFile } from './src/integrations/redirects-file.ts';
 import { loadStoryRedirects } from './src/lib/site/story-redirects-fs.ts';
+import { loadEntityRedirects } from './src/lib/site/entity-history-fs.ts';
 
-// Moved story URLs: static pages for every host, a real 301 where `_redirects` is read, never in the sitemap.
-const movedStories = () => loadStoryRedirects(SITE.articlesDir);
-const moved = new Set(movedStories().map((redirect) => redirect.from));
+// Moved story and entity URLs: static pages for every host, a real 301 where
+// `_redirects` is read, never in the sitemap. Entity redirects are settled
+// while the pages render, so both are read when the build is done.
+const movedPages = () => [...loadStoryRedirects(SITE.articlesDir), ...loadEntityRedirects(SITE.entityHistoryFile)];
+let moved: Set<string> | undefined;
+const isMoved = (pathname: string) => (moved ??= new Set(movedPages().map((redirect) => redirect.from))).has(pathname);
 
 export default defineConfig({
   site: SITE.url,
@@ -42,12 +46,12 @@ export default defineConfig({
   integrations: [
     sitemap({
       filter: (page) =>
-        !page.endsWith('/404/') && !page.endsWith('/offline/') && !moved.has(new URL(page).pathname.slice(SITE.base.length - 1)),
+        !page.endsWith('/404/') && !page.endsWith('/offline/') && !isMoved(new URL(page).pathname.slice(SITE.base.length - 1)),
     }),
     searchIndex({ articlesDir: SITE.articlesDir }),
     publishFiles({ base: SITE.base }),
     offline({ name: SITE.name, description: SITE.description, lang: SITE.lang, base: SITE.base }),
     // `_redirects` paths are the host's: under the base.
-    redirectsFile({ sources: [() => movedStories().map(({ from, to }) => ({ from: `${SITE.base.slice(0, -1)}${from}`, to: `${SITE.base.slice(0, -1)}${to}` }))] }),
+    redirectsFile({ sources: [() => movedPages().map(({ from, to }) => ({ from: `${SITE.base.slice(0, -1)}${from}`, to: `${SITE.base.slice(0, -1)}${to}` }))] }),
   ],
 });

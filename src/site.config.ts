@@ -18,6 +18,8 @@ function folder(variable: string, fallback: string): string {
 }
 
 const config = resolveArchiveConfig(archive, process.env);
+const articlesDir = folder('CLIPPINGS_ARTICLES_DIR', 'content/articles');
+const ownArticles = articlesDir === path.resolve(root, 'content/articles');
 
 export const SITE = {
   ...config,
@@ -26,7 +28,13 @@ export const SITE = {
   /** Where the raw dumps are read from. */
   rawDir: folder('CLIPPINGS_RAW_DIR', 'content/raw'),
   /** Where the ingest writes entries and the content collection reads them. */
-  articlesDir: folder('CLIPPINGS_ARTICLES_DIR', 'content/articles'),
+  articlesDir,
+  /**
+   * The entity history (old entity URLs and where they lead): kept in git
+   * beside the URL ledger for the archive's own entries, inside any other
+   * entries folder, so tests and benchmarks never touch the tracked file.
+   */
+  entityHistoryFile: folder('CLIPPINGS_ENTITY_HISTORY', ownArticles ? 'content/entity-history.txt' : path.join(articlesDir, '.entity-history.txt')),
   /** Astro's cache folder; build caches of our own (social images) live below it. */
   cacheDir: folder('CLIPPINGS_CACHE_DIR', 'node_modules/.astro'),
 } as const;

@@ -61,13 +61,14 @@ export function run(command: string, args: string[], env: Record<string, string>
  * @param rawDir Folder of raw dumps.
  * @param workDir Scratch folder; `articles/`, `dist/` and `cache/` are made in it.
  * @param env Extra environment for the build (page sizes, site URL).
+ * @param ingestArgs Extra arguments for the ingest (`--ledger FILE`).
  * @returns The built site's folder.
  */
-export async function buildSite(rawDir: string, workDir: string, env: Record<string, string> = {}): Promise<string> {
+export async function buildSite(rawDir: string, workDir: string, env: Record<string, string> = {}, ingestArgs: string[] = []): Promise<string> {
   const node = path.join(ROOT, 'node_modules/.bin/node');
   const articles = path.join(workDir, 'articles');
   const outDir = path.join(workDir, 'dist');
-  await run(node, ['scripts/ingest.ts', '--in', rawDir, '--out', articles]);
+  await run(node, ['scripts/ingest.ts', '--in', rawDir, '--out', articles, ...ingestArgs]);
   await run(node, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     CLIPPINGS_ARTICLES_DIR: articles,
     CLIPPINGS_OUT_DIR: outDir,
