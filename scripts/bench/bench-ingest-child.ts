@@ -2,7 +2,7 @@
  * One measured ingest run for `bench-ingest.ts`, in a fresh process so that
  * its peak memory is its own. Prints one line of JSON.
  *
- *   node scripts/bench/bench-ingest-child.ts run --in DIR --out DIR [--workers N] [--check]
+ *   node scripts/bench/bench-ingest-child.ts run --in DIR --out DIR [--workers N] [--check] [--no-extract]
  *   node scripts/bench/bench-ingest-child.ts baseline --in DIR [--files N]
  *   node scripts/bench/bench-ingest-child.ts write-floor --in ENTRIES --out DIR
  */
@@ -22,6 +22,7 @@ const { values, positionals } = parseArgs({
     workers: { type: 'string' },
     files: { type: 'string', default: '200' },
     check: { type: 'boolean', default: false },
+    'no-extract': { type: 'boolean', default: false },
   },
 });
 const peakMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -53,6 +54,7 @@ if (positionals[0] === 'baseline') {
     inDir: values.in as string,
     outDir: values.out as string,
     check: values.check,
+    extract: !values['no-extract'],
     ...(values.workers ? { workers: Number(values.workers) } : {}),
   });
   console.log(
@@ -63,6 +65,7 @@ if (positionals[0] === 'baseline') {
       articles: summary.articles,
       written: summary.written.length,
       rejected: summary.rejected.length,
+      extractMs: summary.extractMs,
     }),
   );
 }

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Version } from '../../src/lib/entry-schema.ts';
 import type { FileRecord } from './ingest-protocol.ts';
 import { knowledgeVersion } from './knowledge-stage.ts';
 import { writeFileAtomic } from './entry-files.ts';
@@ -36,6 +37,12 @@ export interface Manifest {
   entries: Record<string, string>;
   /** The files the ingest wrote, by name inside the output folder. Kept across versions. */
   owned: Record<string, OwnedFile>;
+  /**
+   * By slug, the versions of a story whose text was replaced in its dump (an
+   * edit in place): the old text is gone, so they are kept here for as long as
+   * the entry's signature is the one they were written with. Kept across versions.
+   */
+  histories: Record<string, { signature: string; versions: Version[] }>;
 }
 
 /** A manifest as loaded, and whether there was one to load. */
@@ -137,7 +144,7 @@ export function writerVersion(root = fileURLToPath(new URL('../../', import.meta
  * @param version The current `ingestVersion()`.
  */
 export function loadManifest(outDir: string, version: string): LoadedManifest {
-  const empty: Manifest = { version, files: {}, entries: {}, owned: {} };
+  const empty: Manifest = { version, files: {}, entries: {}, owned: {}, histories: {} };
   let text: string;
   try {
     text = readFileSync(path.join(outDir, MANIFEST_NAME), 'utf8');
@@ -157,9 +164,11 @@ export function loadManifest(outDir: string, version: string): LoadedManifest {
   if (typeof owned === 'string') return { manifest: empty, found: true, problem: owned };
   const cacheValid =
     stored.version === version && isObject(stored.files) && isObject(stored.entries) && isCache(stored.files, stored.entries);
+  // Damaged histories cost the "Updated" notes of stories edited in place, not the run.
+  const histories = isHistories(stored.histories) ? stored.histories : {};
   const manifest: Manifest = cacheValid
-    ? { version, files: stored.files as Manifest['files'], entries: stored.entries as Manifest['entries'], owned }
-    : { ...empty, owned };
+    ? { version, files: stored.files as Manifest['files'], entries: stored.entries as Manifest['entries'], owned, histories }
+    : { ...empty, owned, histories };
   return { manifest, found: true };
 }
 
@@ -208,6 +217,17 @@ function isCache(files: Record<string, unknown>, entries: Record<string, unknown
     for (const error of record.errors as unknown[]) {
       if (!isObject(error) || typeof error.reason !== 'string' || !isCount(error.line)) return false;
       if (error.kind !== 'file' && error.kind !== 'article') return false;
+    }
+  }
+  return true;
+}
+
+function isHistories(value: unknown): value is Manifest['histories'] {
+  if (!isObject(value)) return false;
+  for (const history of Object.values(value)) {
+    if (!isObject(history) || typeof history.signature !== 'string' || !Array.isArray(history.versions)) return false;
+    for (const version of history.versions as unknown[]) {
+      if (!isObject(version) || typeof version.file !== 'string' || !isCount(version.index) || typeof version.change !== 'string') return false;
     }
   }
   return true;

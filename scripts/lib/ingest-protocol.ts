@@ -1,7 +1,7 @@
 /**
  * Messages between the ingest and its workers.
  */
-import type { Source } from '../../src/lib/entry-schema.ts';
+import type { Source, Version } from '../../src/lib/entry-schema.ts';
 import type { OwnedFile } from './ingest-manifest.ts';
 import type { PackedFiles } from './packed-files.ts';
 import type { KnowledgeCache } from './knowledge-stage.ts';
@@ -82,6 +82,10 @@ export interface RenderItem {
   sources: Source[];
   /** Every version of a story read from more than one source, in archive order, to describe what changed. */
   versions?: { path: string; name: string; index: number }[];
+  /** The story's entry as the last run wrote it, when a version it was written from is gone from the dumps: its text and versions are read back, and the new text is described against it. */
+  previous?: string;
+  /** The versions the entry was last written with, recorded since (an edit in place), when its content has not changed since. */
+  history?: Version[];
 }
 
 /** What a scan did with one entry. */
@@ -101,6 +105,8 @@ export type UnchangedFiles = Record<string, OwnedFile>;
 /** A worker's answer to a scan. */
 export interface ScanResult {
   kind: 'scan';
+  /** CPU milliseconds the task spent in the extraction stage. */
+  extractMs: number;
   writes: FileWrites;
   unchanged: UnchangedFiles;
   /** A dump whose bytes still have their last hash (only touched) comes back with `same` and no record. */
@@ -110,6 +116,10 @@ export interface ScanResult {
 /** A worker's answer to a render. */
 export interface RenderResult {
   kind: 'render';
+  /** As in a scan. */
+  extractMs: number;
+  /** By slug, the versions of entries whose text changed since their last entry was written (`RenderItem.previous`). */
+  histories: Record<string, Version[]>;
   writes: FileWrites;
   written: string[];
   unchanged: UnchangedFiles;

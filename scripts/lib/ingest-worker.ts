@@ -18,12 +18,13 @@ import { FilePacker, fileHash } from './packed-files.ts';
 import { describeError } from './entry-files.ts';
 import { IngestError } from '../../src/lib/ingest/errors.ts';
 import type { ParsedArticle } from '../../src/lib/ingest/types.ts';
-import { knowledgeOfDump, type KnowledgeCache } from './knowledge-stage.ts';
+import { extractionCpuMs, knowledgeOfDump, type KnowledgeCache } from './knowledge-stage.ts';
 import type { Knowledge } from '../../src/lib/knowledge/extract-knowledge.ts';
 import type { FileRecord, ReadError, RenderItem, RenderResult, RenderTask, ScanOutcome, ScanResult, ScanTask, UnchangedFiles } from './ingest-protocol.ts';
 import type { Version } from '../../src/lib/entry-schema.ts';
 import { identifyArticle, versionText } from '../../src/lib/identity/article-identity.ts';
 import { describeChange, type VersionText } from '../../src/lib/identity/describe-change.ts';
+import { appendVersion, readEntryVersion } from '../../src/lib/identity/entry-version.ts';
 
 type Scanned = ScanResult['records'][number];
 
@@ -80,9 +81,9 @@ function scanFile(file: ScanTask['files'][number], outDir: string, writes: FileP
  *
  * @param task Which articles, under which slugs, with which sources.
  */
-function renderFile(task: RenderTask): RenderResult {
+function renderFile(task: RenderTask): Omit<RenderResult, 'extractMs'> {
   const writes = new FilePacker();
-  const result: Omit<RenderResult, 'writes'> = { kind: 'render', written: [], unchanged: {}, errors: [] };
+  const result: Omit<RenderResult, 'writes' | 'extractMs'> = { kind: 'render', written: [], unchanged: {}, errors: [], histories: {} };
   let articles;
   let bytes;
   try {
@@ -106,7 +107,9 @@ function renderFile(task: RenderTask): RenderResult {
     }
     try {
       const { sources, slug, id } = item;
-      const versions = item.versions && describeVersions(item.versions, dumps);
+      const replaced = item.previous === undefined ? undefined : describeReplaced(item.previous, article, task.name);
+      if (replaced) result.histories[slug] = replaced;
+      const versions = replaced ?? item.history ?? (item.versions && describeVersions(item.versions, dumps));
       const knowledge = extracted?.get(article.index);
       const outcome = planWrite({ article, sources, id, slug, versions, outDir: task.outDir, writes, unchanged: result.unchanged, onlyNew: false, knowledge });
       if (outcome === 'written') result.written.push(item.slug);
@@ -142,6 +145,19 @@ function describeVersions(versions: NonNullable<RenderItem['versions']>, dumps: 
     previous = text;
     return { file: version.name, index: version.index, change };
   });
+}
+
+/**
+ * The versions of a story whose text changed since its entry was written: the
+ * old entry's, then this text described against the old entry's.
+ *
+ * @param previous The old entry file.
+ * @returns The versions, or undefined when the old entry is gone or says the same.
+ */
+function describeReplaced(previous: string, article: ParsedArticle, name: string): Version[] | undefined {
+  const old = readIfExists(previous);
+  const read = typeof old === 'string' ? readEntryVersion(old) : undefined;
+  return read && appendVersion(read, { text: versionText(article), file: name, index: article.index });
 }
 
 /** Where an entry goes and what to do when a file is already there. */
@@ -215,7 +231,8 @@ function describe(error: unknown, kind: ReadError['kind']): ReadError {
  * @param task A scan or a render.
  */
 export async function runTask(task: ScanTask | RenderTask): Promise<ScanResult | RenderResult> {
-  if (task.kind === 'render') return renderFile(task);
+  const before = extractionCpuMs();
+  if (task.kind === 'render') return { ...renderFile(task), extractMs: extractionCpuMs() - before };
   const writes = new FilePacker();
   const unchanged: UnchangedFiles = {};
   const records = task.files.map((file): Scanned => {
@@ -226,7 +243,7 @@ export async function runTask(task: ScanTask | RenderTask): Promise<ScanResult |
       return { name: file.name, record: { hash: '', articles: [], errors: [{ ...internalError(error, 0), kind: 'file' }] }, outcomes: {} };
     }
   });
-  return { kind: 'scan', writes: writes.pack(), unchanged, records };
+  return { kind: 'scan', extractMs: extractionCpuMs() - before, writes: writes.pack(), unchanged, records };
 }
 
 parentPort?.on('message', async (task: ScanTask | RenderTask) => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { parseDump } from '../../src/lib/ingest/parse-dump.ts';
-import { CACHE_DIR_NAME, knowledgeOfDump, knowledgeVersion, pruneKnowledgeCache } from './knowledge-stage.ts';
+import { CACHE_DIR_NAME, extractionCpuMs, knowledgeOfDump, knowledgeVersion, openKnowledgeCache, pruneKnowledgeCache } from './knowledge-stage.ts';
 import { runIngest } from './run-ingest.ts';
 
 const story = (title: string, body: string) => `${title}\n\nA photo (AFP)\nA photo (AFP)\nTT\n\n${title}\n\nA photo (AFP)\nA photo (AFP)\n\n${body}\n`;
@@ -40,8 +40,28 @@ describe('knowledgeOfDump', () => {
     expect(readdirSync(root)).toEqual(['keep.json']);
   });
 
+  test('counts the CPU time this thread spends extracting, and none for a cache hit', () => {
+    const cache = { dir: root, version: 'v1', write: true };
+    const before = extractionCpuMs();
+    knowledgeOfDump(cache, 'abc', articles);
+    const extracting = extractionCpuMs() - before;
+    expect(extracting).toBeGreaterThan(0);
+    knowledgeOfDump(cache, 'abc', articles);
+    expect(extractionCpuMs() - before - extracting).toBeLessThan(extracting);
+  });
+
   test('has a version that follows the extractor', () => {
     expect(knowledgeVersion()).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('openKnowledgeCache', () => {
+  test('makes the cache folder for a run that writes, and none for a check or without extraction', () => {
+    expect(openKnowledgeCache(root, { extract: false, check: false })).toBeUndefined();
+    expect(openKnowledgeCache(root, { extract: true, check: true })).toMatchObject({ write: false });
+    expect(existsSync(path.join(root, CACHE_DIR_NAME))).toBe(false);
+    expect(openKnowledgeCache(root, { extract: true, check: false })).toEqual({ dir: path.join(root, CACHE_DIR_NAME), version: knowledgeVersion(), write: true });
+    expect(existsSync(path.join(root, CACHE_DIR_NAME))).toBe(true);
   });
 });
 
@@ -51,7 +71,7 @@ describe('the ingest with and without extraction', () => {
     mkdirSync(inDir);
     writeFileSync(path.join(inDir, 'a.txt'), DUMP);
     const withFields = path.join(root, 'with');
-    await runIngest({ inDir, outDir: withFields, workers: 1 });
+    expect((await runIngest({ inDir, outDir: withFields, workers: 1 })).extractMs).toBeGreaterThan(0);
     const [entry] = readdirSync(withFields).filter((name) => name.endsWith('.md'));
     const text = readFileSync(path.join(withFields, entry!), 'utf8');
     expect(text).toContain('people:\n  - Simon Sang');
@@ -59,7 +79,7 @@ describe('the ingest with and without extraction', () => {
     expect(readdirSync(path.join(withFields, CACHE_DIR_NAME))).toHaveLength(1);
 
     const bare = path.join(root, 'bare');
-    await runIngest({ inDir, outDir: bare, workers: 1, extract: false });
+    expect((await runIngest({ inDir, outDir: bare, workers: 1, extract: false })).extractMs).toBe(0);
     expect(readFileSync(path.join(bare, entry!), 'utf8')).not.toMatch(/^(?:people|places|dates|quotes|latestDate):/m);
     expect(existsSync(path.join(bare, CACHE_DIR_NAME))).toBe(false);
   });

@@ -29,6 +29,8 @@ export interface PlannedEntry {
   copies: Copy[];
   /** Changes whenever the file's content would. */
   signature: string;
+  /** A version of the story read by the last run is gone from the dumps (its dump edited in place, replaced or deleted): the old entry may be the only record of its text. */
+  replaced?: true;
 }
 
 /** What the last run left, and what changed since. */
@@ -86,6 +88,7 @@ export function planEntries(dumps: DumpFile[], records: Map<string, FileRecord>,
   });
   const stories = [...byStory].map(([id, list]) => ({ id, title: titleOf((list.at(-1) as Copy).ref) }));
   const { slugs, ledger, redirects } = settleUrls({ stories, versions, merged, ledger: previous.ledger });
+  const replaced = replacedStories(previous, copies, storyOf, merged);
 
   const entries = new Map<string, PlannedEntry>();
   for (const [id, list] of byStory) {
@@ -97,9 +100,22 @@ export function planEntries(dumps: DumpFile[], records: Map<string, FileRecord>,
     const signature = solo
       ? from.ref.signature
       : entrySignature(id, from.ref.digest, slug, sources, list.length > 1 ? list.map((copy) => copy.ref.digest) : undefined);
-    entries.set(slug, { id, sources, from, copies: list, signature });
+    entries.set(slug, { id, sources, from, copies: list, signature, ...(replaced.has(id) ? { replaced: true as const } : {}) });
   }
   return { entries, ledger, redirects };
+}
+
+/** The stories a text of the last run belonged to, when that text is gone from the dumps. */
+function replacedStories(previous: PreviousPlan, copies: Copy[], storyOf: string[], merged: Map<string, string>): Set<string> {
+  const digests = new Set(copies.map((copy) => copy.ref.digest));
+  const storyOfText = new Map(copies.map((copy, i) => [copy.ref.id, storyOf[i] as string]));
+  const replaced = new Set<string>();
+  for (const ref of previous.departed) {
+    if (digests.has(ref.digest)) continue;
+    const story = storyOfText.get(ref.id) ?? previous.ledger.texts.get(ref.id) ?? ref.id;
+    replaced.add(merged.get(story) ?? story);
+  }
+  return replaced;
 }
 
 /**

@@ -5,6 +5,8 @@
  * again from its dump, in the workers.
  */
 import path from 'node:path';
+import type { Version } from '../../src/lib/entry-schema.ts';
+import type { Ledger } from '../../src/lib/identity/ledger.ts';
 import { entryName, findIntact, writePacked, type FileFailure } from './entry-files.ts';
 import type { Manifest, OwnedFile } from './ingest-manifest.ts';
 import { internalReason, type GetPool, type Progress, type Rejection, type RenderResult, type RenderTask } from './ingest-protocol.ts';
@@ -62,6 +64,10 @@ export interface RenderOptions {
   onProgress?: Progress;
   /** The extraction stage's cache, when extracting. */
   knowledge?: KnowledgeCache;
+  /** The entry file the last run wrote for a story, if any (for a story whose text was replaced). */
+  previousEntry: (slug: string, entry: PlannedEntry) => string | undefined;
+  /** Versions recorded by earlier runs (`Manifest['histories']`). */
+  histories: Manifest['histories'];
 }
 
 /** What rendering did. */
@@ -75,10 +81,15 @@ export interface RenderSummary {
   /** Entry files that could not be written. */
   failures: FileFailure[];
   rejected: Rejection[];
+  /** CPU milliseconds the extraction stage spent, over all threads. */
+  extractMs: number;
+  /** By slug, the versions of entries whose text was replaced since they were last written. */
+  histories: Map<string, Version[]>;
 }
 
 /** Render the entries that may have changed, one task per dump they are written from. */
-export async function renderEntries({ toRender, dumps, inDir, outDir, dryRun, getPool, onProgress, knowledge }: RenderOptions): Promise<RenderSummary> {
+export async function renderEntries(options: RenderOptions): Promise<RenderSummary> {
+  const { toRender, dumps, inDir, outDir, dryRun, getPool, onProgress, knowledge } = options;
   const byFile = new Map<string, RenderTask>();
   const paths = new Map(dumps.map((dump) => [dump.name, dump.path]));
   for (const [slug, entry] of toRender) {
@@ -92,11 +103,14 @@ export async function renderEntries({ toRender, dumps, inDir, outDir, dryRun, ge
       ...(knowledge ? { knowledge } : {}),
     };
     const versions = entry.copies.length > 1 ? entry.copies.map((copy) => ({ path: paths.get(copy.name) ?? path.join(inDir, copy.name), name: copy.name, index: copy.ref.index })) : undefined;
-    task.items.push({ index: entry.from.ref.index, slug, id: entry.id, sources: entry.sources, versions });
+    const previous = entry.replaced ? options.previousEntry(slug, entry) : undefined;
+    const recorded = options.histories[slug];
+    const history = recorded?.signature === entry.signature ? recorded.versions : undefined;
+    task.items.push({ index: entry.from.ref.index, slug, id: entry.id, sources: entry.sources, versions, ...(previous ? { previous } : {}), ...(history ? { history } : {}) });
     byFile.set(name, task);
   }
 
-  const summary: RenderSummary = { written: [], produced: new Map(), failed: [], failures: [], rejected: [] };
+  const summary: RenderSummary = { written: [], produced: new Map(), failed: [], failures: [], rejected: [], extractMs: 0, histories: new Map() };
   let done = 0;
   await Promise.all(
     [...byFile.values()].map(async (task) => {
@@ -105,8 +119,10 @@ export async function renderEntries({ toRender, dumps, inDir, outDir, dryRun, ge
         result = (await getPool(toRender.length).run(task)) as RenderResult;
       } catch (error) {
         const reason = internalReason(error);
-        result = { kind: 'render', written: [], unchanged: {}, errors: [{ kind: 'file', line: 0, reason, internal: true }], writes: new FilePacker().pack() };
+        result = { kind: 'render', extractMs: 0, histories: {}, written: [], unchanged: {}, errors: [{ kind: 'file', line: 0, reason, internal: true }], writes: new FilePacker().pack() };
       }
+      summary.extractMs += result.extractMs;
+      for (const [slug, versions] of Object.entries(result.histories)) summary.histories.set(slug, versions);
       for (const [name, file] of Object.entries(result.unchanged)) summary.produced.set(name, file);
       const writes = dryRun ? undefined : writePacked(result.writes);
       for (const [name, file] of writes?.written ?? []) summary.produced.set(name, file);
@@ -124,4 +140,25 @@ export async function renderEntries({ toRender, dumps, inDir, outDir, dryRun, ge
     }),
   );
   return summary;
+}
+
+/**
+ * Where the last run wrote each story's entry: under its slug, or under an
+ * older URL of the story (a corrected headline), whichever the ingest owns.
+ *
+ * @param outDir The entries folder.
+ * @param owned The files the ingest owns.
+ * @param ledger The URL ledger as the last run left it.
+ */
+export function previousEntryFinder(outDir: string, owned: Manifest['owned'], ledger: Ledger): RenderOptions['previousEntry'] {
+  let byStory: Map<string, string[]> | undefined;
+  return (slug, entry) => {
+    if (owned[entryName(slug)]) return path.join(outDir, entryName(slug));
+    if (!byStory) {
+      byStory = new Map();
+      for (const [url, story] of ledger.urls) if (owned[entryName(url)]) byStory.set(story, [...(byStory.get(story) ?? []), url]);
+    }
+    const old = byStory.get(entry.id)?.[0];
+    return old === undefined ? undefined : path.join(outDir, entryName(old));
+  };
 }

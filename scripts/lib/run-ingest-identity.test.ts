@@ -17,6 +17,16 @@ import { REDIRECTS_NAME, runIngest } from './run-ingest.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '../../src/lib/identity/fixtures');
 const CASES = readdirSync(FIXTURES).sort();
+/** What each re-scrape's entry says changed when the dump is edited in place. */
+const CHANGED_IN_PLACE: Record<string, string> = {
+  'changed-caption-or-credit': '1 caption changed',
+  'corrected-figure': '1 word changed',
+  'corrected-headline': 'headline corrected',
+  'corrected-word': '1 word changed',
+  'paragraph-added-at-the-end': '1 paragraph added',
+  'paragraph-removed-at-the-end': '1 paragraph removed',
+  'white-space-and-paragraph-breaks': 'paragraph breaks changed',
+};
 
 let root: string;
 const folder = (name: string) => path.join(root, name);
@@ -72,12 +82,52 @@ describe('runIngest: story identity', () => {
     // The body changed but not the headline: the very same URL.
     if (name !== 'corrected-headline') expect(after.map((entry) => entry.slug)).toEqual(before.map((entry) => entry.slug));
 
-    // A fresh clone: the same dumps and the ledger build the same URLs and redirects.
+    // The story's entry says what changed in place, as for a re-scrape into another dump.
+    const edited = before.find((entry) => entry.title.startsWith('Harbour'));
+    const story = after.find((entry) => entry.id === edited?.id);
+    expect(story?.versions).toEqual([
+      { file: 'a.txt', index: 0, change: 'first read' },
+      { file: 'a.txt', index: 0, change: CHANGED_IN_PLACE[name] },
+    ]);
+    // The other story of the dump was read again with the same text: nothing to say.
+    expect(after.find((entry) => entry.title.startsWith('Ferry'))?.versions).toBeUndefined();
+
+    // A fresh clone: the same dumps and the ledger build the same URLs and
+    // redirects. The text before the edit is gone, so the clone cannot say
+    // what changed: only the entries folder that saw the edit keeps that.
     cpSync(folder('raw'), folder('clone-raw'), { recursive: true });
     cpSync(path.join(folder('out'), '.url-ledger.txt'), folder('ledger.txt'));
     await ingest(folder('clone-raw'), folder('clone-out'), folder('ledger.txt'));
-    expect(read(folder('clone-out'))).toEqual(after);
+    const withoutVersions = (entries: Entry[]) => entries.map(({ versions: _, ...entry }) => entry);
+    expect(withoutVersions(read(folder('clone-out')))).toEqual(withoutVersions(after));
     expect(redirects(folder('clone-out'))).toEqual(redirects(folder('out')));
+  });
+
+  test('an edit in place: recorded in versions, kept when the entry is written again, and a second edit added after it', async () => {
+    mkdirSync(folder('raw'));
+    const dump = path.join(folder('raw'), 'a.txt');
+    const story = (body: string) => `Bridge Reopens\n\nTT\n\nBridge Reopens\n\n${body}\n`;
+    const body = ['Cars are back on the bridge after two years of repairs to its deck and cables.', 'The mayor said buses would follow next week.'];
+    writeFileSync(dump, story(body.join('\n\n')));
+    await ingest(folder('raw'), folder('out'));
+    const [first] = read(folder('out'));
+    writeFileSync(dump, story(body.join('\n\n').replace('two years', 'three years')));
+    await ingest(folder('raw'), folder('out'));
+    const edited = [{ file: 'a.txt', index: 0, change: 'first read' }, { file: 'a.txt', index: 0, change: '1 word changed' }];
+    expect(read(folder('out')).map(({ slug, id, versions }) => ({ slug, id, versions }))).toEqual([{ slug: first?.slug, id: first?.id, versions: edited }]);
+
+    // A new ingest version writes every entry again, from the dumps alone: the edit's record is kept.
+    const manifestFile = path.join(folder('out'), '.ingest-manifest.json');
+    writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(readFileSync(manifestFile, 'utf8')), version: 'older' }));
+    rmSync(path.join(folder('out'), `${first?.slug}.md`));
+    await ingest(folder('raw'), folder('out'));
+    expect(read(folder('out'))[0]?.versions).toEqual(edited);
+
+    writeFileSync(dump, story([...body, 'Cyclists get a lane of their own.'].join('\n\n').replace('two years', 'three years')));
+    await ingest(folder('raw'), folder('out'));
+    expect(read(folder('out')).map(({ slug, versions }) => ({ slug, versions }))).toEqual([
+      { slug: first?.slug, versions: [...edited, { file: 'a.txt', index: 0, change: '1 paragraph added' }] },
+    ]);
   });
 
   test('a story renamed, then merged with another: every URL either had reaches the merged story, in one step', async () => {

@@ -13,7 +13,7 @@ import { MANIFEST_NAME, ingestVersion, loadManifest, saveManifest, type LoadedMa
 import type { FileRecord, GetPool, Progress, Rejection, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
 import { listDumps, type Unlisted } from './list-dumps.ts';
 import { planEntries } from './plan-entries.ts';
-import { chooseRenders, renderEntries } from './repair-pass.ts';
+import { chooseRenders, previousEntryFinder, renderEntries } from './repair-pass.ts';
 import { holdsEntries, readRecords } from './scan-pass.ts';
 import { LEDGER_NAME, REDIRECTS_NAME, readLedger, saveUrls, type ReadLedger } from './url-files.ts';
 import { createWorkerPool } from './worker-pool.ts';
@@ -72,6 +72,8 @@ export interface IngestSummary {
   redirects: number;
   /** The ledger changed (with `check`: would change). */
   ledgerChanged: boolean;
+  /** CPU milliseconds the extraction stage spent, summed over threads (0 without extraction or when the cache had everything). */
+  extractMs: number;
   /** With `check`: true when the entries on disk do not match the dumps. */
   stale: boolean;
 }
@@ -153,7 +155,18 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
     });
 
     const { toRender, repaired } = chooseRenders({ plan, scan, previous, outDir, fresh, verify: check || options.verify === true });
-    const rendered = await renderEntries({ toRender, dumps, inDir, outDir, dryRun: check, getPool, onProgress: options.onProgress, knowledge });
+    const rendered = await renderEntries({
+      toRender,
+      dumps,
+      inDir,
+      outDir,
+      dryRun: check,
+      getPool,
+      onProgress: options.onProgress,
+      knowledge,
+      previousEntry: previousEntryFinder(outDir, previous.owned, old.ledger),
+      histories: previous.histories,
+    });
     const produced = new Map([...scan.produced, ...rendered.produced]);
 
     // Only files the manifest records as the ingest's are removed, and a file
@@ -184,7 +197,14 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
       const removed = new Set(removal.removed);
       for (const failure of removal.failed) if (!failure.reason.startsWith('is no longer')) owned[failure.name] = previous.owned[failure.name] as OwnedFile;
       for (const name of stale) if (!removed.has(name) && !existsSync(path.join(outDir, name))) delete owned[name];
-      saveManifest(outDir, { version: previous.version, files: Object.fromEntries(records), entries, owned });
+      const histories: Manifest['histories'] = {};
+      for (const [slug, entry] of plan.entries) {
+        const versions = rendered.histories.get(slug);
+        const kept = previous.histories[slug];
+        if (versions) histories[slug] = { signature: entry.signature, versions };
+        else if (kept?.signature === entry.signature) histories[slug] = kept;
+      }
+      saveManifest(outDir, { version: previous.version, files: Object.fromEntries(records), entries, owned, histories });
       if (knowledge && scan.read.size > 0) pruneKnowledgeCache(knowledge, new Set([...records.values()].map((record) => record.hash)));
     }
 
@@ -208,6 +228,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
       rejected,
       redirects: plan.redirects.length,
       ledgerChanged: urls.ledgerChanged,
+      extractMs: scan.extractMs + rendered.extractMs,
       stale: written.size > 0 || removal.removed.length > 0 || urls.changed,
     };
   } finally {

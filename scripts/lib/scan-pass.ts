@@ -28,6 +28,8 @@ export interface ScanSummary {
   failures: FileFailure[];
   /** Entries the scan wrote or found identical, for a story standing in that one dump. */
   settled: Set<string>;
+  /** CPU milliseconds the extraction stage spent, over all threads. */
+  extractMs: number;
 }
 
 /** What `readRecords` works with. */
@@ -62,7 +64,7 @@ export async function readRecords({ dumps, previous, outDir, dryRun, fresh, getP
     else changed.push(dump);
   }
 
-  const summary: ScanSummary = { records, read: new Set(), touched: 0, written: new Set(), produced: new Map(), failed: new Set(), failures: [], settled: new Set() };
+  const summary: ScanSummary = { records, read: new Set(), touched: 0, written: new Set(), produced: new Map(), failed: new Set(), failures: [], settled: new Set(), extractMs: 0 };
   // Dumps whose time changed but whose bytes did not: nothing of theirs changes.
   const touched = new Set<string>();
   let done = 0;
@@ -75,6 +77,7 @@ export async function readRecords({ dumps, previous, outDir, dryRun, fresh, getP
         .then(
           (result) => {
             const scanned = result as ScanResult;
+            summary.extractMs += scanned.extractMs;
             for (const [name, file] of Object.entries(scanned.unchanged)) summary.produced.set(name, file);
             const writes = dryRun ? undefined : writePacked(scanned.writes);
             for (const [name, file] of writes?.written ?? []) summary.produced.set(name, file);
