@@ -5,7 +5,12 @@
  * without extraction (`--no-extract`) and with it are measured apart, and the
  * extraction stage's own rate per core from the CPU time its threads spent.
  *
- *   npm run bench:ingest [-- --sizes 10000,100000]
+ *   npm run bench:ingest [-- --sizes 10000,100000] [--baseline ../old]
+ *
+ * `--baseline` takes the folder of another checkout (its own `npm install`
+ * done): its ingest runs on the same archive in the same run, for before and
+ * after figures. A checkout from before extraction has no `--no-extract`, and
+ * its ingest does less.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -16,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { generateDumps } from './bench/generate-dumps.ts';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, baseline: { type: 'string' } } });
 const sizes = values.sizes.split(',').map(Number);
 const ROOT = fileURLToPath(new URL('../.bench/ingest/', import.meta.url));
 const CHILD = fileURLToPath(new URL('./bench/bench-ingest-child.ts', import.meta.url));
@@ -32,6 +37,15 @@ interface Measure {
   extractMs?: number;
 }
 const child = (...args: string[]): Measure => JSON.parse(execFileSync(process.execPath, [CHILD, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+
+// Another checkout's own measuring child (it moved from scripts/lib/ to scripts/bench/), run by its pinned Node.
+const BASELINE = values.baseline ? path.resolve(values.baseline) : undefined;
+const baselineChild = (...args: string[]): Measure => {
+  const root = BASELINE as string;
+  const script = ['scripts/bench/bench-ingest-child.ts', 'scripts/lib/bench-ingest-child.ts'].map((file) => path.join(root, file)).find(existsSync);
+  if (!script) throw new Error(`bench:ingest: --baseline ${root}: no scripts/{bench,lib}/bench-ingest-child.ts there, expected a Clippings checkout`);
+  return JSON.parse(execFileSync(path.join(root, 'node_modules/.bin/node'), [script, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+};
 
 // The generator's own code: an archive it generated differently is generated again.
 const GENERATOR = ['generate-dumps.ts', 'generate-knowledge.ts', 'random.ts', 'vocabulary.ts', 'zipf-vocabulary.ts']
@@ -123,6 +137,14 @@ for (const size of sizes) {
     const full = { ...(runs[Math.floor(runs.length / 2)] as Measure), peakMB: Math.max(...runs.map((r) => r.peakMB)) };
     const spread = runs.length > 1 ? ` (median of ${runs.length}: ${runs.map((r) => (r.ms / 1000).toFixed(1)).join(', ')} s)` : '';
     rows.push(timed(`full ingest ${NO_EXTRACT}, ${workers} worker${workers > 1 ? 's' : ''}${spread}`, full));
+  }
+
+  if (BASELINE) {
+    const runs: Measure[] = [];
+    for (let run = 0; run < 3; run++) runs.push(baselineChild('run', '--in', dir, '--out', path.join(ROOT, `out-${size}-baseline-${run}`), '--workers', String(availableParallelism())));
+    runs.sort((a, b) => a.ms - b.ms);
+    const median = { ...(runs[1] as Measure), peakMB: Math.max(...runs.map((r) => r.peakMB)) };
+    rows.push(timed(`baseline checkout's full ingest, ${availableParallelism()} workers (median of 3: ${runs.map((r) => (r.ms / 1000).toFixed(1)).join(', ')} s)`, median));
   }
 
   // A first ingest with extraction: no cache, every story extracted in the workers.
