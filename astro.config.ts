@@ -36,7 +36,11 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     // The base path for `lib/site/paths.ts`, in pages and browser scripts alike.
-    define: { __CLIPPINGS_BASE__: JSON.stringify(SITE.base) },
+    define: {
+      __CLIPPINGS_BASE__: JSON.stringify(SITE.base),
+      // Paths resolved here, where the project root is known (see src/env.d.ts).
+      __CLIPPINGS_ENTITY_HISTORY__: JSON.stringify({ file: SITE.entityHistoryFile, articlesDir: SITE.articlesDir }),
+    },
     // Never inline a small script or asset into the page: the Content-Security-Policy
     // allows scripts from files only (and the theme script by its hash).
     build: { assetsInlineLimit: 0 },

@@ -19,6 +19,8 @@ export interface LoadedKnowledge extends Knowledge {
 
 let knowledge: Promise<LoadedKnowledge> | undefined;
 
+const HISTORY = typeof __CLIPPINGS_ENTITY_HISTORY__ === 'object' ? __CLIPPINGS_ENTITY_HISTORY__ : { file: SITE.entityHistoryFile, articlesDir: SITE.articlesDir };
+
 /**
  * The knowledge groupings, built on first use.
  *
@@ -32,10 +34,10 @@ export function loadKnowledge(): Promise<LoadedKnowledge> {
       const live = ENTITY_KINDS.flatMap((kind) =>
         built.byCount[kind].map((entity) => ({ kind, slug: entity.slug, storyIds: entity.stories.map((story) => story.id) })),
       );
-      const { redirects, next } = planEntityRedirects(readEntityHistory(SITE.entityHistoryFile, SITE.articlesDir).history, live);
+      const { redirects, next } = planEntityRedirects(readEntityHistory(HISTORY.file, HISTORY.articlesDir).history, live);
       // The dev server rebuilds on every request: only a build records what it
       // published. (Its mode, not DEV, which NODE_ENV=test turns on in a build.)
-      if (import.meta.env.MODE !== 'development') writeEntityHistory(SITE.entityHistoryFile, serializeEntityHistory(next, redirects));
+      if (import.meta.env.MODE !== 'development') writeEntityHistory(HISTORY.file, serializeEntityHistory(next, redirects));
       return { ...built, redirects };
     });
   knowledge = loaded;
