@@ -118,6 +118,22 @@ describe('service worker', () => {
     await context.setOffline(false);
   });
 
+  it('on the search page opened with a query, registers only once the first results are shown', async () => {
+    const fresh = await browser.newContext();
+    const searchPage = await fresh.newPage();
+    // When the results are rendered, note whether a worker was registered already.
+    await searchPage.addInitScript(() => {
+      addEventListener('clippings-search:rendered', () => {
+        void navigator.serviceWorker.getRegistration().then((registration) => ((window as { registeredEarly?: boolean }).registeredEarly ??= !!registration));
+      });
+    });
+    await openPage(searchPage, `${server.url}search/?q=harbour`);
+    await searchPage.locator('#search-page-results .search-result-title').first().waitFor();
+    await waitForWorker(searchPage);
+    expect(await searchPage.evaluate(() => (window as { registeredEarly?: boolean }).registeredEarly)).toBe(false);
+    await fresh.close();
+  });
+
   it('replaces the old precache when a new build is published', async () => {
     const before = await readPrecache(page);
     expect(before.offline).toHaveLength(1);

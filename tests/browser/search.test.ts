@@ -88,6 +88,20 @@ describe('search page', () => {
     expect(await first.locator('.search-result-title').getAttribute('href')).toMatch(new RegExp(`^${TEST_BASE}articles/[^/]+/$`));
   });
 
+  it('fetches the search code with the page: a modulepreload for every module its scripts import', async () => {
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await searchPage('harbour');
+    await pageResults().first().waitFor();
+    const preloads = await page.locator('link[rel="modulepreload"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
+    expect(preloads.some((href) => /\/_astro\/live-search\.[\w-]+\.js$/.test(href))).toBe(true);
+    // Each is a module the page then uses, under the base.
+    for (const href of preloads) {
+      expect(href.startsWith(`${TEST_BASE}_astro/`)).toBe(true);
+      expect(requested).toContain(href);
+    }
+  });
+
   it('keeps the query in the URL, and the back button returns to the previous search', async () => {
     await searchPage('ferry');
     await pageResults().first().waitFor();
