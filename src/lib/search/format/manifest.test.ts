@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { selectShards, selectVocabulary, shardOf } from './manifest.ts';
+import { createManifest, selectShards, selectVocabulary, shardFile, shardOf, vocabularyFile } from './manifest.ts';
 import { FUZZY_HEAD_LENGTH, MIN_FUZZY_LENGTH, MIN_PREFIX_LENGTH } from './options.ts';
 
 describe('shardOf', () => {
@@ -51,5 +51,25 @@ describe('selectShards', () => {
 
   it('selects no shard of an empty index', () => {
     expect(selectShards([], 'harbour')).toEqual([]);
+  });
+});
+
+describe('createManifest', () => {
+  const shards = [
+    { first: 'a', json: '{"v":2,"t":[["a"]]}' },
+    { first: 'm', json: '{"v":2,"t":[["m"]]}' },
+  ];
+  it('names every file by its number and one hash of all, which any change to any file changes', () => {
+    const { manifest, files, vocabularyFiles } = createManifest(3, shards, [['a', 'b'], ['m']]);
+    expect(files.map((file) => file.name)).toEqual([shardFile(manifest, 0), shardFile(manifest, 1)]);
+    expect(files[1]!.name).toMatch(/^1-[a-z0-9]{14}\.jz$/);
+    expect(vocabularyFiles.map((file) => file.name)).toEqual([vocabularyFile(manifest, 0), vocabularyFile(manifest, 1)]);
+    // The manifest lists no file names: only first terms and the two hashes.
+    expect(JSON.stringify(manifest)).not.toContain('.jz');
+    expect(createManifest(3, shards, [['a', 'b'], ['m']]).manifest).toEqual(manifest);
+    const changed = createManifest(3, [shards[0]!, { first: 'm', json: '{"v":2,"t":[["mm"]]}' }], [['a', 'b'], ['m']]).manifest;
+    expect(changed.shardHash).not.toBe(manifest.shardHash);
+    expect(changed.vocabularyHash).toBe(manifest.vocabularyHash);
+    expect(createManifest(3, shards, [['a', 'c'], ['m']]).manifest.vocabularyHash).not.toBe(manifest.vocabularyHash);
   });
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { buildSearchIndex } from '../build/build-index.ts';
 import { FIXTURE_TEXTS } from '../build/fixture-archive.ts';
-import { shardOf } from '../format/manifest.ts';
+import { shardFile, shardOf } from '../format/manifest.ts';
 import { packIndex, serveFromMemory } from '../build/pack-index.ts';
 import { BUILD_BM25, SEARCH_OPTIONS, termSearchOptions, type SearchDocument } from '../format/options.ts';
 import { parseQuery } from './parse-query.ts';
@@ -126,13 +126,13 @@ describe('createShardedSearch', () => {
   it('fetches only the shards of the query words, each once', async () => {
     const { search, fetched, manifest } = fixtureSearch(300);
     await search.search(['fish']);
-    expect(fetched).toEqual([`shards/${manifest.files[shardOf(manifest.shards, 'fish')]}`]);
+    expect(fetched).toEqual([`shards/${shardFile(manifest, shardOf(manifest.shards, 'fish'))}`]);
     fetched.length = 0;
     await search.search(['timetable']);
     const shardsFetched = fetched.filter((name) => name.startsWith('shards/'));
     expect(fetched.some((name) => name.startsWith('vocabulary/'))).toBe(true);
-    expect(shardsFetched).toContain(`shards/${manifest.files[shardOf(manifest.shards, 'timetable')]}`);
-    expect(shardsFetched.length).toBeLessThan(manifest.files.length / 2);
+    expect(shardsFetched).toContain(`shards/${shardFile(manifest, shardOf(manifest.shards, 'timetable'))}`);
+    expect(shardsFetched.length).toBeLessThan(manifest.shards.length / 2);
     const before = fetched.length;
     await search.search(['timetable']);
     expect(fetched.length).toBe(before);

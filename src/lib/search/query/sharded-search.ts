@@ -8,7 +8,7 @@
  * long a reader searches.
  */
 import { editDistance } from '../../text/edit-distance.ts';
-import { selectRange, selectShards, selectVocabulary, shardOf, type SearchManifest } from '../format/manifest.ts';
+import { selectRange, selectShards, selectVocabulary, shardFile, shardOf, vocabularyFile, type SearchManifest } from '../format/manifest.ts';
 import { FUZZY_HEAD_LENGTH } from '../format/options.ts';
 import { scoreTerm, type TermHits } from './score-term.ts';
 import { decodeShard, type LoadedShard } from '../format/shard-format.ts';
@@ -102,7 +102,7 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
   function load(shard: number): Promise<LoadedShard> {
     let loading = shards.get(shard);
     if (!loading) {
-      const fetching = options.fetchShard(manifest.files[shard] as string).then((json) => {
+      const fetching = options.fetchShard(shardFile(manifest, shard)).then((json) => {
         shards.weigh(shard, json.length);
         return decodeShard(json, manifest.scale);
       });
@@ -115,7 +115,7 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
   function loadChunk(chunk: number): Promise<string[]> {
     let loading = chunks.get(chunk);
     if (!loading) {
-      const fetching = options.fetchVocabulary(manifest.vocabularyFiles[chunk] as string).then((json) => JSON.parse(json) as string[]);
+      const fetching = options.fetchVocabulary(vocabularyFile(manifest, chunk)).then((json) => JSON.parse(json) as string[]);
       fetching.catch(() => chunks.delete(chunk));
       chunks.set(chunk, (loading = fetching));
     }
@@ -182,7 +182,7 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
       return (await nearestWord(term, [term.slice(0, FUZZY_HEAD_LENGTH)])) ?? nearestWord(term, headTypos(term));
     },
     loadedShards() {
-      return shards.keys().map((shard) => manifest.files[shard] as string);
+      return shards.keys().map((shard) => shardFile(manifest, shard));
     },
   };
 }
