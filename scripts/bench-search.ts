@@ -13,6 +13,7 @@
  *   npm run bench:search -- --reuse                        # keep sites built by an earlier run
  *   npm run bench:search -- --skip-pagefind                # ours only
  *   npm run bench:search -- --reuse --label main           # a site kept in .bench/search/<archive>-<size>-main/
+ *   npm run bench:search -- --reuse --waterfall            # and each query's requests, from navigation
  *   npm run bench:search -- --sizes 100000 --archives zipf --search-only   # search page and files only
  *
  * Generated archives and their entries are kept in .bench/search/ and reused
@@ -46,6 +47,8 @@ const { values } = parseArgs({
     'pagefind-max-stories': { type: 'string', default: '50000' },
     // Each cold query runs this many times in fresh pages; the median is reported.
     runs: { type: 'string', default: '3' },
+    // Print where our median run of each query spent its time: each request's start and end.
+    waterfall: { type: 'boolean', default: false },
     // Measure a site kept under .bench/search/<archive>-<size>-<label>/ (built by another commit, for before/after).
     label: { type: 'string' },
     // Build only what search serves: the 1k site of the same archive as the shell (search page, scripts,
@@ -213,6 +216,7 @@ function printReport(
     const other = p ? `${`${p.ms.toFixed(0)} ms`.padStart(15)}  ${kb(p.searchBytes).padStart(8)} (${kb(p.bytes).padStart(8)})` : '        —'.padEnd(36);
     const ratio = p ? `${(o.ms / p.ms).toFixed(2)}×  ${(o.searchBytes / p.searchBytes).toFixed(2)}×` : '';
     console.log(`  ${JSON.stringify(o.query).padEnd(26)} ${mine}   | ${other}  | ${ratio}   (${o.links} links)`);
+    if (values.waterfall) printWaterfall(o);
   }
   const oursMs = median(rows.map((row) => row.ours.ms));
   const oursBytes = median(rows.map((row) => row.ours.searchBytes));
@@ -234,6 +238,18 @@ function printReport(
   console.log(
     `  search files on disk: ours ${mb(disk.ours.bytes)} (${mb(disk.records.bytes)} of it story records; ${disk.ours.files} files); ${theirDisk}${indexing}`,
   );
+}
+
+// Our requests until the first results, grouped as the page makes them: what waits on what.
+function printWaterfall(query: ColdQuery): void {
+  const groups = new Map<string, { start: number; end: number; count: number }>();
+  for (const { path: file, start, end } of query.waterfall) {
+    const group = file.startsWith('/_astro/') ? (file.endsWith('.css') ? 'css' : 'scripts') : file.includes('/search/data/') ? file.split('/search/data/')[1]!.split('/')[0]!.replace(/\.json$/, '') : 'page';
+    const known = groups.get(group);
+    groups.set(group, known ? { start: Math.min(known.start, start), end: Math.max(known.end, end), count: known.count + 1 } : { start, end, count: 1 });
+  }
+  const steps = [...groups].sort((a, b) => a[1].start - b[1].start).map(([name, { start, end, count }]) => `${name}${count > 1 ? ` ×${count}` : ''} ${start}–${end}`);
+  console.log(`      ${steps.join(', ')}; results painted ${query.ms.toFixed(0)}`);
 }
 
 mkdirSync(WORK, { recursive: true });

@@ -26,6 +26,8 @@ export interface ColdQuery {
   searchBytes: number;
   /** Result links shown. */
   links: number;
+  /** The page's requests until the first results: path, request start and response end (ms from navigation). */
+  waterfall: { path: string; start: number; end: number }[];
 }
 
 /**
@@ -101,6 +103,13 @@ export async function measureColdQuery(browser: Browser, url: string, query: str
   const ms = (await (await page.waitForFunction(() => (window as { __firstResults?: number }).__firstResults, null, { timeout })).jsonValue()) as number;
   const completeMs = (await (await page.waitForFunction(() => (window as { __complete?: number }).__complete, null, { timeout })).jsonValue()) as number;
   const links = await page.locator(RESULT_LINK).count();
+  const waterfall = await page.evaluate((until) => {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceResourceTiming;
+    const entries = [navigation, ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[])];
+    return entries
+      .filter((entry) => entry.startTime <= until)
+      .map((entry) => ({ path: new URL(entry.name).pathname, start: Math.round(entry.requestStart || entry.startTime), end: Math.round(entry.responseEnd) }));
+  }, ms);
   await page.waitForLoadState('networkidle').catch(() => undefined);
   const finished = await Promise.all(sizes);
   await context.close();
@@ -112,6 +121,7 @@ export async function measureColdQuery(browser: Browser, url: string, query: str
     bytes: finished.reduce((sum, entry) => sum + entry.bytes, 0),
     searchBytes: finished.filter((entry) => isSearchFile(entry.url)).reduce((sum, entry) => sum + entry.bytes, 0),
     links,
+    waterfall,
   };
 }
 
