@@ -102,6 +102,17 @@ describe('search page', () => {
     }
   });
 
+  it('starts the query in the URL from the page itself, before the search box element is set up', async () => {
+    // A stand-in element defined first: the search box's own never upgrades, so nothing but the
+    // page's script can have asked for the shards and records of the query.
+    await page.addInitScript(() => customElements.define('clippings-search', class extends HTMLElement {}));
+    const records: string[] = [];
+    page.on('request', (request) => request.url().includes('/search/data/docs/') && records.push(request.url()));
+    await searchPage('harbour');
+    await expect.poll(() => records.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await page.locator('clippings-search[data-enhanced]').count()).toBe(0);
+  });
+
   it('keeps the query in the URL, and the back button returns to the previous search', async () => {
     await searchPage('ferry');
     await pageResults().first().waitFor();

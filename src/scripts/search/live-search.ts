@@ -16,6 +16,34 @@ const PAGE_SIZE = 10;
 const PANEL_SIZE = 6;
 
 let shared: BrowserSearch | undefined;
+const sharedSearch = () => (shared ??= createBrowserSearch(new URL(paths.searchData(), location.origin).href));
+
+/** The search page's query from its URL, started before `<clippings-search>` is enhanced (null once used or passed over). */
+let early: { text: string; answer: Promise<SearchAnswer> } | null | undefined;
+
+/**
+ * On the search page, start the query in the URL (`?q=`) at once, from the
+ * page's own script: the results need not wait for the custom element to
+ * load, upgrade and set up (under load, hundreds of milliseconds between the
+ * search code arriving and the first shard request). `enhanceSearch` shows
+ * the answer. A URL that chooses filters waits for them, as before.
+ */
+export function startQueryFromUrl(): void {
+  if (early !== undefined) return;
+  early = null;
+  const params = new URL(location.href).searchParams;
+  const text = params.get('q') ?? '';
+  if (text.trim() === '' || FACET_KINDS.some((kind) => params.get(kind))) return;
+  early = { text, answer: sharedSearch().run(text, PAGE_SIZE) };
+  early.answer.catch(() => undefined);
+}
+
+// The early answer, once, when it answers the query asked (the page's first, unfiltered).
+function takeEarly(text: string, limit: number, filtered: boolean): Promise<SearchAnswer> | undefined {
+  const taken = early?.text === text && limit === PAGE_SIZE && !filtered ? early.answer : undefined;
+  early = null;
+  return taken;
+}
 
 /** Detail of the `clippings-search:rendered` event, fired after each render (the benchmark times it). */
 export interface RenderedDetail {
@@ -39,7 +67,7 @@ export function enhanceSearch(host: HTMLElement): void {
   if (!form || !input) return;
   const onPage = host.dataset.mode === 'page';
   const base = new URL(paths.searchData(), location.origin).href;
-  const search = (shared ??= createBrowserSearch(base));
+  const search = sharedSearch();
   search.warm();
   const region = (onPage && document.getElementById(host.dataset.results ?? '')) || createPanel(host);
   const status = region.querySelector<HTMLElement>('.search-status')!;
@@ -129,7 +157,7 @@ export function enhanceSearch(host: HTMLElement): void {
     }
     const slow = setTimeout(() => mine === sequence && (status.textContent = 'Searching…'), 150);
     try {
-      const answer = await search.run(text, limit, filters?.filter());
+      const answer = await ((onPage && takeEarly(text, limit, filters !== undefined)) || search.run(text, limit, filters?.filter()));
       if (mine !== sequence) return;
       if (filters && answer.matches) filters.render(answer.matches);
       const items = answer.results.map((result) => renderResult(result, answer.query.phrases, !onPage));
