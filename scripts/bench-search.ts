@@ -244,7 +244,16 @@ function printReport(
 function printWaterfall(query: ColdQuery): void {
   const groups = new Map<string, { start: number; end: number; count: number }>();
   for (const { path: file, start, end } of query.waterfall) {
-    const group = file.startsWith('/_astro/') ? (file.endsWith('.css') ? 'css' : 'scripts') : file.includes('/search/data/') ? file.split('/search/data/')[1]!.split('/')[0]!.replace(/\.json$/, '') : 'page';
+    const group = file.startsWith('/_astro/')
+      ? file.endsWith('.css')
+        ? 'css'
+        : 'scripts'
+      : file.includes('/search/data/')
+        ? file.split('/search/data/')[1]!.split('/')[0]!.replace(/\.json$/, '')
+        : file.endsWith('/search/')
+          ? 'page'
+          : 'other';
+    if (group === 'other') continue;
     const known = groups.get(group);
     groups.set(group, known ? { start: Math.min(known.start, start), end: Math.max(known.end, end), count: known.count + 1 } : { start, end, count: 1 });
   }
