@@ -161,9 +161,9 @@ function emitRun(raw: Token[], initial: boolean, spans: Span[]): void {
   );
   const { before, name, titled } = cutTitle(run);
   const head = trimRun(before, initial);
-  if (head.length > 0) push(head, false, initial && head[0] === run[0], spans);
+  if (head.length > 0) pushSpan(spans, head, { titled: false, initial: initial && head[0] === run[0] });
   const body = trimRun(name, initial && name[0] === run[0]);
-  if (body.length > 0) push(body, titled, initial && body[0] === run[0], spans);
+  if (body.length > 0) pushSpan(spans, body, { titled, initial: initial && body[0] === run[0] });
 }
 
 /** "US-led", "Taiwan-based", "Iraqi-Syrian", "Israel-Hamas": compounds of names are adjectives, not names. */
@@ -177,7 +177,7 @@ function isCompound(token: Token): boolean {
   });
 }
 
-function push(tokens: Token[], titled: boolean, initial: boolean, spans: Span[]): void {
+function pushSpan(spans: Span[], tokens: Token[], { titled, initial }: Pick<Span, 'titled' | 'initial'>): void {
   const text = tokens.map((token) => token.text).join(' ');
   if (tokens.every((token) => CALENDAR_WORDS.has(lower(token)))) return;
   if (tokens.length === 1 && (isCompound(tokens[0]!) || /^[IVXLC]+$/.test(text))) return;
