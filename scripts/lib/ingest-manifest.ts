@@ -124,6 +124,9 @@ export function writerVersion(root = fileURLToPath(new URL('../../', import.meta
     ...modulesIn(path.join(src, 'identity')),
     ...modulesIn(path.join(src, 'text')),
     path.join(src, 'entry-schema.ts'),
+    // Reading an old entry back, to describe an edit in place.
+    path.join(src, 'read-entry.ts'),
+    path.join(src, 'entry-text.ts'),
     path.join(root, 'scripts', 'lib', 'ingest-worker.ts'),
     // Entry signatures, which the manifest keeps.
     path.join(root, 'scripts', 'lib', 'plan-entries.ts'),
