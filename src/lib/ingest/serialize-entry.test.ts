@@ -10,11 +10,12 @@ import { load as loadYaml } from 'js-yaml';
 import { EntrySchema, type Entry } from '../entry-schema.ts';
 import { fastHandlers, serializeEntry } from './serialize-entry.ts';
 import { toMdast } from './to-mdast.ts';
+import { AUTOLINK_SHAPES } from '../site/hostile-text.ts';
 
 // Folded text as the parser yields it: no line ends, tabs or edge spaces, and
 // plenty of the characters Markdown cares about.
 const markdownish = fc
-  .array(fc.oneof(fc.constantFrom(...'#>*_[]()!<>&\\`~-+=.:|"\'1 09aZé’“”؟ب'), fc.string({ maxLength: 3 })), { maxLength: 30 })
+  .array(fc.oneof(fc.constantFrom(...'#>*_[]()!<>&\\`~-+=.:|"\'1 09aZé’“”؟ب@$%^{}/?,;'), fc.string({ maxLength: 3 })), { maxLength: 30 })
   .map((parts) => parts.join('').replace(/\s+/g, ' ').trim())
   .filter((text) => text.length > 0);
 
@@ -150,6 +151,31 @@ describe('serializeEntry', () => {
     const markdown = serializeEntry(entry, toMdast(lines.map((text) => ({ type: 'paragraph' as const, text, line: 1 }))));
     const body: Root = fromMarkdown(markdown.slice(markdown.indexOf('\n---\n') + 5));
     expect(body.children.map((node) => [node.type, mdastToString(node)])).toEqual(lines.map((text) => ['paragraph', text]));
+  });
+
+  test('escapes each `<` that could open an autolink or HTML, so the text reads back with no link', () => {
+    const blocks = AUTOLINK_SHAPES.flatMap((text, line) => [
+      { type: 'paragraph' as const, text, line },
+      { type: 'heading' as const, text, line },
+      { type: 'figure' as const, caption: { text, credit: text, lead: false }, line },
+    ]);
+    const markdown = serializeEntry(entry, toMdast(blocks));
+    const body = fromMarkdown(markdown.slice(markdown.indexOf('\n---\n') + 5));
+    const read = body.children.map((node) => (node.type === 'blockquote' ? node.children : [node]));
+    const written = blocks.map((block) =>
+      block.type === 'figure'
+        ? [
+            ['paragraph', block.caption.text],
+            ['paragraph', block.caption.credit],
+          ]
+        : [[block.type, block.text]],
+    );
+    expect(read.map((nodes) => nodes.map((node) => [node.type, mdastToString(node)]))).toEqual(written);
+    for (const node of read.flat()) expect('children' in node && node.children.map((child) => child.type)).toEqual(['text']);
+  });
+
+  test('escapes `<` before the first character of an email address, which remark leaves alone', () => {
+    expect(serializeEntry(entry, toMdast([{ type: 'paragraph', text: 'a <#@0> b \\<0@a>', line: 1 }]))).toMatch(/\na \\<#@0> b \\\\\\<0@a>\n$/);
   });
 
   test('writes an inline photo as a block quote of its caption and credit, with no HTML', () => {

@@ -2,7 +2,7 @@
  * One entry file: YAML frontmatter and the body, serialized by remark.
  */
 import type { Heading, Paragraph, Root } from 'mdast';
-import { defaultHandlers, type Options } from 'mdast-util-to-markdown';
+import { defaultHandlers, type Options, type Unsafe } from 'mdast-util-to-markdown';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
@@ -47,8 +47,27 @@ export const fastHandlers: Options['handlers'] = {
   },
 };
 
+/**
+ * Escapes remark leaves out. remark escapes a `<` only before what opens raw
+ * HTML or a URI autolink (`!`, `/`, `?`, a letter), but an email autolink can
+ * start with any character of an address's local part: `<#@0>` or `<0@a>`
+ * would read back as a link. So a `<` before any such character is escaped
+ * too (the same phrasing scope as remark's own rule for `<`).
+ */
+export const extraUnsafe: Unsafe[] = [
+  {
+    character: '<',
+    after: "[\\w.!#$%&'*+/=?^`{|}~-]",
+    inConstruct: 'phrasing',
+    notInConstruct: ['autolink', 'destinationLiteral', 'destinationRaw', 'reference', 'titleQuote', 'titleApostrophe'],
+  },
+];
+
 // Frozen once: each entry is one `stringify` call, with no parse and no transform.
-const processor = unified().use(remarkFrontmatter).use(remarkStringify, { handlers: fastHandlers, bullet: '-', emphasis: '_', rule: '-' }).freeze();
+const processor = unified()
+  .use(remarkFrontmatter)
+  .use(remarkStringify, { handlers: fastHandlers, unsafe: extraUnsafe, bullet: '-', emphasis: '_', rule: '-' })
+  .freeze();
 
 /** The entry with its empty knowledge lists left out (the schema reads them back as empty). */
 function withoutEmptyLists(entry: Entry): Entry | Omit<Entry, (typeof KNOWLEDGE_LISTS)[number]> {

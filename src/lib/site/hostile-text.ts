@@ -16,9 +16,40 @@ export const HOSTILE_EXAMPLES = [
   '*stars* _under_ `code` # hash > quote 1. list - item | pipe | [^1] $x$ {y} :::note ^sup^ ~sub~ [[wiki]]',
 ] as const;
 
+/**
+ * Text shaped like a CommonMark autolink (`<scheme:…>`, `<local@domain>`), raw
+ * HTML or both, at a line's start, mid-text and after a backslash. An email
+ * autolink may start with any character of an address's local part, not only
+ * a letter: `<#@0>` once slipped through the writer unescaped.
+ */
+export const AUTOLINK_SHAPES = [
+  '<#@0>',
+  '<0@a>',
+  'a <foo@bar> b',
+  '<a@b.c>',
+  'mail <a.b+c@d-e.f> now',
+  '<x:y>',
+  '<a+b:c>',
+  '<http://x.test/a?b=c>',
+  '<mailto:a@b.test>',
+  '\\<#@0>',
+  'a\\<0@a>',
+  '\\\\<x:y>',
+  ...[..."!#$%&'*+-./=?^_`{|}~"].map((first) => `<${first}@a>`),
+  "<.!#$%&'*+/=?^_`{|}~-@a.b>",
+  '<&amp;@a>',
+  '<0@a>b<1@c>',
+  '<<0@a>>',
+  '<!-- x -->',
+  '<?x?>',
+  '<![CDATA[x]]>',
+] as const;
+
 // Pieces of Markdown, HTML, URLs, typography and control characters.
 const PIECES = [
   ...HOSTILE_EXAMPLES,
+  ...AUTOLINK_SHAPES,
+  '@',
   'https://council.example/minutes',
   'www.example.org/a',
   'mailto:a@b.test',
@@ -43,14 +74,16 @@ const PIECES = [
   '\u202E',
   '\u2066',
   ...'#>*_[]()!<>&\\`~-+=.:|"\'1 09aZé’“”–—…؟ب',
+  ...'@$%^{}/?,;',
 ];
 
 /** One line of story text as the parser yields it: folded spacing, trimmed, not empty. */
 export const hostileText: fc.Arbitrary<string> = fc
-  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 8 })
-  .map((parts) =>
+  .tuple(fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 8 }), fc.constantFrom(' ', ''))
+  // Pieces run together too, so that a `<` meets what follows it.
+  .map(([parts, separator]) =>
     parts
-      .join(' ')
+      .join(separator)
       .replace(/[\s\0]+/g, ' ')
       .trim(),
   )

@@ -6,7 +6,7 @@ import type { Entry } from '../entry-schema.ts';
 import { serializeEntry } from '../ingest/serialize-entry.ts';
 import { toMdast } from '../ingest/to-mdast.ts';
 import type { Block } from '../ingest/types.ts';
-import { HOSTILE_EXAMPLES, hostileText } from './hostile-text.ts';
+import { AUTOLINK_SHAPES, HOSTILE_EXAMPLES, hostileText } from './hostile-text.ts';
 import { renderStoryBody, type RenderedBody } from './render-story-body.ts';
 
 const entry: Entry = {
@@ -101,6 +101,16 @@ const block: fc.Arbitrary<Block> = fc.oneof(
 describe('renderStoryBody', () => {
   test('shows each hostile line from the review as the text the dump wrote, in a paragraph, a heading and a caption', async () => {
     for (const line of HOSTILE_EXAMPLES) {
+      await expectTextStaysText([
+        { type: 'paragraph', text: line, line: 1 },
+        { type: 'heading', text: `A ${line}`, line: 2 },
+        { type: 'figure', caption: { text: line, credit: line, lead: false }, line: 3 },
+      ]);
+    }
+  });
+
+  test('shows text shaped like an autolink or HTML as written, with no link, in a paragraph, a heading and a caption', async () => {
+    for (const line of AUTOLINK_SHAPES) {
       await expectTextStaysText([
         { type: 'paragraph', text: line, line: 1 },
         { type: 'heading', text: `A ${line}`, line: 2 },
