@@ -8,8 +8,9 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { load as loadYaml } from 'js-yaml';
 import { EntrySchema, type Entry } from '../entry-schema.ts';
-import { fastHandlers, serializeEntry } from './serialize-entry.ts';
+import { extraUnsafe, fastHandlers, serializeEntry } from './serialize-entry.ts';
 import { toMdast } from './to-mdast.ts';
+import type { Block } from './types.ts';
 import { AUTOLINK_SHAPES } from '../site/hostile-text.ts';
 
 // Folded text as the parser yields it: no line ends, tabs or edge spaces, and
@@ -40,8 +41,8 @@ const anyText = fc
   .map((parts) => parts.join(''));
 
 // Plain remark, and remark with the shortcuts: the reference and what is tested.
-const remark = unified().use(remarkStringify).freeze();
-const fast = unified().use(remarkStringify, { handlers: fastHandlers }).freeze();
+const remark = unified().use(remarkStringify, { unsafe: extraUnsafe }).freeze();
+const fast = unified().use(remarkStringify, { handlers: fastHandlers, unsafe: extraUnsafe }).freeze();
 
 describe('fastHandlers', () => {
   afterEach(() => {
@@ -49,11 +50,15 @@ describe('fastHandlers', () => {
   });
 
   test('serialize exactly as remark’s own handlers do', () => {
-    const block = fc.record({
-      type: fc.constantFrom<'paragraph' | 'heading'>('paragraph', 'heading'),
-      text: fc.oneof(markdownish, anyText),
-      line: fc.constant(1),
-    });
+    const text = fc.oneof(markdownish, anyText);
+    const block: fc.Arbitrary<Block> = fc.oneof(
+      fc.record({ type: fc.constantFrom<'paragraph' | 'heading'>('paragraph', 'heading'), text, line: fc.constant(1) }),
+      fc.record({ text, credit: fc.option(text, { nil: undefined }) }).map(({ text, credit }) => ({
+        type: 'figure' as const,
+        caption: { text, ...(credit === undefined ? {} : { credit }), lead: false },
+        line: 1,
+      })),
+    );
     fc.assert(
       fc.property(fc.array(block, { minLength: 1, maxLength: 4 }), (blocks) => {
         const tree = toMdast(blocks);
@@ -80,6 +85,19 @@ describe('fastHandlers', () => {
         ],
       },
       { type: 'root', children: [{ type: 'paragraph', children: [] }] },
+      { type: 'root', children: [{ type: 'blockquote', children: [] }] },
+      {
+        type: 'root',
+        children: [
+          {
+            type: 'blockquote',
+            children: [
+              { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Plain' }] },
+              { type: 'paragraph', children: [{ type: 'text', value: 'Plain' }] },
+            ],
+          },
+        ],
+      },
       {
         type: 'root',
         children: [
@@ -100,20 +118,23 @@ describe('fastHandlers', () => {
   });
 
   test('take the shortcut for plain prose, and remark’s handlers for the rest', () => {
-    const handlers = (['root', 'paragraph', 'heading'] as const).map((type) => vi.spyOn(defaultHandlers, type));
+    const handlers = (['root', 'paragraph', 'heading', 'blockquote'] as const).map((type) => vi.spyOn(defaultHandlers, type));
     const plain = toMdast([
       { type: 'heading', text: 'Rain in “Basra”', line: 1 },
       { type: 'paragraph', text: 'Rain fell on Basra, “again”.', line: 2 },
+      { type: 'figure', caption: { text: 'A crane lifts a section', credit: 'AFP', lead: false }, line: 3 },
+      { type: 'figure', caption: { text: 'The harbour', lead: false }, line: 4 },
     ]);
-    expect(fast.stringify(plain)).toBe('## Rain in “Basra”\n\nRain fell on Basra, “again”.\n');
+    expect(fast.stringify(plain)).toBe('## Rain in “Basra”\n\nRain fell on Basra, “again”.\n\n> A crane lifts a section\n>\n> AFP\n\n> The harbour\n');
     for (const handler of handlers) expect(handler).not.toHaveBeenCalled();
 
     const marked = toMdast([
       { type: 'heading', text: '*Rain*', line: 1 },
       { type: 'paragraph', text: '# Rain', line: 2 },
+      { type: 'figure', caption: { text: 'A crane', credit: '1. AFP', lead: false }, line: 3 },
     ]);
     const written = fast.stringify(marked);
-    expect(handlers.map((handler) => handler.mock.calls.length)).toEqual([0, 1, 1]);
+    expect(handlers.map((handler) => handler.mock.calls.length)).toEqual([0, 2, 1, 1]);
     expect(written).toBe(remark.stringify(marked));
   });
 });

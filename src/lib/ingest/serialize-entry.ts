@@ -1,7 +1,7 @@
 /**
  * One entry file: YAML frontmatter and the body, serialized by remark.
  */
-import type { Heading, Paragraph, Root } from 'mdast';
+import type { Blockquote, Heading, Paragraph, Root, RootContent } from 'mdast';
 import { defaultHandlers, type Options, type Unsafe } from 'mdast-util-to-markdown';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkStringify from 'remark-stringify';
@@ -21,30 +21,82 @@ const PLAIN_LINE = /^[^!-/:-@[-`{-~0-9\s](?:[^&*<[\]\\_`#\r\n]*[^&*<[\]\\_`#\s])
 // Block types of an entry (none of them phrasing content).
 const BLOCKS = new Set(['yaml', 'paragraph', 'heading', 'blockquote']);
 
+// What remark's flow gives each block: it starts after a line end and ends
+// before one. Its position (`now`, `lineShift`) only feeds position tracking,
+// never what a handler writes.
+const BLOCK_INFO = { before: '\n', after: '\n', now: { line: 1, column: 1 }, lineShift: 0 };
+
 /** The text of a paragraph or heading that holds one plain line, else undefined. */
 function plainLine(node: Paragraph | Heading): string | undefined {
   const only = node.children.length === 1 ? node.children[0] : undefined;
   return only?.type === 'text' && PLAIN_LINE.test(only.value) ? only.value : undefined;
 }
 
+/** A section heading of one plain line, as remark writes it, else undefined. */
+function plainHeading(node: Heading): string | undefined {
+  const line = node.depth === 2 ? plainLine(node) : undefined;
+  return line === undefined ? undefined : `## ${line}`;
+}
+
+/** A block as remark writes it, when it is made of plain lines only, else undefined. */
+function plainBlock(node: RootContent): string | undefined {
+  switch (node.type) {
+    case 'paragraph':
+      return plainLine(node);
+    case 'heading':
+      return plainHeading(node);
+    case 'blockquote':
+      return plainQuote(node);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * An inline photo's block quote of plain paragraphs: remark joins them with a
+ * blank line and prefixes each line with `> `, a blank one with `>`.
+ */
+function plainQuote(node: Blockquote): string | undefined {
+  if (node.children.length === 0) return undefined;
+  let quote = '';
+  for (const child of node.children) {
+    const line = child.type === 'paragraph' ? plainLine(child) : undefined;
+    if (line === undefined) return undefined;
+    quote += quote === '' ? `> ${line}` : `\n>\n> ${line}`;
+  }
+  return quote;
+}
+
 /**
  * remark's handlers, with shortcuts for what an entry is made of, taken only
  * where remark's own handler writes the same (property tests check this);
- * anything else goes to remark's handlers. A paragraph or heading of one plain
- * line, nearly all of an archive's (DESIGN.md), is written as it is: remark's text handler runs
- * about forty escape patterns over it, and its phrasing machinery (trackers,
- * attention runs, edge encoding) costs more than the text itself.
+ * anything else goes to remark's handlers. A paragraph, heading or photo's
+ * block quote of plain lines, nearly all of an archive's (DESIGN.md), is
+ * written as it is: remark's text handler runs about forty escape patterns
+ * over each line, and its flow and phrasing machinery (position trackers,
+ * line indenting, attention runs, edge encoding) costs more than the text itself.
  */
 export const fastHandlers: Options['handlers'] = {
   // remark tests each child of the root against sixteen phrasing types before
-  // joining them as blocks; the blocks the ingest builds are never phrasing.
-  root: (node, parent, state, info) =>
-    (node as Root).children.every((child) => BLOCKS.has(child.type)) ? state.containerFlow(node, info) : defaultHandlers.root(node, parent, state, info),
-  paragraph: (node, parent, state, info) => plainLine(node) ?? defaultHandlers.paragraph(node, parent, state, info),
-  heading: (node, parent, state, info) => {
-    const line = node.depth === 2 ? plainLine(node) : undefined;
-    return line === undefined ? defaultHandlers.heading(node, parent, state, info) : `## ${line}`;
+  // joining them as blocks, and tracks positions through each; the blocks the
+  // ingest builds are never phrasing, and remark joins any two of them with a
+  // blank line.
+  root: (node, parent, state, info) => {
+    const { children } = node as Root;
+    if (!children.every((child) => BLOCKS.has(child.type))) return defaultHandlers.root(node, parent, state, info);
+    const blocks: string[] = [];
+    state.indexStack.push(-1);
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index] as RootContent;
+      state.indexStack[state.indexStack.length - 1] = index;
+      blocks.push(plainBlock(child) ?? state.handle(child, node, state, BLOCK_INFO));
+    }
+    state.indexStack.pop();
+    return blocks.join('\n\n');
   },
+  paragraph: (node, parent, state, info) => plainLine(node) ?? defaultHandlers.paragraph(node, parent, state, info),
+  heading: (node, parent, state, info) => plainHeading(node) ?? defaultHandlers.heading(node, parent, state, info),
+  blockquote: (node, parent, state, info) => plainQuote(node) ?? defaultHandlers.blockquote(node, parent, state, info),
 };
 
 /**
