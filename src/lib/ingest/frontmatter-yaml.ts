@@ -23,6 +23,9 @@ const PLAIN_KEY = /^[A-Za-z][A-Za-z0-9]*$/;
 // ending with no space.
 const PLAIN_CHAR = String.raw`[\p{L}\p{M}\p{N}.,;?!’‘“”()/\-–—'"&+]`;
 const PLAIN_STRING = new RegExp(String.raw`^\p{L}(?:(?:${PLAIN_CHAR}| )*${PLAIN_CHAR})?$`, 'u');
+// The same for ASCII text, most of an archive's, tested far faster than the
+// Unicode classes.
+const PLAIN_ASCII = /^[A-Za-z](?:[A-Za-z0-9 .,;?!()/'"&+-]*[A-Za-z0-9.,;?!()/'"&+-])?$/;
 // Letters alone that YAML 1.1 or 1.2 readers take for booleans or null.
 const RESERVED_WORD = /^(?:y|yes|n|no|true|false|on|off|null)$/i;
 
@@ -36,22 +39,39 @@ type Value = string | number | boolean | undefined | readonly Value[] | { readon
  * @returns The YAML text.
  */
 export function frontmatterYaml(mapping: { readonly [key: string]: Value }): string {
-  return writeMapping(mapping, '').join('\n');
+  const lines: string[] = [];
+  writeMapping(mapping, '', lines);
+  return lines.join('\n');
 }
 
-function writeMapping(mapping: { readonly [key: string]: Value }, indent: string): string[] {
-  const lines: string[] = [];
-  for (const [key, value] of Object.entries(mapping)) {
-    if (value === undefined) continue;
-    const head = `${indent}${PLAIN_KEY.test(key) && !RESERVED_WORD.test(key) ? key : quote(key)}:`;
-    if (isBlock(value)) lines.push(head, ...writeBlock(value, `${indent}  `));
-    else lines.push(`${head} ${writeScalar(value)}`);
+// An entry has a few keys, each written once per caption, date or quote.
+const writtenKeys = new Map<string, string>();
+
+function writeKey(key: string): string {
+  let written = writtenKeys.get(key);
+  if (written === undefined) {
+    written = PLAIN_KEY.test(key) && !RESERVED_WORD.test(key) ? key : quote(key);
+    if (writtenKeys.size < 1000) writtenKeys.set(key, written);
   }
-  return lines;
+  return written;
 }
 
-function writeSequence(items: readonly Value[], indent: string): string[] {
-  const lines: string[] = [];
+// Lines are pushed onto one array: an entry of thousands of captions would
+// otherwise build and spread an array per caption.
+function writeMapping(mapping: { readonly [key: string]: Value }, indent: string, lines: string[]): void {
+  for (const key in mapping) {
+    if (!Object.hasOwn(mapping, key)) continue;
+    const value = mapping[key];
+    if (value === undefined) continue;
+    const head = `${indent}${writeKey(key)}:`;
+    if (isBlock(value)) {
+      lines.push(head);
+      writeBlock(value, `${indent}  `, lines);
+    } else lines.push(`${head} ${writeScalar(value)}`);
+  }
+}
+
+function writeSequence(items: readonly Value[], indent: string, lines: string[]): void {
   for (const item of items) {
     if (item === undefined) throw new TypeError('frontmatterYaml: a list cannot hold undefined');
     if (!isBlock(item)) {
@@ -59,26 +79,29 @@ function writeSequence(items: readonly Value[], indent: string): string[] {
       continue;
     }
     // A nested block starts on the dash's line, its other lines under the first.
-    const [first, ...rest] = writeBlock(item, `${indent}  `);
-    lines.push(`${indent}- ${(first as string).slice(indent.length + 2)}`, ...rest);
+    const first = lines.length;
+    writeBlock(item, `${indent}  `, lines);
+    lines[first] = `${indent}- ${(lines[first] as string).slice(indent.length + 2)}`;
   }
-  return lines;
 }
 
 /** Lists and mappings with something in them are written as blocks; empty ones inline. */
 function isBlock(value: Value): value is readonly Value[] | { readonly [key: string]: Value } {
   if (typeof value !== 'object' || value === null) return false;
-  return Array.isArray(value) ? value.length > 0 : Object.values(value).some((item) => item !== undefined);
+  if (Array.isArray(value)) return value.length > 0;
+  for (const key in value) if (Object.hasOwn(value, key) && (value as { readonly [key: string]: Value })[key] !== undefined) return true;
+  return false;
 }
 
-function writeBlock(value: readonly Value[] | { readonly [key: string]: Value }, indent: string): string[] {
-  return Array.isArray(value) ? writeSequence(value, indent) : writeMapping(value as { readonly [key: string]: Value }, indent);
+function writeBlock(value: readonly Value[] | { readonly [key: string]: Value }, indent: string, lines: string[]): void {
+  if (Array.isArray(value)) writeSequence(value, indent, lines);
+  else writeMapping(value as { readonly [key: string]: Value }, indent, lines);
 }
 
 function writeScalar(value: Exclude<Value, undefined>): string {
   switch (typeof value) {
     case 'string':
-      return PLAIN_STRING.test(value) && !RESERVED_WORD.test(value) ? value : quote(value);
+      return (PLAIN_ASCII.test(value) || PLAIN_STRING.test(value)) && !RESERVED_WORD.test(value) ? value : quote(value);
     case 'boolean':
       return String(value);
     case 'number':
