@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { foldSpaces } from './text.ts';
-import { dedupeCaptions, printedCaption, splitCredit } from './captions.ts';
+import { dedupeCaptions, printedCaption, splitCredit, splitFoldedCredit } from './captions.ts';
 
 describe('splitCredit', () => {
   test.each([
@@ -16,6 +16,17 @@ describe('splitCredit', () => {
 
   test('keeps a trailing aside that does not read as a credit', () => {
     expect(splitCredit('The old quay (file photo)')).toEqual({ text: 'The old quay (file photo)', lead: false });
+  });
+
+  test('splits a credit of up to ten words, starting with a capital, a digit or an uncased letter', () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => (i === 0 ? 'Photo' : 'by')).join(' ');
+    expect(splitCredit(`A quay (${words(10)})`)).toEqual({ text: 'A quay', credit: words(10), lead: false });
+    expect(splitCredit(`A quay (${words(11)})`)).toEqual({ text: `A quay (${words(11)})`, lead: false });
+    expect(splitCredit('A quay (9News)').credit).toBe('9News');
+    expect(splitCredit('A quay (أ ف ب)').credit).toBe('أ ف ب');
+    expect(splitCredit('A quay (Émile)').credit).toBe('Émile');
+    expect(splitCredit('A quay (émile)').credit).toBeUndefined();
+    expect(splitCredit('A quay (_AFP)').credit).toBeUndefined();
   });
 
   test('keeps a caption that is a credit alone', () => {
@@ -53,12 +64,43 @@ describe('splitCredit, against the regex it replaces', () => {
     return { text, lead };
   };
 
+  const piece = fc.constantFrom(
+    '(',
+    ')',
+    ' ',
+    '  ',
+    '\u00A0',
+    'A',
+    'afp',
+    'X',
+    '9',
+    'é',
+    'É',
+    '𝄞',
+    'رويترز',
+    'Photo by',
+    'A B C D E',
+    '/',
+    '.',
+    'x'.repeat(79),
+    '𝄞'.repeat(41),
+  );
+
   test('splits any line as the regex did', () => {
-    const piece = fc.constantFrom('(', ')', ' ', '  ', '\u00A0', 'A', 'afp', 'X', '𝄞', 'رويترز', 'Photo by', '/', '.', 'x'.repeat(79), '𝄞'.repeat(41));
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
         const line = parts.join('');
         expect(splitCredit(line)).toEqual(reference(line));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  test('splits a folded line without folding it again, as the regex did', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.boolean(), (parts, lead) => {
+        const line = foldSpaces(parts.join(''));
+        expect(splitFoldedCredit(line, lead)).toEqual(reference(line, lead));
       }),
       { numRuns: 20_000 },
     );

@@ -20,16 +20,40 @@ const MAX_CREDIT_WORDS = 10;
  * @returns The caption, with `credit` when the line ends in one.
  */
 export function splitCredit(line: string, lead = false): Caption {
-  const text = foldSpaces(line);
+  return splitFoldedCredit(foldSpaces(line), lead);
+}
+
+/**
+ * `splitCredit` for a line `foldLines` yields, whose spacing is already
+ * folded: an article may print thousands of captions.
+ *
+ * @param text A folded caption line.
+ * @param lead Whether it belongs to the lead photo.
+ */
+export function splitFoldedCredit(text: string, lead = false): Caption {
   const parts = trailingParenthesis(text);
   if (parts) {
     const before = parts.before.trim();
     const credit = parts.inside.trim();
-    if (before.length > 0 && CREDIT_START.test(credit) && credit.split(' ').length <= MAX_CREDIT_WORDS) {
+    if (before.length > 0 && startsLikeCredit(credit) && countSpaces(credit, MAX_CREDIT_WORDS) < MAX_CREDIT_WORDS) {
       return { text: before, credit, lead };
     }
   }
   return { text, lead };
+}
+
+/** `CREDIT_START`, told by the code of an ASCII first character, as most are. */
+function startsLikeCredit(credit: string): boolean {
+  const c = credit.charCodeAt(0);
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return CREDIT_START.test(credit);
+}
+
+/** The spaces in folded text, counted up to `limit`: one fewer than its words. */
+function countSpaces(text: string, limit: number): number {
+  let spaces = 0;
+  for (let i = text.indexOf(' '); i >= 0 && spaces < limit; i = text.indexOf(' ', i + 1)) spaces++;
+  return spaces;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { Block, ParsedArticle } from './types.ts';
 import { IngestError } from './errors.ts';
-import { dedupeCaptions, splitCredit } from './captions.ts';
+import { dedupeCaptions, splitFoldedCredit } from './captions.ts';
 import { isSectionHeading } from './headings.ts';
 import { Lines, nextNonBlank } from './dump-lines.ts';
 import { FONT_SIZE_CONTROL, findHeaders, type Header } from './find-headers.ts';
@@ -81,7 +81,7 @@ function readBody(lines: Lines, header: Header, end: number): Block[] {
       // Chrome, or a caption or title printed once more.
     } else if (m - k >= 2) {
       captionsSeen.add(k);
-      blocks.push({ type: 'figure', caption: splitCredit(text), line: k + 1 });
+      blocks.push({ type: 'figure', caption: splitFoldedCredit(text), line: k + 1 });
     } else {
       blocks.push({ type: isSectionHeading(text) ? 'heading' : 'paragraph', text, line: k + 1 });
     }
