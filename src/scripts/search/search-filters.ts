@@ -7,6 +7,7 @@
  */
 import { allowDocuments, countFacet, decodeFacet, readSelection, type Facet, type FacetSelection } from '../../lib/search/query/facets.ts';
 import { FACET_KINDS, type FacetKind } from '../../lib/search/format/facets.ts';
+import { PACKED_EXTENSION, unpackText } from '../../lib/search/format/packed-file.ts';
 import type { SearchFilter } from './browser-search.ts';
 import { groupDigits } from './render-results.ts';
 
@@ -49,9 +50,9 @@ export async function loadSearchFilters(options: { base: string; panel: HTMLElem
   const facets = new Map<FacetKind, Facet>(
     await Promise.all(
       FACET_KINDS.map(async (kind): Promise<[FacetKind, Facet]> => {
-        const response = await fetch(`${options.base}facets/${kind}.json`);
+        const response = await fetch(`${options.base}facets/${kind}${PACKED_EXTENSION}`);
         if (!response.ok) throw new Error(`search: cannot fetch the ${kind} filter: HTTP ${response.status}`);
-        return [kind, decodeFacet(kind, await response.text())];
+        return [kind, decodeFacet(kind, await unpackText(new Uint8Array(await response.arrayBuffer())))];
       }),
     ),
   );

@@ -7,6 +7,7 @@ import { writeSearchFiles, type RelatedFile } from './index-fs.ts';
 import type { SearchManifest } from '../format/manifest.ts';
 import { createShardedSearch } from '../query/sharded-search.ts';
 import type { StoryRecord, StoryText } from '../format/story-record.ts';
+import type { FacetFile } from '../format/facets.ts';
 
 // Index files are gzipped JSON.
 const readPacked = async (file: string) => JSON.parse(gunzipSync(await readFile(file)).toString('utf8')) as unknown;
@@ -35,7 +36,8 @@ describe('writeSearchFiles', () => {
     const stats = await writeSearchFiles(path.join(work, 'articles'), out);
     expect(stats.stories).toBe(2);
     expect((await readdir(out)).sort()).toEqual(['docs', 'facets', 'manifest.json', 'related.json', 'shards', 'texts', 'vocabulary']);
-    expect((await readdir(path.join(out, 'facets'))).sort()).toEqual(['organisation.json', 'person.json', 'place.json', 'source.json', 'year.json']);
+    expect((await readdir(path.join(out, 'facets'))).sort()).toEqual(['organisation.jz', 'person.jz', 'place.jz', 'source.jz', 'year.jz']);
+    expect(((await readPacked(path.join(out, 'facets/source.jz'))) as FacetFile).values.length).toBeGreaterThan(0);
     expect((await readdir(path.join(out, 'docs'))).sort()).toEqual(['0.jz', '1.jz']);
     expect(await readPacked(path.join(out, 'texts/0.jz'))).toEqual({
       slug: 'a-harbour',

@@ -1,6 +1,6 @@
 /**
  * Search filters (facets): for each kind, every value with the stories that
- * have it. The build writes one file per kind, `facets/<kind>.json`, fetched
+ * have it. The build writes one file per kind, `facets/<kind>.jz` (gzipped), fetched
  * only when a reader uses the filters, so a plain query downloads no more
  * than before.
  */
