@@ -7,7 +7,8 @@ import { CACHE_DIR_NAME, extractionCpuMs, knowledgeOfDump, knowledgeVersion, ope
 import { runIngest } from './run-ingest.ts';
 
 const story = (title: string, body: string) => `${title}\n\nA photo (AFP)\nA photo (AFP)\nTT\n\n${title}\n\nA photo (AFP)\nA photo (AFP)\n\n${body}\n`;
-const DUMP = story('Port Strike Ends', 'Union leader Simon Sang said the strike in Mombasa ended on August 5, 2024. “We won,” Sang said.');
+const BODY = 'Union leader Simon Sang said the strike in Mombasa ended on August 5, 2024. “We won,” Sang said.';
+const DUMP = story('Port Strike Ends', BODY);
 
 let root: string;
 beforeEach(() => {
@@ -42,11 +43,13 @@ describe('knowledgeOfDump', () => {
 
   test('counts the CPU time this thread spends extracting, and none for a cache hit', () => {
     const cache = { dir: root, version: 'v1', write: true };
+    // Long enough (about 100 KB) that the thread's CPU clock, coarse on some kernels, cannot read zero.
+    const long = parseDump(story('Port Strike Ends', `${BODY} `.repeat(1000)), 'long.txt').articles;
     const before = extractionCpuMs();
-    knowledgeOfDump(cache, 'abc', articles);
+    knowledgeOfDump(cache, 'abc', long);
     const extracting = extractionCpuMs() - before;
     expect(extracting).toBeGreaterThan(0);
-    knowledgeOfDump(cache, 'abc', articles);
+    knowledgeOfDump(cache, 'abc', long);
     expect(extractionCpuMs() - before - extracting).toBeLessThan(extracting);
   });
 
