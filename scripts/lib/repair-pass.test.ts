@@ -1,33 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runIngest } from './run-ingest.ts';
+import { entries, inDir, ingest, outDir, story, useIngestFolders, write } from './ingest-test-folders.ts';
 
-const story = (title: string, body: string) => `${title}\n\nA photo (AFP)\nA photo (AFP)\nTT\n\n${title}\n\nA photo (AFP)\nA photo (AFP)\n\n${body}\n`;
-
-let root: string;
-let inDir: string;
-let outDir: string;
-const write = (name: string, text: string | Uint8Array) => {
-  mkdirSync(path.dirname(path.join(inDir, name)), { recursive: true });
-  writeFileSync(path.join(inDir, name), text);
-};
-const entries = () =>
-  existsSync(outDir)
-    ? readdirSync(outDir)
-        .filter((name) => name.endsWith('.md'))
-        .sort()
-    : [];
-const ingest = (check = false) => runIngest({ inDir, outDir, check, workers: 2, cwd: root });
-
-beforeEach(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'clippings-ingest-'));
-  inDir = path.join(root, 'raw');
-  outDir = path.join(root, 'articles');
-  mkdirSync(inDir);
-});
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+useIngestFolders();
 
 describe('chooseRenders and renderEntries, through runIngest: interrupted runs and damaged entries', () => {
   const entryPath = () => path.join(outDir, entries().find((name) => name.startsWith('bridge'))!);

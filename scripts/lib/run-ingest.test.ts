@@ -1,38 +1,17 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, utimesSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync, utimesSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { load as loadYaml } from 'js-yaml';
 import { EntrySchema } from '../../src/lib/entry-schema.ts';
 import { splitEntryFile } from '../../src/lib/entry-text.ts';
 import { runIngest } from './run-ingest.ts';
+import { entries, inDir, ingest, outDir, root, story, useIngestFolders, write } from './ingest-test-folders.ts';
 import { UsageError } from './out-folder.ts';
 
-const story = (title: string, body: string) => `${title}\n\nA photo (AFP)\nA photo (AFP)\nTT\n\n${title}\n\nA photo (AFP)\nA photo (AFP)\n\n${body}\n`;
-
-let root: string;
-let inDir: string;
-let outDir: string;
-const write = (name: string, text: string | Uint8Array) => {
-  mkdirSync(path.dirname(path.join(inDir, name)), { recursive: true });
-  writeFileSync(path.join(inDir, name), text);
-};
-const entries = () =>
-  existsSync(outDir)
-    ? readdirSync(outDir)
-        .filter((name) => name.endsWith('.md'))
-        .sort()
-    : [];
 const frontmatter = (name: string) => EntrySchema.parse(loadYaml(splitEntryFile(readFileSync(path.join(outDir, name), 'utf8')).yaml));
-const ingest = (check = false) => runIngest({ inDir, outDir, check, workers: 2, cwd: root });
 
-beforeEach(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'clippings-ingest-'));
-  inDir = path.join(root, 'raw');
-  outDir = path.join(root, 'articles');
-  mkdirSync(inDir);
-});
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+useIngestFolders();
 
 describe('runIngest', () => {
   test('writes one valid entry per story', async () => {

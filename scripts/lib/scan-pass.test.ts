@@ -1,34 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, utimesSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync, utimesSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { runIngest } from './run-ingest.ts';
+import { describe, expect, test } from 'vitest';
+import { entries, inDir, ingest, outDir, root, story, useIngestFolders, write } from './ingest-test-folders.ts';
 import { holdsEntries } from './scan-pass.ts';
 
-const story = (title: string, body: string) => `${title}\n\nA photo (AFP)\nA photo (AFP)\nTT\n\n${title}\n\nA photo (AFP)\nA photo (AFP)\n\n${body}\n`;
-
-let root: string;
-let inDir: string;
-let outDir: string;
-const write = (name: string, text: string | Uint8Array) => {
-  mkdirSync(path.dirname(path.join(inDir, name)), { recursive: true });
-  writeFileSync(path.join(inDir, name), text);
-};
-const entries = () =>
-  existsSync(outDir)
-    ? readdirSync(outDir)
-        .filter((name) => name.endsWith('.md'))
-        .sort()
-    : [];
-const ingest = (check = false) => runIngest({ inDir, outDir, check, workers: 2, cwd: root });
-
-beforeEach(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'clippings-ingest-'));
-  inDir = path.join(root, 'raw');
-  outDir = path.join(root, 'articles');
-  mkdirSync(inDir);
-});
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+useIngestFolders();
 
 describe('readRecords, through runIngest', () => {
   test('does not parse a dump again when only its time changed, and remembers the new time', async () => {
