@@ -2,13 +2,14 @@
  * Astro integration: once the site is built, list in the head of the given
  * pages every module their scripts import statically (`module-preload.ts`),
  * so the browser fetches the search code with the page's CSS instead of a
- * round trip after the entry scripts ran.
+ * round trip after the entry scripts ran; and make the module scripts in
+ * their head `async`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { addModulePreloads, collectModuleGraph, listModuleScripts } from '../lib/site/module-preload.ts';
+import { addModulePreloads, collectModuleGraph, listModuleScripts, makeHeadScriptsAsync } from '../lib/site/module-preload.ts';
 
 /**
  * @param options.base The site's base path (`SITE.base`), which script URLs start with.
@@ -29,7 +30,7 @@ export function modulePreload(options: { base: string; pages: string[] }): Astro
           const file = path.join(out, page);
           if (!existsSync(file)) continue;
           const html = readFileSync(file, 'utf8');
-          writeFileSync(file, addModulePreloads(html, collectModuleGraph(listModuleScripts(html), read)));
+          writeFileSync(file, makeHeadScriptsAsync(addModulePreloads(html, collectModuleGraph(listModuleScripts(html), read))));
         }
       },
     },

@@ -102,15 +102,21 @@ describe('search page', () => {
     }
   });
 
-  it('starts the query in the URL from the page itself, before the search box element is set up', async () => {
+  it('starts the query in the URL and shows its results from the page itself, before the search box element is set up', async () => {
     // A stand-in element defined first: the search box's own never upgrades, so nothing but the
-    // page's script can have asked for the shards and records of the query.
+    // page's script can have asked for the shards and records of the query, and shown them.
     await page.addInitScript(() => customElements.define('clippings-search', class extends HTMLElement {}));
     const records: string[] = [];
     page.on('request', (request) => request.url().includes('/search/data/docs/') && records.push(request.url()));
     await searchPage('harbour');
     await expect.poll(() => records.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => pageResults().count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await pageResults().first().locator('.search-result-title').getAttribute('href')).toMatch(/\/articles\//);
+    expect(await page.locator('#search-page-results .search-status').textContent()).toMatch(/matches? “harbour”/);
+    expect(await page.locator('#search-page-input').inputValue()).toBe('harbour');
     expect(await page.locator('clippings-search[data-enhanced]').count()).toBe(0);
+    // The script that does it runs from the head as soon as it arrives, not after the page's style sheets.
+    expect(await page.locator('head script[type="module"][async][src]').count()).toBe(1);
   });
 
   it('keeps the query in the URL, and the back button returns to the previous search', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addModulePreloads, collectModuleGraph, listModuleScripts, listStaticImports } from './module-preload.ts';
+import { addModulePreloads, collectModuleGraph, listModuleScripts, listStaticImports, makeHeadScriptsAsync } from './module-preload.ts';
 
 describe('listStaticImports', () => {
   it('finds bare, named and re-exporting imports in minified code, not dynamic ones', () => {
@@ -41,5 +41,18 @@ describe('addModulePreloads', () => {
       '<html><head><title>x</title><link rel="modulepreload" href="/a.js"><link rel="modulepreload" href="/b.js"></head><body></body></html>',
     );
     expect(addModulePreloads(html, ['/a.js'])).toBe(html);
+  });
+});
+
+describe('makeHeadScriptsAsync', () => {
+  it('marks module scripts with a src in the head async, and nothing in the body', () => {
+    const html =
+      '<html><head><script>inline()</script><script type="module" src="/_astro/early.js"></script><script type="module" async src="/_astro/a.js"></script></head>' +
+      '<body><script type="module" src="/_astro/late.js"></script></body></html>';
+    expect(makeHeadScriptsAsync(html)).toBe(
+      '<html><head><script>inline()</script><script async type="module" src="/_astro/early.js"></script><script type="module" async src="/_astro/a.js"></script></head>' +
+        '<body><script type="module" src="/_astro/late.js"></script></body></html>',
+    );
+    expect(makeHeadScriptsAsync('<p>no head</p>')).toBe('<p>no head</p>');
   });
 });

@@ -5,6 +5,10 @@
  * has arrived and been parsed: one round trip per level, each waiting for a
  * main thread busy laying out the page. Listed in the head, the preload
  * scanner fetches them all with the page's CSS.
+ *
+ * A module script placed in the head is made `async` (`makeHeadScriptsAsync`):
+ * a deferred module runs only once the page is parsed, its style sheets are in
+ * and the scripts before it have run, and Astro cannot mark one `async`.
  */
 
 /**
@@ -77,4 +81,21 @@ export function addModulePreloads(html: string, modules: readonly string[]): str
   if (missing.length === 0 || !html.includes('</head>')) return html;
   const links = missing.map((href) => `<link rel="modulepreload" href="${href}">`).join('');
   return html.replace('</head>', `${links}</head>`);
+}
+
+/**
+ * Mark the module entry scripts in a page's head `async`, so each runs as soon
+ * as it and its imports arrive, without waiting for the page's style sheets,
+ * its parsing or the body's scripts. Scripts in the body stay deferred.
+ *
+ * @param html A built page.
+ * @returns The page.
+ */
+export function makeHeadScriptsAsync(html: string): string {
+  const end = html.indexOf('</head>');
+  if (end < 0) return html;
+  const head = html.slice(0, end).replace(/<script\b[^>]*>/g, (tag) =>
+    /\btype=["']?module\b/.test(tag) && /\bsrc=/.test(tag) && !/\basync\b/.test(tag) ? tag.replace(/^<script\b/, '<script async') : tag,
+  );
+  return head + html.slice(end);
 }

@@ -21,12 +21,18 @@ const sharedSearch = () => (shared ??= createBrowserSearch(new URL(paths.searchD
 /** The search page's query from its URL, started before `<clippings-search>` is enhanced (null once used or passed over). */
 let early: { text: string; answer: Promise<SearchAnswer> } | null | undefined;
 
+/** The search page's results region (`<section id="search-page-results">`). */
+const PAGE_RESULTS_ID = 'search-page-results';
+
 /**
- * On the search page, start the query in the URL (`?q=`) at once, from the
- * page's own script: the results need not wait for the custom element to
- * load, upgrade and set up (under load, hundreds of milliseconds between the
- * search code arriving and the first shard request). `enhanceSearch` shows
- * the answer. A URL that chooses filters waits for them, as before.
+ * On the search page, start the query in the URL (`?q=`) at once, and show
+ * its first results as soon as they are ready. The page loads this from a
+ * module in its head that runs as soon as it arrives (`async`), so neither
+ * the query nor its results wait for the page's style sheets, its layout,
+ * or `<clippings-search>` to load, upgrade and set up (under load, hundreds
+ * of milliseconds). `enhanceSearch` takes the answer over and shows it again
+ * (the same nodes) with everything else: snippets filled in, "More results",
+ * the rendered event. A URL that chooses filters waits for them, as before.
  */
 export function startQueryFromUrl(): void {
   if (early !== undefined) return;
@@ -34,8 +40,32 @@ export function startQueryFromUrl(): void {
   const params = new URL(location.href).searchParams;
   const text = params.get('q') ?? '';
   if (text.trim() === '' || FACET_KINDS.some((kind) => params.get(kind))) return;
-  early = { text, answer: sharedSearch().run(text, PAGE_SIZE) };
-  early.answer.catch(() => undefined);
+  const started = { text, answer: sharedSearch().run(text, PAGE_SIZE) };
+  early = started;
+  started.answer.then(
+    (answer) => whenParsed(PAGE_RESULTS_ID, (region) => early === started && showEarly(region, answer, text)),
+    () => undefined,
+  );
+}
+
+// Run once the page is parsed, with the element of an id if it has one. The head's script can run
+// before the body is parsed; "interactive" comes before deferred scripts and DOMContentLoaded.
+function whenParsed(id: string, then: (element: HTMLElement) => void): void {
+  if (document.readyState === 'loading') {
+    document.addEventListener('readystatechange', () => whenParsed(id, then), { once: true });
+    return;
+  }
+  const element = document.getElementById(id);
+  if (element) then(element);
+}
+
+// The early answer's first results, before the search box is set up. An answer with nothing to
+// show (its help needs the form) waits for `enhanceSearch`.
+function showEarly(region: HTMLElement, answer: SearchAnswer, text: string): void {
+  if (answer.results.length === 0) return;
+  const input = document.querySelector<HTMLInputElement>(`clippings-search[data-mode="page"] input[name="q"]`);
+  if (input && input.value === '') input.value = text;
+  showAnswer(viewOf(region), answer, text, { compact: false });
 }
 
 // The early answer, once, when it answers the query asked (the page's first, unfiltered).
@@ -43,6 +73,51 @@ function takeEarly(text: string, limit: number, filtered: boolean): Promise<Sear
   const taken = early?.text === text && limit === PAGE_SIZE && !filtered ? early.answer : undefined;
   early = null;
   return taken;
+}
+
+/** Where an answer is shown: the search page's results region, or the header's panel. */
+interface ResultsView {
+  status: HTMLElement;
+  list: HTMLOListElement;
+  help: HTMLElement;
+  more: HTMLButtonElement | null;
+  all: HTMLAnchorElement | null;
+}
+
+function viewOf(region: HTMLElement): ResultsView {
+  return {
+    status: region.querySelector<HTMLElement>('.search-status')!,
+    list: region.querySelector<HTMLOListElement>('.search-results')!,
+    help: region.querySelector<HTMLElement>('.search-help-slot')!,
+    more: region.querySelector<HTMLButtonElement>('.search-more'),
+    all: region.querySelector<HTMLAnchorElement>('.search-all'),
+  };
+}
+
+/**
+ * Show an answer: the results, the help for an empty one, the status line,
+ * "More results" and "All N results".
+ *
+ * @returns The result items shown.
+ */
+function showAnswer(
+  view: ResultsView,
+  answer: SearchAnswer,
+  text: string,
+  options: { compact: boolean; searchUrl?: (query: string) => string; status?: string },
+): HTMLLIElement[] {
+  const items = answer.results.map((result) => renderResult(result, answer.query.phrases, options.compact));
+  view.list.replaceChildren(...items);
+  const helpNode = answer.total === 0 && options.searchUrl ? renderHelp(answer, options.searchUrl) : null;
+  view.help.replaceChildren(...(helpNode ? [helpNode] : []));
+  view.status.textContent = options.status ?? describeAnswer(answer, text);
+  if (view.more) view.more.hidden = answer.results.length >= answer.total;
+  if (view.all && options.searchUrl) {
+    view.all.href = options.searchUrl(text);
+    view.all.hidden = answer.total <= answer.results.length;
+    view.all.textContent = `All ${groupDigits(answer.total)} results`;
+  }
+  return items;
 }
 
 /** Detail of the `clippings-search:rendered` event, fired after each render (the benchmark times it). */
@@ -70,11 +145,8 @@ export function enhanceSearch(host: HTMLElement): void {
   const search = sharedSearch();
   search.warm();
   const region = (onPage && document.getElementById(host.dataset.results ?? '')) || createPanel(host);
-  const status = region.querySelector<HTMLElement>('.search-status')!;
-  const list = region.querySelector<HTMLOListElement>('.search-results')!;
-  const help = region.querySelector<HTMLElement>('.search-help-slot')!;
-  const more = region.querySelector<HTMLButtonElement>('.search-more');
-  const all = region.querySelector<HTMLAnchorElement>('.search-all');
+  const view = viewOf(region);
+  const { status, list, help, more } = view;
   const searchUrl = (query: string) => {
     const url = new URL(form.action, location.href);
     url.searchParams.set('q', query);
@@ -160,18 +232,8 @@ export function enhanceSearch(host: HTMLElement): void {
       const answer = await ((onPage && takeEarly(text, limit, filters !== undefined)) || search.run(text, limit, filters?.filter()));
       if (mine !== sequence) return;
       if (filters && answer.matches) filters.render(answer.matches);
-      const items = answer.results.map((result) => renderResult(result, answer.query.phrases, !onPage));
-      list.replaceChildren(...items);
+      const items = showAnswer(view, answer, text, { compact: !onPage, searchUrl, status: describeFiltered(answer.total, text, filters) });
       fillWhenSeen(items, answer);
-      const helpNode = answer.total === 0 ? renderHelp(answer, searchUrl) : null;
-      help.replaceChildren(...(helpNode ? [helpNode] : []));
-      status.textContent = describeFiltered(answer.total, text, filters) ?? describeAnswer(answer, text);
-      if (more) more.hidden = answer.results.length >= answer.total;
-      if (all) {
-        all.href = searchUrl(text);
-        all.hidden = answer.total <= answer.results.length;
-        all.textContent = `All ${groupDigits(answer.total)} results`;
-      }
       if (!onPage) region.hidden = document.activeElement !== input && !host.contains(document.activeElement);
       const detail: RenderedDetail = { query: text, ms: performance.now() - started, shown: answer.results.length };
       host.dispatchEvent(new CustomEvent('clippings-search:rendered', { detail, bubbles: true }));
