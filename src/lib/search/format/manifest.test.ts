@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createManifest, selectShards, selectVocabulary, shardFile, shardOf, vocabularyFile } from './manifest.ts';
 import { FUZZY_HEAD_LENGTH, MIN_FUZZY_LENGTH, MIN_PREFIX_LENGTH } from './options.ts';
+import { chunkVocabulary } from './vocabulary.ts';
 
 describe('shardOf', () => {
   const firsts = ['a', 'f', 'k', 'p'];
@@ -45,6 +46,24 @@ describe('selectShards', () => {
           });
         },
       ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads a typo range from the chunks holding it and no other, its words never split across chunks', () => {
+    fc.assert(
+      fc.property(vocabulary, fc.integer({ min: 1, max: 8 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 5, maxLength: 7 }), (words, size, query) => {
+        const sorted = [...words].sort((a, b) => (a < b ? -1 : 1));
+        const chunks = chunkVocabulary(sorted, size);
+        expect(chunks.flat()).toEqual(sorted);
+        const { manifest } = createManifest(1, [], chunks);
+        const head = query.slice(0, FUZZY_HEAD_LENGTH);
+        const holding = chunks.flatMap((chunk, i) => (chunk.some((word) => word.startsWith(head)) ? [i] : []));
+        expect(holding.length).toBeLessThanOrEqual(1);
+        const selected = selectVocabulary(manifest.vocabulary, query);
+        if (holding.length > 0) expect(selected).toEqual(holding);
+        else expect(selected.length).toBe(1);
+      }),
       { numRuns: 500 },
     );
   });

@@ -22,7 +22,11 @@ export interface SearchManifest {
   shardHash: string;
   /** Stored term frequencies are multiples of 1/this (shard-format.ts). */
   scale: number;
-  /** First word of each vocabulary chunk, ascending (vocabulary.ts). */
+  /**
+   * Where each vocabulary chunk starts, ascending (vocabulary.ts): the shortest
+   * beginning of its first word that sorts after every word of the chunk before
+   * (so "ro" rather than "roa…"). A prefix then finds the chunk its words begin in.
+   */
   vocabulary: string[];
   /** The hash every vocabulary chunk's file name carries (`vocabularyFile`). */
   vocabularyHash: string;
@@ -153,12 +157,23 @@ export function createManifest(
     shards: shards.map((shard) => shard.first),
     shardHash: hashTexts(shards.map((shard) => shard.json)),
     scale,
-    vocabulary: vocabulary.map((chunk) => chunk[0] ?? ''),
+    vocabulary: vocabulary.map((chunk, i) => chunkStart(chunk[0] ?? '', vocabulary[i - 1]?.at(-1))),
     vocabularyHash: hashTexts(chunks),
   };
   const files = shards.map((shard, i) => ({ name: shardFile(manifest, i), text: shard.json }));
   const vocabularyFiles = chunks.map((text, i) => ({ name: vocabularyFile(manifest, i), text }));
   return { manifest, files, vocabularyFiles };
+}
+
+// The shortest beginning of a chunk's first word that still sorts after the chunk before it. With
+// chunks cut between ranges of first letters, a query's range then starts at its own chunk: the
+// first word itself ("roa…") sorts after the prefix "ro", and the chunk before would be read too.
+function chunkStart(first: string, previousLast: string | undefined): string {
+  if (previousLast === undefined) return first.slice(0, 1);
+  for (let length = 1; length < first.length; length++) {
+    if (first.slice(0, length) > previousLast) return first.slice(0, length);
+  }
+  return first;
 }
 
 // One hash for many texts: of their own hashes, in order (64 bits: two FNV-1a hashes, each padded to 7 digits).

@@ -12,16 +12,32 @@ import { FUZZY_HEAD_LENGTH, MIN_FUZZY_LENGTH, SEARCH_DEFAULTS } from './options.
 export const VOCABULARY_CHUNK = 1000;
 
 /**
- * Cut the sorted vocabulary into chunks.
+ * Cut the sorted vocabulary into chunks, never splitting the words that share
+ * their first letters (`FUZZY_HEAD_LENGTH`): a typo-tolerant query word reads
+ * all the words of its first letters, which then come in one file, not the
+ * ends of two or three (at 10k stories a two-letter range holds up to 1,700
+ * words). Ranges smaller than the size share a chunk; a larger one has its own.
  *
  * @param terms Every indexed term, sorted as shards are (`compareTerms`).
- * @param size Words per chunk.
+ * @param size Words per chunk, unless one range of first letters holds more.
  * @returns The chunks, in order.
  */
 export function chunkVocabulary(terms: readonly string[], size = VOCABULARY_CHUNK): string[][] {
   const chunks: string[][] = [];
-  for (let i = 0; i < terms.length; i += size) chunks.push(terms.slice(i, i + size));
-  return chunks.length > 0 ? chunks : [[]];
+  let chunk: string[] = [];
+  for (let start = 0; start < terms.length; ) {
+    const head = terms[start]!.slice(0, FUZZY_HEAD_LENGTH);
+    let end = start + 1;
+    while (end < terms.length && terms[end]!.slice(0, FUZZY_HEAD_LENGTH) === head) end++;
+    if (chunk.length > 0 && chunk.length + end - start > size) {
+      chunks.push(chunk);
+      chunk = [];
+    }
+    for (let i = start; i < end; i++) chunk.push(terms[i]!);
+    start = end;
+  }
+  if (chunk.length > 0 || chunks.length === 0) chunks.push(chunk);
+  return chunks;
 }
 
 /**
