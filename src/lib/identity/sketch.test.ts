@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { BINS, bandKeys, compareSketches, decodeSketch, sketchText } from './sketch.ts';
 
 const body = [
@@ -56,5 +57,47 @@ describe('bandKeys', () => {
     expect(bandKeys(a)).toHaveLength(BINS / 4);
     const shared = bandKeys(a).filter((key, i) => key === bandKeys(b)[i]).length;
     expect(shared).toBeLessThan(BINS / 4);
+  });
+});
+
+describe('sketchText against its definition', () => {
+  // One-permutation MinHash over a set of word 3-shingles, written plainly.
+  const mix = (h: number) => {
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  };
+  const definition = (paragraphs: string[]) => {
+    const words = (paragraphs.join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => {
+      let h = 0x811c9dc5;
+      for (const char of word.split('')) h = Math.imul(h ^ char.charCodeAt(0), 0x01000193);
+      return h >>> 0;
+    });
+    const set = new Set<number>();
+    const width = Math.min(3, words.length);
+    for (let i = 0; i + width <= words.length; i++) {
+      let h = 0;
+      for (let k = 0; k < width; k++) h = mix((h ^ (words[i + k] as number)) + k);
+      set.add(h);
+    }
+    const minima = Array<number>(BINS).fill(Infinity);
+    for (const h of set) minima[h >>> 25] = Math.min(minima[h >>> 25] as number, h & 0x1ffffff);
+    return { bins: minima.map((m) => (m === Infinity ? 0xffff : Math.min(0xfffe, m >>> 9))), shingles: set.size };
+  };
+
+  test('gives the bins and shingle count of the plain definition', () => {
+    const words = ['strike', 'port', 'the', 'said', 'Ministry', 'of', 'Health', '2024', 'Café', 'ΟΔΟΣ', 'الرياض', 'the', 'the'];
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 5 }), (blocks) => {
+        const paragraphs = blocks.map((block) => block.join(' '));
+        const { sketch, shingles } = sketchText(paragraphs);
+        const expected = definition(paragraphs);
+        expect(shingles).toBe(expected.shingles);
+        expect([...decodeSketch(sketch)]).toEqual(expected.bins);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -4,7 +4,7 @@
  * ingest's workers) and kept in the manifest, so a re-run compares a changed
  * dump's stories with the whole archive without reading the other dumps.
  */
-import { fnv1a } from '../text/fnv1a.ts';
+import { wordHashes } from './word-hashes.ts';
 
 /** Bins of the one-permutation MinHash: the estimate's resolution is 1/BINS. */
 export const BINS = 128;
@@ -22,7 +22,47 @@ export interface TextSketch {
   shingles: number;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/**
+ * A set of 32-bit hashes, reused from one body to the next: every article of
+ * every run is sketched, and a `Set` of numbers costs more than the rest of
+ * the sketch. Open addressing over typed arrays; a stamp per slot marks the
+ * slots of the current body, so nothing is cleared between bodies.
+ */
+class HashSet32 {
+  private keys = new Uint32Array(0);
+  private stamps = new Uint32Array(0);
+  private stamp = 0;
+  private mask = 0;
+
+  /** Empty the set, with room for `size` hashes. */
+  reset(size: number): this {
+    if (this.keys.length < size * 2 || this.stamp === 0xffffffff) {
+      const slots = 2 ** Math.ceil(Math.log2(Math.max(64, size * 2)));
+      this.keys = new Uint32Array(slots);
+      this.stamps = new Uint32Array(slots);
+      this.mask = slots - 1;
+      this.stamp = 0;
+    }
+    this.stamp++;
+    return this;
+  }
+
+  /** @returns Whether the hash was new. */
+  add(hash: number): boolean {
+    const { keys, stamps, stamp, mask } = this;
+    let slot = hash & mask;
+    while (stamps[slot] === stamp) {
+      if (keys[slot] === hash) return false;
+      slot = (slot + 1) & mask;
+    }
+    stamps[slot] = stamp;
+    keys[slot] = hash;
+    return true;
+  }
+}
+
+const shared = new HashSet32();
+const shingleSet = (size: number) => shared.reset(size);
 
 /** MurmurHash3's finalizer: spreads every input bit over the output. */
 function mix(h: number): number {
@@ -34,30 +74,25 @@ function mix(h: number): number {
 }
 
 /**
- * The words of a text, lower case: punctuation, spacing and paragraph breaks
- * are not part of a story's identity.
- */
-export function identityWords(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
-}
-
-/**
  * Sketch a body.
  *
  * @param paragraphs The body's text blocks (paragraphs and headings; captions
  *   are left out, so a corrected caption or credit does not count).
  */
 export function sketchText(paragraphs: readonly string[]): TextSketch {
-  const words = identityWords(paragraphs.join(' ')).map(fnv1a);
+  // Punctuation, case, spacing and paragraph breaks are not part of a story's identity.
+  const words = wordHashes(paragraphs.join(' '));
   if (words.length === 0) return { sketch: '', shingles: 0 };
-  const seen = new Set<number>();
-  const minima = new Uint32Array(BINS).fill(0xffffffff);
   const width = Math.min(SHINGLE, words.length);
-  for (let i = 0; i + width <= words.length; i++) {
+  const count = words.length - width + 1;
+  const seen = shingleSet(count);
+  const minima = new Uint32Array(BINS).fill(0xffffffff);
+  let distinct = 0;
+  for (let i = 0; i < count; i++) {
     let h = 0;
     for (let k = 0; k < width; k++) h = mix((h ^ (words[i + k] as number)) + k);
-    if (seen.has(h)) continue;
-    seen.add(h);
+    if (!seen.add(h)) continue;
+    distinct++;
     const bin = h >>> (32 - BIN_BITS);
     const value = h & ((1 << (32 - BIN_BITS)) - 1);
     if (value < (minima[bin] as number)) minima[bin] = value;
@@ -70,7 +105,7 @@ export function sketchText(paragraphs: readonly string[]): TextSketch {
   for (let bin = 0; bin < BINS; bin++) {
     values[bin] = minima[bin] === 0xffffffff ? EMPTY : Math.min(EMPTY - 1, (minima[bin] as number) >>> (32 - BIN_BITS - 16));
   }
-  return { sketch: Buffer.from(values.buffer).toString('base64'), shingles: seen.size };
+  return { sketch: Buffer.from(values.buffer).toString('base64'), shingles: distinct };
 }
 
 /**
