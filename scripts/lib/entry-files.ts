@@ -2,7 +2,7 @@
  * The ingest's files in the output folder: written whole or not at all,
  * checked against what the manifest recorded, removed only when its own.
  */
-import { lstatSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OwnedFile } from './ingest-manifest.ts';
 import { fileHash, unpack, type PackedFiles } from './packed-files.ts';
@@ -23,6 +23,26 @@ export function writeFileAtomic(file: string, content: Uint8Array | string): voi
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** @returns false when the file already exists. */
+function createFile(file: string, content: Uint8Array): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    writeFileSync(fd, content);
+  } catch (error) {
+    closeSync(fd);
+    unlinkSync(file);
+    throw error;
+  }
+  closeSync(fd);
+  return true;
 }
 
 /** The file name of an entry. */
@@ -51,16 +71,21 @@ export interface FileFailure {
 /**
  * Write packed files, one after the other, each atomically.
  *
+ * @param direct The folder held no entries when the run began: a file is
+ *   created in place (and never overwrites one), without the temporary file and
+ *   rename, which double the folder's updates. A run killed midway leaves a
+ *   partial file that no manifest records, which the next run finds different
+ *   from its entry and writes again.
  * @returns What each file now holds, by name, and the files that could not be written.
  */
-export function writePacked(packed: PackedFiles): { written: Map<string, OwnedFile>; failed: FileFailure[] } {
+export function writePacked(packed: PackedFiles, direct = false): { written: Map<string, OwnedFile>; failed: FileFailure[] } {
   const written = new Map<string, OwnedFile>();
   const failed: FileFailure[] = [];
   let i = 0;
   for (const [file, bytes] of unpack(packed)) {
     const name = path.basename(file);
     try {
-      writeFileAtomic(file, bytes);
+      if (!direct || !createFile(file, bytes)) writeFileAtomic(file, bytes);
       written.set(name, { size: bytes.length, hash: packed.hashes[i] as string });
     } catch (error) {
       failed.push({ name, reason: `cannot write the entry (${describeError(error)})` });

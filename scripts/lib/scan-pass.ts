@@ -79,7 +79,7 @@ export async function readRecords({ dumps, previous, outDir, dryRun, fresh, getP
             const scanned = result as ScanResult;
             summary.extractMs += scanned.extractMs;
             for (const [name, file] of Object.entries(scanned.unchanged)) summary.produced.set(name, file);
-            const writes = dryRun ? undefined : writePacked(scanned.writes);
+            const writes = dryRun ? undefined : writePacked(scanned.writes, fresh);
             for (const [name, file] of writes?.written ?? []) summary.produced.set(name, file);
             for (const failure of writes?.failed ?? []) {
               summary.failed.add(failure.name);
