@@ -70,7 +70,12 @@ describe('sketchText against its definition', () => {
     return (h ^ (h >>> 16)) >>> 0;
   };
   const definition = (paragraphs: string[]) => {
-    const words = (paragraphs.join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => {
+    const words = (
+      paragraphs
+        .join(' ')
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]+/gu) ?? []
+    ).map((word) => {
       let h = 0x811c9dc5;
       for (const char of word.split('')) h = Math.imul(h ^ char.charCodeAt(0), 0x01000193);
       return h >>> 0;
