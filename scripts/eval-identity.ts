@@ -13,7 +13,6 @@ import { identifyArticle } from '../src/lib/identity/article-identity.ts';
 import { assignStories } from '../src/lib/identity/assign-stories.ts';
 import { emptyLedger } from '../src/lib/identity/ledger.ts';
 import { compareBodies, SAME_STORY, titleSimilarity } from '../src/lib/identity/same-story.ts';
-import { decodeSketch } from '../src/lib/identity/sketch.ts';
 import { generateBriefings, generateStories, RESCRAPES, rescrape } from './bench/generate-identity-cases.ts';
 import { seededRandom } from './bench/random.ts';
 
@@ -31,7 +30,7 @@ const features = (article: ParsedArticle) => {
   let known = cache.get(article);
   if (!known) {
     const { title, sketch, shingles } = identifyArticle(article);
-    known = { title, sketch: decodeSketch(sketch), shingles };
+    known = { title, sketch, shingles };
     cache.set(article, known);
   }
   return known;

@@ -121,6 +121,7 @@ describe('npm run ingest', () => {
     expect(result.stderr).toContain(`ingest: locked: took over the lock of a run that is gone (process ${gone})`);
     expect(readdirSync(path.join(root, 'locked')).filter((name) => name.startsWith('.'))).toEqual([
       '.ingest-manifest.json',
+      '.ingest-sketches.bin',
       '.knowledge-cache',
       '.redirects.json',
       '.url-ledger.txt',

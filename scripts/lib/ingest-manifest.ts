@@ -12,9 +12,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Version } from '../../src/lib/entry-schema.ts';
-import type { FileRecord } from './ingest-protocol.ts';
+import type { ArticleRef, FileRecord } from './ingest-protocol.ts';
 import { knowledgeVersion } from './knowledge-stage.ts';
 import { writeFileAtomic } from './entry-files.ts';
+import { loadSketches, newGeneration, saveSketches, SKETCHES_NAME } from './sketch-file.ts';
 
 /** File name of the manifest inside the output folder (hidden: not an entry). */
 export const MANIFEST_NAME = '.ingest-manifest.json';
@@ -55,7 +56,17 @@ export interface LoadedManifest {
 }
 
 /** Packages whose code writes, validates or reads back entries; their dependencies in the lock file count too. */
-const ENTRY_PACKAGES = ['unified', 'remark-stringify', 'remark-frontmatter', 'mdast-util-to-markdown', 'mdast-util-frontmatter', 'mdast-util-to-string', 'mdast-util-from-markdown', 'zod', 'js-yaml'];
+const ENTRY_PACKAGES = [
+  'unified',
+  'remark-stringify',
+  'remark-frontmatter',
+  'mdast-util-to-markdown',
+  'mdast-util-frontmatter',
+  'mdast-util-to-string',
+  'mdast-util-from-markdown',
+  'zod',
+  'js-yaml',
+];
 
 /** The `.ts` modules of a folder and its subfolders, tests left out, sorted. */
 function modulesIn(folder: string): string[] {
@@ -166,7 +177,12 @@ export function loadManifest(outDir: string, version: string): LoadedManifest {
   const owned = readOwned(stored);
   if (typeof owned === 'string') return { manifest: empty, found: true, problem: owned };
   const cacheValid =
-    stored.version === version && isObject(stored.files) && isObject(stored.entries) && isCache(stored.files, stored.entries);
+    stored.version === version &&
+    isObject(stored.files) &&
+    isObject(stored.entries) &&
+    isCache(stored.files, stored.entries) &&
+    typeof stored.sketches === 'string' &&
+    loadSketches(path.join(outDir, SKETCHES_NAME), stored.sketches, Object.values(stored.files as Manifest['files']));
   // Damaged histories cost the "Updated" notes of stories edited in place, not the run.
   const histories = isHistories(stored.histories) ? stored.histories : {};
   const manifest: Manifest = cacheValid
@@ -180,7 +196,12 @@ export function loadManifest(outDir: string, version: string): LoadedManifest {
  * @param manifest What this run read and wrote.
  */
 export function saveManifest(outDir: string, manifest: Manifest): void {
-  writeFileAtomic(path.join(outDir, MANIFEST_NAME), JSON.stringify(manifest));
+  // The sketches first: a run killed between the two leaves a manifest naming the older generation, whose cache is then dropped.
+  const generation = newGeneration();
+  saveSketches(path.join(outDir, SKETCHES_NAME), Object.values(manifest.files), generation);
+  const files: Record<string, Omit<FileRecord, 'articles'> & { articles: Omit<ArticleRef, 'sketch'>[] }> = {};
+  for (const [name, record] of Object.entries(manifest.files)) files[name] = { ...record, articles: record.articles.map(({ sketch: _, ...kept }) => kept) };
+  writeFileAtomic(path.join(outDir, MANIFEST_NAME), JSON.stringify({ ...manifest, files, sketches: generation }));
 }
 
 // The manifest is checked by hand rather than with a schema: at 100k dumps it
@@ -215,7 +236,7 @@ function isCache(files: Record<string, unknown>, entries: Record<string, unknown
     if (!Array.isArray(record.articles) || !Array.isArray(record.errors)) return false;
     for (const ref of record.articles as unknown[]) {
       if (!isObject(ref) || typeof ref.id !== 'string' || typeof ref.digest !== 'string' || typeof ref.slug !== 'string') return false;
-      if (typeof ref.signature !== 'string' || !isCount(ref.index) || !isCount(ref.line)) return false;
+      if (typeof ref.signature !== 'string' || !isCount(ref.index) || !isCount(ref.line) || !isCount(ref.shingles)) return false;
     }
     for (const error of record.errors as unknown[]) {
       if (!isObject(error) || typeof error.reason !== 'string' || !isCount(error.line)) return false;

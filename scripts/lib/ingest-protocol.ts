@@ -18,8 +18,8 @@ export interface ArticleRef {
   signature: string;
   index: number;
   line: number;
-  /** `sketchText` of the body: the story's identity survives small changes (src/lib/identity/). */
-  sketch: string;
+  /** `sketchText` of the body: the story's identity survives small changes (src/lib/identity/). Kept beside the manifest, not in it (`ingest-manifest.ts`). */
+  sketch: Uint16Array;
   /** Distinct shingles in the body. */
   shingles: number;
 }
@@ -110,7 +110,10 @@ export interface ScanResult {
   writes: FileWrites;
   unchanged: UnchangedFiles;
   /** A dump whose bytes still have their last hash (only touched) comes back with `same` and no record. */
-  records: ({ name: string; same: true } | { name: string; same?: false; record: Omit<FileRecord, 'size' | 'mtimeMs'>; outcomes: Record<string, ScanOutcome> })[];
+  records: (
+    | { name: string; same: true }
+    | { name: string; same?: false; record: Omit<FileRecord, 'size' | 'mtimeMs'>; outcomes: Record<string, ScanOutcome> }
+  )[];
 }
 
 /** A worker's answer to a render. */

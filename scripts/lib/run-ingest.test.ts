@@ -150,6 +150,25 @@ describe('runIngest: the files it touches', () => {
     expect(entries()).toEqual(['README.md', expect.stringMatching(/^bridge-reopens-/)]);
   });
 
+  test.each([
+    ['is missing', () => rmSync(path.join(outDir, '.ingest-sketches.bin'))],
+    ['is not the one written with the manifest', () => writeFileSync(manifestFile(), JSON.stringify({ ...readManifest(), sketches: '0000000000000000' }))],
+  ])('reads every dump again when the sketch file %s, and keeps the entries', async (_, damage) => {
+    write('a.txt', story('Bridge Reopens', 'Cars are back on the bridge after a year of repairs.'));
+    write('b.txt', story('Port Strike Ends', 'Ships sail.'));
+    await ingest();
+    const before = entries();
+    damage();
+    const summary = await ingest();
+    expect(summary.filesRead).toBe(2);
+    expect(summary.written).toEqual([]);
+    expect(entries()).toEqual(before);
+    // The sketches are back: a re-scrape with a corrected word is the same story, at the same URL.
+    write('a.txt', story('Bridge Reopens', 'Cars are back on the bridge after a year of works.'));
+    expect((await ingest()).redirects).toBe(0);
+    expect(entries()).toEqual(before);
+  });
+
   test('reads the entries of a manifest written before it recorded its files as its own', async () => {
     write('a.txt', story('Bridge Reopens', 'Cars are back.'));
     write('b.txt', story('Port Strike Ends', 'Ships sail.'));

@@ -17,6 +17,7 @@ import { chooseRenders, previousEntryFinder, renderEntries } from './repair-pass
 import { holdsEntries, readRecords } from './scan-pass.ts';
 import { LEDGER_NAME, REDIRECTS_NAME, readLedger, saveUrls, type ReadLedger } from './url-files.ts';
 import { createWorkerPool } from './worker-pool.ts';
+import { SKETCHES_NAME } from './sketch-file.ts';
 import { checkFolders, foreignFiles, makeFolder, UsageError } from './out-folder.ts';
 import { LOCK_NAME, takeLock } from './out-lock.ts';
 import { runTask } from './ingest-worker.ts';
@@ -84,7 +85,14 @@ const WORKER = new URL('./ingest-worker.ts', import.meta.url);
 const INLINE_LIMIT = 8;
 
 /** The ingest's own hidden files in the output folder: the manifest, the lock, temporary files. */
-const isOwnHidden = (name: string) => name === MANIFEST_NAME || name === CACHE_DIR_NAME || name === LEDGER_NAME || name === REDIRECTS_NAME || name.startsWith(LOCK_NAME) || (name.startsWith('.') && name.endsWith('.tmp'));
+const isOwnHidden = (name: string) =>
+  name === MANIFEST_NAME ||
+  name === SKETCHES_NAME ||
+  name === CACHE_DIR_NAME ||
+  name === LEDGER_NAME ||
+  name === REDIRECTS_NAME ||
+  name.startsWith(LOCK_NAME) ||
+  (name.startsWith('.') && name.endsWith('.tmp'));
 
 /**
  * Run the ingest.
@@ -173,7 +181,9 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
     // the scan itself wrote under a slug the plan then lengthened (a clash),
     // which was never an entry and is not reported.
     const planned = new Set([...plan.entries.keys()].map(entryName));
-    const stale = Object.keys(previous.owned).filter((name) => !planned.has(name)).sort();
+    const stale = Object.keys(previous.owned)
+      .filter((name) => !planned.has(name))
+      .sort();
     const strays = [...scan.written].filter((name) => !planned.has(name) && !previous.owned[name]);
     const removal = check ? { removed: stale.filter((name) => existsSync(path.join(outDir, name))), failed: [] } : removeOwned(outDir, stale);
     if (!check) removeOwned(outDir, strays);
@@ -184,7 +194,14 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
     const failedSlugs = new Set([...rendered.failed, ...writeFailures.map((failure) => failure.name.slice(0, -3))]);
     const changed =
       urls.changed ||
-      scan.read.size > 0 || scan.touched > 0 || gone.length > 0 || written.size > 0 || stale.length > 0 || failedSlugs.size > 0 || repaired.length > 0 || loaded.problem !== undefined;
+      scan.read.size > 0 ||
+      scan.touched > 0 ||
+      gone.length > 0 ||
+      written.size > 0 ||
+      stale.length > 0 ||
+      failedSlugs.size > 0 ||
+      repaired.length > 0 ||
+      loaded.problem !== undefined;
     if (!check && changed) {
       const entries = Object.fromEntries([...plan.entries].map(([slug, entry]) => [slug, entry.signature]));
       // An entry that failed is left out, so the next run tries it again.

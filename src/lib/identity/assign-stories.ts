@@ -6,7 +6,7 @@
  */
 import type { Ledger } from './ledger.ts';
 import { isSameStory, type IdentityFeatures } from './same-story.ts';
-import { bandKeys, decodeSketch } from './sketch.ts';
+import { bandKeys } from './sketch.ts';
 
 /** One article as the identity step sees it. */
 export interface IdentityArticle {
@@ -15,7 +15,7 @@ export interface IdentityArticle {
   /** Headline slug words. */
   title: string;
   /** `sketchText(…).sketch`. */
-  sketch: string;
+  sketch: Uint16Array;
   /** `sketchText(…).shingles`. */
   shingles: number;
 }
@@ -119,16 +119,6 @@ export function assignStories(input: AssignInput): Assignment {
  */
 function linkNearDuplicates(nodes: readonly IdentityArticle[], fresh: number[], find: (i: number) => number, union: (a: number, b: number) => void): void {
   if (fresh.length === 0) return;
-  const features = new Map<number, IdentityFeatures>();
-  const featuresOf = (i: number): IdentityFeatures => {
-    let f = features.get(i);
-    if (!f) {
-      const node = nodes[i] as IdentityArticle;
-      f = { title: node.title, sketch: decodeSketch(node.sketch), shingles: node.shingles };
-      features.set(i, f);
-    }
-    return f;
-  };
   const byBand = new Map<number, number[]>();
   const byTitle = new Map<string, number[]>();
   const add = <K>(map: Map<K, number[]>, key: K, i: number) => {
@@ -138,19 +128,18 @@ function linkNearDuplicates(nodes: readonly IdentityArticle[], fresh: number[], 
   };
   for (const i of fresh) {
     add(byTitle, (nodes[i] as IdentityArticle).title, i);
-    for (const key of bandKeys(featuresOf(i).sketch)) add(byBand, key, i);
+    for (const key of bandKeys((nodes[i] as IdentityArticle).sketch)) add(byBand, key, i);
   }
   const compare = (i: number, candidates: number[] | undefined) => {
     for (const j of candidates ?? []) {
       if (j === i || find(i) === find(j)) continue;
-      if (isSameStory(featuresOf(i), featuresOf(j))) union(i, j);
+      if (isSameStory(nodes[i] as IdentityArticle, nodes[j] as IdentityArticle)) union(i, j);
     }
   };
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i] as IdentityArticle;
     compare(i, byTitle.get(node.title));
-    if (node.sketch === '') continue;
-    const keys = bandKeys(features.get(i)?.sketch ?? decodeSketch(node.sketch));
-    for (const key of keys) compare(i, byBand.get(key));
+    if (node.sketch.length === 0) continue;
+    for (const key of bandKeys(node.sketch)) compare(i, byBand.get(key));
   }
 }

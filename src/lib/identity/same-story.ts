@@ -10,7 +10,7 @@ import { BINS, compareSketches } from './sketch.ts';
 export interface IdentityFeatures {
   /** The headline's slug words (lower case, folded, "-" between words). */
   title: string;
-  /** The body's decoded sketch (`decodeSketch`). */
+  /** The body's sketch (`sketchText`). */
   sketch: Uint16Array;
   /** Distinct shingles in the body. */
   shingles: number;

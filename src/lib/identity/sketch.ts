@@ -16,8 +16,8 @@ const EMPTY = 0xffff;
 
 /** What the identity checks know of one article's text. */
 export interface TextSketch {
-  /** Base64 of each bin's minimum, 16 bits ('' for a body without words). */
-  sketch: string;
+  /** Each bin's minimum, 16 bits; empty for a body without words. */
+  sketch: Uint16Array;
   /** Distinct shingles in the body (the set size, for containment). */
   shingles: number;
 }
@@ -82,7 +82,7 @@ function mix(h: number): number {
 export function sketchText(paragraphs: readonly string[]): TextSketch {
   // Punctuation, case, spacing and paragraph breaks are not part of a story's identity.
   const words = wordHashes(paragraphs.join(' '));
-  if (words.length === 0) return { sketch: '', shingles: 0 };
+  if (words.length === 0) return { sketch: new Uint16Array(0), shingles: 0 };
   const width = Math.min(SHINGLE, words.length);
   const count = words.length - width + 1;
   const seen = shingleSet(count);
@@ -105,18 +105,7 @@ export function sketchText(paragraphs: readonly string[]): TextSketch {
   for (let bin = 0; bin < BINS; bin++) {
     values[bin] = minima[bin] === 0xffffffff ? EMPTY : Math.min(EMPTY - 1, (minima[bin] as number) >>> (32 - BIN_BITS - 16));
   }
-  return { sketch: Buffer.from(values.buffer).toString('base64'), shingles: distinct };
-}
-
-/**
- * Decode a sketch's bins.
- *
- * @returns BINS values, or an empty array for a body without words.
- */
-export function decodeSketch(sketch: string): Uint16Array {
-  if (sketch === '') return new Uint16Array(0);
-  const bytes = Buffer.from(sketch, 'base64');
-  return new Uint16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  return { sketch: values, shingles: distinct };
 }
 
 /** How two sketches compare, bin by bin. */
