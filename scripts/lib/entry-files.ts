@@ -102,8 +102,9 @@ export function writePacked(packed: PackedFiles, direct = false): { written: Map
  * @param outDir The entries folder.
  * @param owned The manifest's record.
  * @param names The files to check.
+ * @param sizes Their sizes when already read (`statSizes`); the others are read here.
  */
-export function findIntact(outDir: string, owned: Record<string, OwnedFile>, names: Iterable<string>, hashes: boolean): Set<string> {
+export function findIntact(outDir: string, owned: Record<string, OwnedFile>, names: Iterable<string>, hashes: boolean, sizes?: Map<string, number>): Set<string> {
   const intact = new Set<string>();
   // Names are plain file names (the manifest's checks see to it): joined by
   // hand, as `path.join` would double the cost of 100k stats.
@@ -111,12 +112,16 @@ export function findIntact(outDir: string, owned: Record<string, OwnedFile>, nam
   for (const name of names) {
     const record = owned[name];
     if (!record || record.size < 0) continue;
-    const stat = statSync(prefix + name, { throwIfNoEntry: false });
-    if (!stat?.isFile() || stat.size !== record.size) continue;
+    if ((sizes?.get(name) ?? sizeOf(prefix + name)) !== record.size) continue;
     if (hashes && !hashMatches(prefix + name, record.hash)) continue;
     intact.add(name);
   }
   return intact;
+}
+
+function sizeOf(file: string): number {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  return stat?.isFile() ? stat.size : -1;
 }
 
 function hashMatches(file: string, expected: string): boolean {

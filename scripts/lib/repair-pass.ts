@@ -26,6 +26,8 @@ export interface ChooseOptions {
   fresh: boolean;
   /** Check each owned file's hash, not only its size. */
   verify: boolean;
+  /** The owned files' sizes, when read beforehand (`statSizes`). */
+  sizes?: Map<string, number>;
 }
 
 /**
@@ -34,11 +36,11 @@ export interface ChooseOptions {
  *
  * @returns The entries, and the slugs among them whose owned file was damaged or missing.
  */
-export function chooseRenders({ plan, scan, previous, outDir, fresh, verify }: ChooseOptions): { toRender: [string, PlannedEntry][]; repaired: string[] } {
+export function chooseRenders({ plan, scan, previous, outDir, fresh, verify, sizes }: ChooseOptions): { toRender: [string, PlannedEntry][]; repaired: string[] } {
   // What stands on disk as the ingest wrote it: what the scan just wrote or
   // found, and owned files of the right size (and, verifying, hash).
   const unsure = [...plan.entries.keys()].map(entryName).filter((name) => !scan.produced.has(name) && !scan.failed.has(name));
-  const intact = fresh ? new Set<string>() : findIntact(outDir, previous.owned, unsure, verify);
+  const intact = fresh ? new Set<string>() : findIntact(outDir, previous.owned, unsure, verify, sizes);
   const repaired: string[] = [];
   const toRender = [...plan.entries].filter(([slug, entry]) => {
     const name = entryName(slug);

@@ -18,6 +18,7 @@ import { holdsEntries, readRecords } from './scan-pass.ts';
 import { LEDGER_NAME, REDIRECTS_NAME, readLedger, saveUrls, type ReadLedger } from './url-files.ts';
 import { createWorkerPool } from './worker-pool.ts';
 import { SKETCHES_NAME } from './sketch-file.ts';
+import { statSizes } from './stat-sizes.ts';
 import { checkFolders, foreignFiles, makeFolder, UsageError } from './out-folder.ts';
 import { LOCK_NAME, takeLock } from './out-lock.ts';
 import { runTask } from './ingest-worker.ts';
@@ -153,6 +154,9 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
 
   try {
     const fresh = !holdsEntries(outDir);
+    const verify = check || options.verify === true;
+    // Read while this thread reads the dumps and plans (verifying reads each file whole, later).
+    const sizes = fresh || verify ? undefined : statSizes(`${outDir}${path.sep}`, Object.keys(previous.owned)).catch(() => undefined);
     const scan = await readRecords({ dumps, previous, outDir, dryRun: check, fresh, getPool, onProgress: options.onProgress, knowledge });
     const { records } = scan;
     const gone = Object.keys(previous.files).filter((name) => !records.has(name));
@@ -162,7 +166,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
       ledger: old.ledger,
     });
 
-    const { toRender, repaired } = chooseRenders({ plan, scan, previous, outDir, fresh, verify: check || options.verify === true });
+    const { toRender, repaired } = chooseRenders({ plan, scan, previous, outDir, fresh, verify, sizes: await sizes });
     const rendered = await renderEntries({
       toRender,
       dumps,
