@@ -57,6 +57,14 @@ export interface Plan {
 const titleOf = (ref: ArticleRef) => ref.slug.slice(0, ref.slug.lastIndexOf('-'));
 const identityOf = (ref: ArticleRef): IdentityArticle => ({ id: ref.id, title: titleOf(ref), sketch: ref.sketch, shingles: ref.shingles });
 
+/** The departed articles whose text is in no dump now: their text is compared with the new ones. */
+function departedArticles(departed: readonly ArticleRef[], copies: Copy[]): IdentityArticle[] {
+  if (departed.length === 0) return [];
+  const ids = new Set(departed.map((ref) => ref.id));
+  for (const copy of copies) ids.delete(copy.ref.id);
+  return departed.filter((ref) => ids.has(ref.id)).map(identityOf);
+}
+
 /**
  * Group the articles of all dumps into stories, and give each story its URL.
  *
@@ -73,8 +81,7 @@ export function planEntries(dumps: DumpFile[], records: Map<string, FileRecord>,
       copies.push({ name: dump.name, ref });
     }
   }
-  const present = new Set(copies.map((copy) => copy.ref.id));
-  const departed = previous.departed.filter((ref) => !present.has(ref.id)).map(identityOf);
+  const departed = departedArticles(previous.departed, copies);
   const { storyOf, merged } = assignStories({ articles: copies.map((copy) => identityOf(copy.ref)), fresh, departed, ledger: previous.ledger });
 
   const byStory = new Map<string, Copy[]>();
@@ -107,11 +114,19 @@ export function planEntries(dumps: DumpFile[], records: Map<string, FileRecord>,
 
 /** The stories a text of the last run belonged to, when that text is gone from the dumps. */
 function replacedStories(previous: PreviousPlan, copies: Copy[], storyOf: string[], merged: Map<string, string>): Set<string> {
-  const digests = new Set(copies.map((copy) => copy.ref.digest));
-  const storyOfText = new Map(copies.map((copy, i) => [copy.ref.id, storyOf[i] as string]));
   const replaced = new Set<string>();
+  if (previous.departed.length === 0) return replaced;
+  // Only the departed texts are looked for: one pass over the archive, no index of it.
+  const digests = new Set(previous.departed.map((ref) => ref.digest));
+  const ids = new Set(previous.departed.map((ref) => ref.id));
+  const present = new Set<string>();
+  const storyOfText = new Map<string, string>();
+  copies.forEach((copy, i) => {
+    if (digests.has(copy.ref.digest)) present.add(copy.ref.digest);
+    if (ids.has(copy.ref.id)) storyOfText.set(copy.ref.id, storyOf[i] as string);
+  });
   for (const ref of previous.departed) {
-    if (digests.has(ref.digest)) continue;
+    if (present.has(ref.digest)) continue;
     const story = storyOfText.get(ref.id) ?? previous.ledger.texts.get(ref.id) ?? ref.id;
     replaced.add(merged.get(story) ?? story);
   }

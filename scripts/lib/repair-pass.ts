@@ -36,21 +36,29 @@ export interface ChooseOptions {
  *
  * @returns The entries, and the slugs among them whose owned file was damaged or missing.
  */
-export function chooseRenders({ plan, scan, previous, outDir, fresh, verify, sizes }: ChooseOptions): { toRender: [string, PlannedEntry][]; repaired: string[] } {
+export function chooseRenders({ plan, scan, previous, outDir, fresh, verify, sizes }: ChooseOptions): {
+  toRender: [string, PlannedEntry][];
+  repaired: string[];
+} {
   // What stands on disk as the ingest wrote it: what the scan just wrote or
   // found, and owned files of the right size (and, verifying, hash).
-  const unsure = [...plan.entries.keys()].map(entryName).filter((name) => !scan.produced.has(name) && !scan.failed.has(name));
+  const unsure: string[] = [];
+  for (const slug of plan.entries.keys()) {
+    const name = entryName(slug);
+    if (!scan.produced.has(name) && !scan.failed.has(name)) unsure.push(name);
+  }
   const intact = fresh ? new Set<string>() : findIntact(outDir, previous.owned, unsure, verify, sizes);
   const repaired: string[] = [];
-  const toRender = [...plan.entries].filter(([slug, entry]) => {
-    const name = entryName(slug);
-    if (scan.failed.has(name)) return false;
+  const toRender: [string, PlannedEntry][] = [];
+  for (const [slug, entry] of plan.entries) {
     // The common case: the scan already wrote it exactly as planned.
-    if (entry.sources.length === 1 && entry.from.ref.slug === slug && entry.id === entry.from.ref.id && scan.settled.has(slug)) return false;
+    if (entry.sources.length === 1 && entry.from.ref.slug === slug && entry.id === entry.from.ref.id && scan.settled.has(slug)) continue;
+    const name = entryName(slug);
+    if (scan.failed.has(name)) continue;
     const onDisk = scan.produced.has(name) || intact.has(name);
     if (!onDisk && previous.owned[name]) repaired.push(slug);
-    return !onDisk || previous.entries[slug] !== entry.signature || entry.sources.some((source) => scan.read.has(source.file));
-  });
+    if (!onDisk || previous.entries[slug] !== entry.signature || entry.sources.some((source) => scan.read.has(source.file))) toRender.push([slug, entry]);
+  }
   return { toRender, repaired: repaired.sort() };
 }
 
@@ -104,11 +112,22 @@ export async function renderEntries(options: RenderOptions): Promise<RenderSumma
       items: [],
       ...(knowledge ? { knowledge } : {}),
     };
-    const versions = entry.copies.length > 1 ? entry.copies.map((copy) => ({ path: paths.get(copy.name) ?? path.join(inDir, copy.name), name: copy.name, index: copy.ref.index })) : undefined;
+    const versions =
+      entry.copies.length > 1
+        ? entry.copies.map((copy) => ({ path: paths.get(copy.name) ?? path.join(inDir, copy.name), name: copy.name, index: copy.ref.index }))
+        : undefined;
     const previous = entry.replaced ? options.previousEntry(slug, entry) : undefined;
     const recorded = options.histories[slug];
     const history = recorded?.signature === entry.signature ? recorded.versions : undefined;
-    task.items.push({ index: entry.from.ref.index, slug, id: entry.id, sources: entry.sources, versions, ...(previous ? { previous } : {}), ...(history ? { history } : {}) });
+    task.items.push({
+      index: entry.from.ref.index,
+      slug,
+      id: entry.id,
+      sources: entry.sources,
+      versions,
+      ...(previous ? { previous } : {}),
+      ...(history ? { history } : {}),
+    });
     byFile.set(name, task);
   }
 
@@ -121,7 +140,15 @@ export async function renderEntries(options: RenderOptions): Promise<RenderSumma
         result = (await getPool(toRender.length).run(task)) as RenderResult;
       } catch (error) {
         const reason = internalReason(error);
-        result = { kind: 'render', extractMs: 0, histories: {}, written: [], unchanged: {}, errors: [{ kind: 'file', line: 0, reason, internal: true }], writes: new FilePacker().pack() };
+        result = {
+          kind: 'render',
+          extractMs: 0,
+          histories: {},
+          written: [],
+          unchanged: {},
+          errors: [{ kind: 'file', line: 0, reason, internal: true }],
+          writes: new FilePacker().pack(),
+        };
       }
       summary.extractMs += result.extractMs;
       for (const [slug, versions] of Object.entries(result.histories)) summary.histories.set(slug, versions);

@@ -5,8 +5,8 @@
  * ledger knows it by; two known stories found to be one keep the smaller id.
  */
 import type { Ledger } from './ledger.ts';
-import { isSameStory, type IdentityFeatures } from './same-story.ts';
-import { bandKeys } from './sketch.ts';
+import { isSameStory } from './same-story.ts';
+import { BANDS, bandKeysInto } from './sketch.ts';
 
 /** One article as the identity step sees it. */
 export interface IdentityArticle {
@@ -43,11 +43,6 @@ export interface Assignment {
   merged: Map<string, string>;
 }
 
-/** The story a content id belongs to in the ledger, if the ledger knows it. */
-function ledgerStory(ledger: Ledger, known: Set<string>, id: string): string | undefined {
-  return ledger.texts.get(id) ?? (known.has(id) ? id : undefined);
-}
-
 /**
  * Group articles into stories.
  *
@@ -55,9 +50,9 @@ function ledgerStory(ledger: Ledger, known: Set<string>, id: string): string | u
  */
 export function assignStories(input: AssignInput): Assignment {
   const { articles, ledger } = input;
-  const departed = input.departed ?? [];
-  const nodes = [...articles, ...departed];
-  const parent = nodes.map((_, i) => i);
+  const nodes = input.departed && input.departed.length > 0 ? [...articles, ...input.departed] : articles;
+  const parent = new Int32Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) parent[i] = i;
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
     return i;
@@ -68,48 +63,55 @@ export function assignStories(input: AssignInput): Assignment {
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
 
-  // Known stories: those that own a URL or a version.
-  const known = new Set<string>([...ledger.urls.values(), ...ledger.texts.values()]);
+  // Known stories: those that own a URL or a version. Each node's, once.
+  const known = new Set<string>();
+  ledger.urls.forEach((story) => known.add(story));
+  ledger.texts.forEach((story) => known.add(story));
+  const storyOfNode: (string | undefined)[] = new Array(nodes.length);
   const byStory = new Map<string, number>();
   const byContent = new Map<string, number>();
-  nodes.forEach((node, i) => {
-    const same = byContent.get(node.id);
-    if (same === undefined) byContent.set(node.id, i);
+  for (let i = 0; i < nodes.length; i++) {
+    const { id } = nodes[i] as IdentityArticle;
+    const same = byContent.get(id);
+    if (same === undefined) byContent.set(id, i);
     else union(same, i);
-    const story = ledgerStory(ledger, known, node.id);
-    if (story === undefined) return;
+    const story = ledger.texts.get(id) ?? (known.has(id) ? id : undefined);
+    storyOfNode[i] = story;
+    if (story === undefined) continue;
     const first = byStory.get(story);
     if (first === undefined) byStory.set(story, i);
     else union(first, i);
-  });
+  }
 
   linkNearDuplicates(nodes, [...input.fresh], find, union);
 
   // Each group's known stories; the smallest id survives.
   const survivor = new Map<number, string>();
-  nodes.forEach((node, i) => {
-    const story = ledgerStory(ledger, known, node.id);
-    if (story === undefined) return;
+  for (let i = 0; i < nodes.length; i++) {
+    const story = storyOfNode[i];
+    if (story === undefined) continue;
     const root = find(i);
     const current = survivor.get(root);
     if (current === undefined || story < current) survivor.set(root, story);
-  });
+  }
   const merged = new Map<string, string>();
-  nodes.forEach((node, i) => {
-    const story = ledgerStory(ledger, known, node.id);
+  for (let i = 0; i < articles.length; i++) {
+    const story = storyOfNode[i];
+    if (story === undefined) continue;
     const winner = survivor.get(find(i));
-    if (story !== undefined && winner !== undefined && story !== winner && i < articles.length) merged.set(story, winner);
-  });
+    if (winner !== undefined && story !== winner) merged.set(story, winner);
+  }
   // A new story is known by its first version's content id.
-  const storyOf = articles.map((article, i) => {
+  const storyOf: string[] = new Array(articles.length);
+  for (let i = 0; i < articles.length; i++) {
     const root = find(i);
     let winner = survivor.get(root);
     if (winner === undefined) {
-      winner = (articles[root] ?? article).id;
+      winner = (articles[root] ?? (articles[i] as IdentityArticle)).id;
       survivor.set(root, winner);
     }
-    return winner;
-  });
+    storyOf[i] = winner;
+  }
   return { storyOf, merged };
 }
 
@@ -121,14 +123,24 @@ function linkNearDuplicates(nodes: readonly IdentityArticle[], fresh: number[], 
   if (fresh.length === 0) return;
   const byBand = new Map<number, number[]>();
   const byTitle = new Map<string, number[]>();
+  // Bands of the fresh articles, by their low bits: most nodes share none,
+  // and are passed over without a map lookup.
+  const seen = new Uint8Array(1 << 16);
   const add = <K>(map: Map<K, number[]>, key: K, i: number) => {
     const list = map.get(key);
     if (list) list.push(i);
     else map.set(key, [i]);
   };
+  const keys = new Uint32Array(BANDS);
   for (const i of fresh) {
-    add(byTitle, (nodes[i] as IdentityArticle).title, i);
-    for (const key of bandKeys((nodes[i] as IdentityArticle).sketch)) add(byBand, key, i);
+    const node = nodes[i] as IdentityArticle;
+    add(byTitle, node.title, i);
+    if (node.sketch.length === 0) continue;
+    bandKeysInto(node.sketch, keys);
+    for (const key of keys) {
+      add(byBand, key, i);
+      seen[key & 0xffff] = 1;
+    }
   }
   const compare = (i: number, candidates: number[] | undefined) => {
     for (const j of candidates ?? []) {
@@ -140,6 +152,7 @@ function linkNearDuplicates(nodes: readonly IdentityArticle[], fresh: number[], 
     const node = nodes[i] as IdentityArticle;
     compare(i, byTitle.get(node.title));
     if (node.sketch.length === 0) continue;
-    for (const key of bandKeys(node.sketch)) compare(i, byBand.get(key));
+    bandKeysInto(node.sketch, keys);
+    for (const key of keys) if (seen[key & 0xffff] === 1) compare(i, byBand.get(key));
   }
 }

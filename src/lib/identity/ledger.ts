@@ -25,6 +25,8 @@ const HEADER = `# Clippings URL ledger: every story URL the archive has publishe
 
 const ID = /^[0-9a-f]{16}$/;
 const SLUG = /^[\p{L}\p{N}\p{M}]+(?:-[\p{L}\p{N}\p{M}]+)*$/u;
+// Most slugs: the same test without Unicode classes, several times faster.
+const PLAIN_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** An empty ledger (a first run). */
 export function emptyLedger(): Ledger {
@@ -40,51 +42,60 @@ export function emptyLedger(): Ledger {
  */
 export function parseLedger(text: string, file: string): Ledger {
   const ledger = emptyLedger();
-  const urlLine = new Map<string, number>();
-  const textLine = new Map<string, number>();
   const lines = text.split('\n');
+  // Where each key was seen, looked for only to name both lines of a contradiction.
+  const lineOf = (kind: 'url' | 'text', key: string) =>
+    1 + lines.findIndex((line) => readLine(line.trim())?.[0] === kind && readLine(line.trim())?.[1] === key);
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).trim();
-    if (line === '' || line.startsWith('#')) continue;
+    if (line === '' || line.charCodeAt(0) === 35 /* # */) continue;
     const fail = (reason: string): never => {
       throw new IngestError(file, i + 1, reason);
     };
-    const [kind, key, story, extra] = line.split(/\s+/);
+    const [kind, key, story, extra] = readLine(line) ?? line.split(/\s+/);
     if ((kind !== 'url' && kind !== 'text') || key === undefined || story === undefined || extra !== undefined) {
       fail(`cannot read "${line}", expected "url <slug> <story id>" or "text <content id> <story id>"`);
     }
     if (!ID.test(story as string)) fail(`"${story}" is not a story id, expected 16 hex digits`);
     if (kind === 'url') {
-      if (!SLUG.test(key as string)) fail(`"${key}" is not a slug, expected words of letters or digits joined by "-"`);
+      if (!PLAIN_SLUG.test(key as string) && !SLUG.test(key as string)) fail(`"${key}" is not a slug, expected words of letters or digits joined by "-"`);
       const seen = ledger.urls.get(key as string);
       if (seen !== undefined && seen !== story) {
-        fail(`${key} belongs to story ${story} here and to ${seen} on line ${urlLine.get(key as string)}, expected one story per URL`);
+        fail(`${key} belongs to story ${story} here and to ${seen} on line ${lineOf('url', key as string)}, expected one story per URL`);
       }
       ledger.urls.set(key as string, story as string);
-      urlLine.set(key as string, i + 1);
     } else {
       if (!ID.test(key as string)) fail(`"${key}" is not a content id, expected 16 hex digits`);
       const seen = ledger.texts.get(key as string);
       if (seen !== undefined && seen !== story) {
-        fail(`text ${key} belongs to story ${story} here and to ${seen} on line ${textLine.get(key as string)}, expected one story per text`);
+        fail(`text ${key} belongs to story ${story} here and to ${seen} on line ${lineOf('text', key as string)}, expected one story per text`);
       }
       ledger.texts.set(key as string, story as string);
-      textLine.set(key as string, i + 1);
     }
   }
   // A story merged into another leaves no URL of its own: its text cannot name it and own URLs.
-  const owned = new Map<string, string>();
-  for (const [slug, owner] of ledger.urls) if (!owned.has(owner)) owned.set(owner, slug);
-  for (const [content, story] of ledger.texts) {
-    const slug = content === story ? undefined : owned.get(content);
-    if (slug === undefined) continue;
+  const versionsOfOthers = new Map<string, string>();
+  for (const [content, story] of ledger.texts) if (content !== story) versionsOfOthers.set(content, story);
+  if (versionsOfOthers.size === 0) return ledger;
+  for (const [slug, owner] of ledger.urls) {
+    const story = versionsOfOthers.get(owner);
+    if (story === undefined) continue;
     throw new IngestError(
       file,
-      urlLine.get(slug) as number,
-      `${slug} belongs to story ${content}, but line ${textLine.get(content)} says that text is a version of story ${story}, expected "url ${slug} ${story}"`,
+      lineOf('url', slug),
+      `${slug} belongs to story ${owner}, but line ${lineOf('text', owner)} says that text is a version of story ${story}, expected "url ${slug} ${story}"`,
     );
   }
   return ledger;
+}
+
+/** A line written as the ingest writes them, "kind key story" with single spaces, read without a regular expression; undefined for any other (then split on white space). */
+function readLine(line: string): [string, string, string] | undefined {
+  const first = line.indexOf(' ');
+  const second = line.indexOf(' ', first + 1);
+  if (first <= 0 || second <= first + 1 || line.indexOf(' ', second + 1) !== -1 || /[\t\v\f\r\u00a0\u2000-\u200a\u2028\u2029\u3000]/.test(line))
+    return undefined;
+  return [line.slice(0, first), line.slice(first + 1, second), line.slice(second + 1)];
 }
 
 /**

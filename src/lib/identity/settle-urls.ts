@@ -40,8 +40,34 @@ export interface SettleInput {
   ledger: Ledger;
 }
 
-// The slug words are everything before the last "-", which starts the hash.
-const wordsOf = (slug: string) => slug.slice(0, slug.lastIndexOf('-'));
+// Slug words as `slugWords` writes them for a plain headline: such a title is
+// its own slug words (the ingest passes a story's slug words), so the cost of
+// finding them again is saved.
+const PLAIN_WORDS = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const wordsOfTitle = (title: string) => (title.length <= 60 && PLAIN_WORDS.test(title) ? title : slugWords(title) || 'story');
+
+// Map loops here use forEach: at 100k URLs, for…of's [key, value] pair per entry shows.
+function copyMap<K, V>(map: ReadonlyMap<K, V>): Map<K, V> {
+  const copy = new Map<K, V>();
+  map.forEach((value, key) => copy.set(key, value));
+  return copy;
+}
+
+/** Whether a slug is these words and a hash: everything before its last "-" is the words. */
+const hasWords = (slug: string, words: string) =>
+  slug.length > words.length + 1 && slug.charCodeAt(words.length) === 45 && slug.startsWith(words) && slug.indexOf('-', words.length + 1) === -1;
+
+/** The slug a story keeps among those it was published under: with its headline's words, the shortest, then the first in order. */
+function keptSlug(published: string | string[] | undefined, words: string): string | undefined {
+  if (published === undefined) return undefined;
+  if (typeof published === 'string') return hasWords(published, words) ? published : undefined;
+  let kept: string | undefined;
+  for (const slug of published) {
+    if (!hasWords(slug, words)) continue;
+    if (kept === undefined || slug.length < kept.length || (slug.length === kept.length && slug < kept)) kept = slug;
+  }
+  return kept;
+}
 
 /**
  * Settle every story's URL. A story keeps a slug it was published under while
@@ -51,29 +77,35 @@ const wordsOf = (slug: string) => slug.slice(0, slug.lastIndexOf('-'));
  * the ledger) holds it, so no published URL ever changes hands.
  */
 export function settleUrls(input: SettleInput): SettledUrls {
-  const remap = (story: string) => input.merged.get(story) ?? story;
-  const ledger: Ledger = { urls: new Map(), texts: new Map() };
-  for (const [slug, story] of input.ledger.urls) ledger.urls.set(slug, remap(story));
-  for (const [content, story] of input.ledger.texts) ledger.texts.set(content, remap(story));
-  for (const [loser, survivor] of input.merged) ledger.texts.set(loser, survivor);
+  const { merged } = input;
+  const ledger: Ledger =
+    merged.size === 0
+      ? { urls: copyMap(input.ledger.urls), texts: copyMap(input.ledger.texts) }
+      : {
+          urls: new Map([...input.ledger.urls].map(([slug, story]) => [slug, merged.get(story) ?? story])),
+          texts: new Map([...input.ledger.texts].map(([content, story]) => [content, merged.get(story) ?? story])),
+        };
+  for (const [loser, survivor] of merged) ledger.texts.set(loser, survivor);
   for (const [content, story] of input.versions) ledger.texts.set(content, story);
 
-  const published = new Map<string, string[]>();
-  for (const [slug, story] of ledger.urls) {
-    const list = published.get(story);
-    if (list) list.push(slug);
-    else published.set(story, [slug]);
-  }
+  // Most stories were published under one URL: a string, an array only for more.
+  const published = new Map<string, string | string[]>();
+  ledger.urls.forEach((story, slug) => {
+    const had = published.get(story);
+    if (had === undefined) published.set(story, slug);
+    else if (typeof had === 'string') published.set(story, [had, slug]);
+    else had.push(slug);
+  });
 
   const slugs = new Map<string, string>();
   let pending: { id: string; words: string }[] = [];
   for (const story of input.stories) {
-    const words = slugWords(story.title) || 'story';
-    const kept = (published.get(story.id) ?? []).filter((slug) => wordsOf(slug) === words).sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0];
+    const words = wordsOfTitle(story.title);
+    const kept = keptSlug(published.get(story.id), words);
     if (kept !== undefined) slugs.set(story.id, kept);
     else pending.push({ id: story.id, words });
   }
-  const claimed = new Set(slugs.values());
+  const claimed = pending.length > 0 ? new Set(slugs.values()) : new Set<string>();
   for (let digits = 6; pending.length > 0; digits += 2) {
     const wanted = new Map<string, string[]>();
     for (const { id, words } of pending) {
@@ -84,18 +116,21 @@ export function settleUrls(input: SettleInput): SettledUrls {
     for (const [slug, ids] of wanted) {
       const owner = ledger.urls.get(slug);
       const free = ids.length === 1 && !claimed.has(slug) && (owner === undefined || owner === ids[0]);
-      if (free || digits >= 16) for (const id of ids) slugs.set(id, slug);
-      else for (const id of ids) clashing.add(id);
+      if (free || digits >= 16) {
+        for (const id of ids) {
+          slugs.set(id, slug);
+          ledger.urls.set(slug, id);
+        }
+      } else for (const id of ids) clashing.add(id);
     }
     pending = pending.filter(({ id }) => clashing.has(id));
   }
-  for (const [story, slug] of slugs) ledger.urls.set(slug, story);
 
   const redirects: SlugRedirect[] = [];
-  for (const [from, story] of ledger.urls) {
+  ledger.urls.forEach((story, from) => {
     const to = slugs.get(story);
     if (to !== undefined && to !== from) redirects.push({ from, to });
-  }
+  });
   redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   return { slugs, ledger, redirects };
 }

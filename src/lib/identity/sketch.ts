@@ -144,17 +144,26 @@ export function compareSketches(a: Uint16Array, b: Uint16Array): SketchCompariso
 /** Rows a band: two bodies become candidates when all rows of one band agree. */
 export const BAND_ROWS = 4;
 
+/** Bands of a sketch. */
+export const BANDS = BINS / BAND_ROWS;
+
 /**
  * Locality-sensitive keys of a sketch: one 32-bit number per band of
  * BAND_ROWS bins. Bodies with Jaccard similarity s share a key with
  * probability 1 − (1 − s⁴)³²: 0.87 at 0.5, 0.99 at 0.6, about 10⁻⁶ for unrelated text.
  */
 export function bandKeys(values: Uint16Array): number[] {
-  const keys: number[] = [];
-  for (let band = 0; band + BAND_ROWS <= values.length; band += BAND_ROWS) {
-    let h = band + 1;
-    for (let k = 0; k < BAND_ROWS; k++) h = mix(h ^ ((values[band + k] as number) * (k + 1)));
-    keys.push(h);
+  if (values.length !== BINS) return [];
+  return [...bandKeysInto(values, new Uint32Array(BANDS))];
+}
+
+/** `bandKeys`, written into `keys` (BANDS long), for loops over a whole archive. */
+export function bandKeysInto(values: Uint16Array, keys: Uint32Array): Uint32Array {
+  for (let band = 0; band < BANDS; band++) {
+    const at = band * BAND_ROWS;
+    let h = at + 1;
+    for (let k = 0; k < BAND_ROWS; k++) h = mix(h ^ ((values[at + k] as number) * (k + 1)));
+    keys[band] = h;
   }
   return keys;
 }
