@@ -11,6 +11,7 @@ import type { Ledger } from '../../src/lib/identity/ledger.ts';
 import { settleUrls, type SlugRedirect } from '../../src/lib/identity/settle-urls.ts';
 import type { ArticleRef, FileRecord } from './ingest-protocol.ts';
 import type { DumpFile } from './list-dumps.ts';
+import { entryName } from './entry-files.ts';
 
 /** One copy of a story: the dump it stands in and what was read of it. */
 export interface Copy {
@@ -22,6 +23,8 @@ export interface Copy {
 export interface PlannedEntry {
   /** The story id. */
   id: string;
+  /** Its file's name in the entries folder (`entryName(slug)`), made once: at 100k entries each new copy of a name costs a lookup's worth. */
+  file: string;
   sources: Source[];
   /** The copy the entry is written from: the last in archive order. */
   from: Copy;
@@ -107,7 +110,7 @@ export function planEntries(dumps: DumpFile[], records: Map<string, FileRecord>,
     const signature = solo
       ? from.ref.signature
       : entrySignature(id, from.ref.digest, slug, sources, list.length > 1 ? list.map((copy) => copy.ref.digest) : undefined);
-    entries.set(slug, { id, sources, from, copies: list, signature, ...(replaced.has(id) ? { replaced: true as const } : {}) });
+    entries.set(slug, { id, file: entryName(slug), sources, from, copies: list, signature, ...(replaced.has(id) ? { replaced: true as const } : {}) });
   }
   return { entries, ledger, redirects };
 }

@@ -43,8 +43,7 @@ export function chooseRenders({ plan, scan, previous, outDir, fresh, verify, siz
   // What stands on disk as the ingest wrote it: what the scan just wrote or
   // found, and owned files of the right size (and, verifying, hash).
   const unsure: string[] = [];
-  for (const slug of plan.entries.keys()) {
-    const name = entryName(slug);
+  for (const { file: name } of plan.entries.values()) {
     if (!scan.produced.has(name) && !scan.failed.has(name)) unsure.push(name);
   }
   const intact = fresh ? new Set<string>() : findIntact(outDir, previous.owned, unsure, verify, sizes);
@@ -53,7 +52,7 @@ export function chooseRenders({ plan, scan, previous, outDir, fresh, verify, siz
   for (const [slug, entry] of plan.entries) {
     // The common case: the scan already wrote it exactly as planned.
     if (entry.sources.length === 1 && entry.from.ref.slug === slug && entry.id === entry.from.ref.id && scan.settled.has(slug)) continue;
-    const name = entryName(slug);
+    const name = entry.file;
     if (scan.failed.has(name)) continue;
     const onDisk = scan.produced.has(name) || intact.has(name);
     if (!onDisk && previous.owned[name]) repaired.push(slug);

@@ -184,7 +184,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
     // Only files the manifest records as the ingest's are removed, and a file
     // the scan itself wrote under a slug the plan then lengthened (a clash),
     // which was never an entry and is not reported.
-    const planned = new Set([...plan.entries.keys()].map(entryName));
+    const planned = new Set(Array.from(plan.entries.values(), (entry) => entry.file));
     const stale = Object.keys(previous.owned)
       .filter((name) => !planned.has(name))
       .sort();
@@ -207,7 +207,8 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
       repaired.length > 0 ||
       loaded.problem !== undefined;
     if (!check && changed) {
-      const entries = Object.fromEntries([...plan.entries].map(([slug, entry]) => [slug, entry.signature]));
+      const entries: Manifest['entries'] = {};
+      for (const [slug, entry] of plan.entries) entries[slug] = entry.signature;
       // An entry that failed is left out, so the next run tries it again.
       for (const slug of failedSlugs) delete entries[slug];
       const owned: Manifest['owned'] = {};
