@@ -104,13 +104,13 @@ export function writePacked(packed: PackedFiles, direct = false): { written: Map
  * @param names The files to check.
  * @param sizes Their sizes when already read (`statSizes`); the others are read here.
  */
-export function findIntact(outDir: string, owned: Record<string, OwnedFile>, names: Iterable<string>, hashes: boolean, sizes?: Map<string, number>): Set<string> {
+export function findIntact(outDir: string, owned: Map<string, OwnedFile>, names: Iterable<string>, hashes: boolean, sizes?: Map<string, number>): Set<string> {
   const intact = new Set<string>();
   // Names are plain file names (the manifest's checks see to it): joined by
   // hand, as `path.join` would double the cost of 100k stats.
   const prefix = `${outDir}${path.sep}`;
   for (const name of names) {
-    const record = owned[name];
+    const record = owned.get(name);
     if (!record || record.size < 0) continue;
     if ((sizes?.get(name) ?? sizeOf(prefix + name)) !== record.size) continue;
     if (hashes && !hashMatches(prefix + name, record.hash)) continue;

@@ -35,9 +35,9 @@ export interface Manifest {
   /** Cache: by dump path relative to the input folder. */
   files: Record<string, FileRecord>;
   /** Cache: by slug, a signature of what the entry was written from. */
-  entries: Record<string, string>;
+  entries: Map<string, string>;
   /** The files the ingest wrote, by name inside the output folder. Kept across versions. */
-  owned: Record<string, OwnedFile>;
+  owned: Map<string, OwnedFile>;
   /**
    * By slug, the versions of a story whose text was replaced in its dump (an
    * edit in place): the old text is gone, so they are kept here for as long as
@@ -158,7 +158,7 @@ export function writerVersion(root = fileURLToPath(new URL('../../', import.meta
  * @param version The current `ingestVersion()`.
  */
 export function loadManifest(outDir: string, version: string): LoadedManifest {
-  const empty: Manifest = { version, files: {}, entries: {}, owned: {}, histories: {} };
+  const empty: Manifest = { version, files: {}, entries: new Map(), owned: new Map(), histories: {} };
   let text: string;
   try {
     text = readFileSync(path.join(outDir, MANIFEST_NAME), 'utf8');
@@ -186,7 +186,7 @@ export function loadManifest(outDir: string, version: string): LoadedManifest {
   // Damaged histories cost the "Updated" notes of stories edited in place, not the run.
   const histories = isHistories(stored.histories) ? stored.histories : {};
   const manifest: Manifest = cacheValid
-    ? { version, files: stored.files as Manifest['files'], entries: stored.entries as Manifest['entries'], owned, histories }
+    ? { version, files: stored.files as Manifest['files'], entries: new Map(Object.entries(stored.entries as Record<string, string>)), owned, histories }
     : { ...empty, owned, histories };
   return { manifest, found: true };
 }
@@ -201,7 +201,21 @@ export function saveManifest(outDir: string, manifest: Manifest): void {
   saveSketches(path.join(outDir, SKETCHES_NAME), Object.values(manifest.files), generation);
   const files: Record<string, Omit<FileRecord, 'articles'> & { articles: Omit<ArticleRef, 'sketch'>[] }> = {};
   for (const [name, record] of Object.entries(manifest.files)) files[name] = { ...record, articles: record.articles.map(({ sketch: _, ...kept }) => kept) };
-  writeFileAtomic(path.join(outDir, MANIFEST_NAME), JSON.stringify({ ...manifest, files, sketches: generation }));
+  const { version, histories } = manifest;
+  // The two maps of 100k entries are written as they stand, not made into objects first.
+  writeFileAtomic(
+    path.join(outDir, MANIFEST_NAME),
+    `{"version":${JSON.stringify(version)},"sketches":"${generation}","files":${JSON.stringify(files)},"entries":${mapJson(manifest.entries)},"owned":${mapJson(manifest.owned)},"histories":${JSON.stringify(histories)}}`,
+  );
+}
+
+/** A map with string keys as a JSON object. */
+function mapJson(map: Map<string, unknown>): string {
+  let json = '';
+  map.forEach((value, key) => {
+    json += `${json === '' ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(value)}`;
+  });
+  return `{${json}}`;
 }
 
 // The manifest is checked by hand rather than with a schema: at 100k dumps it
@@ -210,21 +224,22 @@ export function saveManifest(outDir: string, manifest: Manifest): void {
 // (the run then compares every entry with its file), never the run.
 
 /** The owned files, from a manifest of this format or of the one before (which kept only `entries`). */
-function readOwned(stored: Record<string, unknown>): Record<string, OwnedFile> | string {
+function readOwned(stored: Record<string, unknown>): Map<string, OwnedFile> | string {
+  const owned = new Map<string, OwnedFile>();
   if ('owned' in stored) {
     if (!isObject(stored.owned)) return '"owned" is not an object of files';
     for (const [name, file] of Object.entries(stored.owned)) {
       if (!isEntryName(name) || !isObject(file) || !(isCount(file.size) || file.size === -1) || typeof file.hash !== 'string') {
         return `"owned" holds ${JSON.stringify(name)}, expected a file name with its size and hash`;
       }
+      owned.set(name, file as unknown as OwnedFile);
     }
-    return stored.owned as Record<string, OwnedFile>;
+    return owned;
   }
   if (!isObject(stored.entries)) return 'it lists no files, expected "owned" or "entries"';
-  const owned: Record<string, OwnedFile> = {};
   for (const slug of Object.keys(stored.entries)) {
     if (!isEntryName(`${slug}.md`)) return `"entries" holds ${JSON.stringify(slug)}, expected a slug`;
-    owned[`${slug}.md`] = { size: -1, hash: '' };
+    owned.set(`${slug}.md`, { size: -1, hash: '' });
   }
   return owned;
 }

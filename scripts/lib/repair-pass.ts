@@ -55,8 +55,8 @@ export function chooseRenders({ plan, scan, previous, outDir, fresh, verify, siz
     const name = entry.file;
     if (scan.failed.has(name)) continue;
     const onDisk = scan.produced.has(name) || intact.has(name);
-    if (!onDisk && previous.owned[name]) repaired.push(slug);
-    if (!onDisk || previous.entries[slug] !== entry.signature || entry.sources.some((source) => scan.read.has(source.file))) toRender.push([slug, entry]);
+    if (!onDisk && previous.owned.has(name)) repaired.push(slug);
+    if (!onDisk || previous.entries.get(slug) !== entry.signature || entry.sources.some((source) => scan.read.has(source.file))) toRender.push([slug, entry]);
   }
   return { toRender, repaired: repaired.sort() };
 }
@@ -181,10 +181,10 @@ export async function renderEntries(options: RenderOptions): Promise<RenderSumma
 export function previousEntryFinder(outDir: string, owned: Manifest['owned'], ledger: Ledger): RenderOptions['previousEntry'] {
   let byStory: Map<string, string[]> | undefined;
   return (slug, entry) => {
-    if (owned[entryName(slug)]) return path.join(outDir, entryName(slug));
+    if (owned.has(entryName(slug))) return path.join(outDir, entryName(slug));
     if (!byStory) {
       byStory = new Map();
-      for (const [url, story] of ledger.urls) if (owned[entryName(url)]) byStory.set(story, [...(byStory.get(story) ?? []), url]);
+      for (const [url, story] of ledger.urls) if (owned.has(entryName(url))) byStory.set(story, [...(byStory.get(story) ?? []), url]);
     }
     const old = byStory.get(entry.id)?.[0];
     return old === undefined ? undefined : path.join(outDir, entryName(old));

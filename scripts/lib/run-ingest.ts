@@ -156,7 +156,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
     const fresh = !holdsEntries(outDir);
     const verify = check || options.verify === true;
     // Read while this thread reads the dumps and plans (verifying reads each file whole, later).
-    const sizes = fresh || verify ? undefined : statSizes(`${outDir}${path.sep}`, Object.keys(previous.owned)).catch(() => undefined);
+    const sizes = fresh || verify ? undefined : statSizes(`${outDir}${path.sep}`, [...previous.owned.keys()]).catch(() => undefined);
     const scan = await readRecords({ dumps, previous, outDir, dryRun: check, fresh, getPool, onProgress: options.onProgress, knowledge });
     const { records } = scan;
     const gone = Object.keys(previous.files).filter((name) => !records.has(name));
@@ -185,10 +185,10 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
     // the scan itself wrote under a slug the plan then lengthened (a clash),
     // which was never an entry and is not reported.
     const planned = new Set(Array.from(plan.entries.values(), (entry) => entry.file));
-    const stale = Object.keys(previous.owned)
+    const stale = [...previous.owned.keys()]
       .filter((name) => !planned.has(name))
       .sort();
-    const strays = [...scan.written].filter((name) => !planned.has(name) && !previous.owned[name]);
+    const strays = [...scan.written].filter((name) => !planned.has(name) && !previous.owned.has(name));
     const removal = check ? { removed: stale.filter((name) => existsSync(path.join(outDir, name))), failed: [] } : removeOwned(outDir, stale);
     if (!check) removeOwned(outDir, strays);
 
@@ -207,18 +207,18 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
       repaired.length > 0 ||
       loaded.problem !== undefined;
     if (!check && changed) {
-      const entries: Manifest['entries'] = {};
-      for (const [slug, entry] of plan.entries) entries[slug] = entry.signature;
+      const entries: Manifest['entries'] = new Map();
+      for (const [slug, entry] of plan.entries) entries.set(slug, entry.signature);
       // An entry that failed is left out, so the next run tries it again.
-      for (const slug of failedSlugs) delete entries[slug];
-      const owned: Manifest['owned'] = {};
+      for (const slug of failedSlugs) entries.delete(slug);
+      const owned: Manifest['owned'] = new Map();
       for (const name of planned) {
-        const file = produced.get(name) ?? previous.owned[name];
-        if (file) owned[name] = file;
+        const file = produced.get(name) ?? previous.owned.get(name);
+        if (file) owned.set(name, file);
       }
       const removed = new Set(removal.removed);
-      for (const failure of removal.failed) if (!failure.reason.startsWith('is no longer')) owned[failure.name] = previous.owned[failure.name] as OwnedFile;
-      for (const name of stale) if (!removed.has(name) && !existsSync(path.join(outDir, name))) delete owned[name];
+      for (const failure of removal.failed) if (!failure.reason.startsWith('is no longer')) owned.set(failure.name, previous.owned.get(failure.name) as OwnedFile);
+      for (const name of stale) if (!removed.has(name) && !existsSync(path.join(outDir, name))) owned.delete(name);
       const histories: Manifest['histories'] = {};
       for (const [slug, entry] of plan.entries) {
         const versions = rendered.histories.get(slug);
