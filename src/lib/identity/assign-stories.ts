@@ -116,43 +116,131 @@ export function assignStories(input: AssignInput): Assignment {
 }
 
 /**
+ * The fresh articles by band key, as chains in typed arrays: a first run puts
+ * every article's 32 keys here (3.2M at 100k stories), which a Map of arrays
+ * paid for with an allocation each.
+ */
+class BandIndex {
+  private readonly head: Int32Array;
+  private readonly next: Int32Array;
+  private readonly keys: Uint32Array;
+  private readonly nodes: Int32Array;
+  private readonly mask: number;
+  private size = 0;
+
+  constructor(capacity: number) {
+    const slots = 2 ** Math.ceil(Math.log2(Math.max(16, capacity * 2)));
+    this.head = new Int32Array(slots).fill(-1);
+    this.mask = slots - 1;
+    this.next = new Int32Array(capacity);
+    this.keys = new Uint32Array(capacity);
+    this.nodes = new Int32Array(capacity);
+  }
+
+  add(key: number, node: number): void {
+    const slot = Math.imul(key, 0x9e3779b1) & this.mask;
+    this.keys[this.size] = key;
+    this.nodes[this.size] = node;
+    this.next[this.size] = this.head[slot] as number;
+    this.head[slot] = this.size++;
+  }
+
+  /** Call `visit` with each node added under `key`. */
+  forEach(key: number, visit: (node: number) => void): void {
+    for (let at = this.head[Math.imul(key, 0x9e3779b1) & this.mask] as number; at !== -1; at = this.next[at] as number) {
+      if (this.keys[at] === key) visit(this.nodes[at] as number);
+    }
+  }
+}
+
+/**
  * Join each fresh article with the near-duplicates among all nodes. Candidates
  * share a band of their sketch or the exact headline; `isSameStory` decides.
+ * The groups do not depend on the order pairs are compared in: each pair that
+ * is the same story joins two groups, whichever comes first.
  */
 function linkNearDuplicates(nodes: readonly IdentityArticle[], fresh: number[], find: (i: number) => number, union: (a: number, b: number) => void): void {
   if (fresh.length === 0) return;
-  const byBand = new Map<number, number[]>();
+  const isFresh = new Uint8Array(nodes.length);
+  for (const j of fresh) isFresh[j] = 1;
+  // Each pair once: two bodies alike share many bands (briefings of one
+  // template share most), and a pair of fresh articles is met from both ends.
+  const comparedWith = new Int32Array(nodes.length).fill(-1);
+  let i = 0;
+  const compare = (j: number) => {
+    if (j === i || comparedWith[j] === i || (j < i && isFresh[i] === 1)) return;
+    comparedWith[j] = i;
+    if (find(i) === find(j)) return;
+    if (isSameStory(nodes[i] as IdentityArticle, nodes[j] as IdentityArticle)) union(i, j);
+  };
+
   const byTitle = new Map<string, number[]>();
-  // Bands of the fresh articles, by their low bits: most nodes share none,
-  // and are passed over without a map lookup.
-  const seen = new Uint8Array(1 << 16);
-  const add = <K>(map: Map<K, number[]>, key: K, i: number) => {
-    const list = map.get(key);
-    if (list) list.push(i);
-    else map.set(key, [i]);
-  };
+  for (const j of fresh) {
+    const { title } = nodes[j] as IdentityArticle;
+    const list = byTitle.get(title);
+    if (list) list.push(j);
+    else byTitle.set(title, [j]);
+  }
+  for (i = 0; i < nodes.length; i++) byTitle.get((nodes[i] as IdentityArticle).title)?.forEach(compare);
+
+  if (fresh.length * 8 >= nodes.length) {
+    // Most articles are fresh (a first run): every node's bands are sorted
+    // together, and each run of one key gives its pairs.
+    for (const [a, b] of pairsSharingABand(nodes, isFresh)) {
+      i = a;
+      compare(b);
+    }
+    return;
+  }
+  // A few are (a re-run): their bands in an index, which every node looks its own up in.
+  const byBand = new BandIndex(fresh.length * BANDS);
   const keys = new Uint32Array(BANDS);
-  for (const i of fresh) {
-    const node = nodes[i] as IdentityArticle;
-    add(byTitle, node.title, i);
-    if (node.sketch.length === 0) continue;
-    bandKeysInto(node.sketch, keys);
-    for (const key of keys) {
-      add(byBand, key, i);
-      seen[key & 0xffff] = 1;
-    }
+  for (const j of fresh) {
+    const { sketch } = nodes[j] as IdentityArticle;
+    if (sketch.length > 0) for (const key of bandKeysInto(sketch, keys)) byBand.add(key, j);
   }
-  const compare = (i: number, candidates: number[] | undefined) => {
-    for (const j of candidates ?? []) {
-      if (j === i || find(i) === find(j)) continue;
-      if (isSameStory(nodes[i] as IdentityArticle, nodes[j] as IdentityArticle)) union(i, j);
-    }
-  };
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i] as IdentityArticle;
-    compare(i, byTitle.get(node.title));
-    if (node.sketch.length === 0) continue;
-    bandKeysInto(node.sketch, keys);
-    for (const key of keys) if (seen[key & 0xffff] === 1) compare(i, byBand.get(key));
+  for (i = 0; i < nodes.length; i++) {
+    const { sketch } = nodes[i] as IdentityArticle;
+    if (sketch.length > 0) for (const key of bandKeysInto(sketch, keys)) byBand.forEach(key, compare);
   }
+}
+
+const NODE_BITS = 2 ** 21;
+
+/**
+ * The pairs of nodes whose sketches share a band, one of them fresh, each
+ * once, ordered by their first node.
+ */
+function pairsSharingABand(nodes: readonly IdentityArticle[], isFresh: Uint8Array): [number, number][] {
+  if (nodes.length >= NODE_BITS) throw new RangeError(`${nodes.length} articles: the identity step handles up to ${NODE_BITS - 1}`);
+  const entries = new Float64Array(nodes.length * BANDS);
+  const keys = new Uint32Array(BANDS);
+  let count = 0;
+  nodes.forEach((node, i) => {
+    if (node.sketch.length === 0) return;
+    for (const key of bandKeysInto(node.sketch, keys)) entries[count++] = key * NODE_BITS + i;
+  });
+  const sorted = entries.subarray(0, count).sort();
+  const pairs: number[] = [];
+  for (let start = 0; start < count; ) {
+    const key = Math.floor((sorted[start] as number) / NODE_BITS);
+    let end = start + 1;
+    while (end < count && Math.floor((sorted[end] as number) / NODE_BITS) === key) end++;
+    for (let x = start; x < end; x++) {
+      const a = (sorted[x] as number) % NODE_BITS;
+      for (let y = x + 1; y < end; y++) {
+        const b = (sorted[y] as number) % NODE_BITS;
+        if (a !== b && (isFresh[a] === 1 || isFresh[b] === 1)) pairs.push(a * NODE_BITS + b);
+      }
+    }
+    start = end;
+  }
+  const unique = Float64Array.from(pairs).sort();
+  const result: [number, number][] = [];
+  for (let x = 0; x < unique.length; x++) {
+    const pair = unique[x] as number;
+    if (x > 0 && pair === unique[x - 1]) continue;
+    result.push([Math.floor(pair / NODE_BITS), pair % NODE_BITS]);
+  }
+  return result;
 }

@@ -29,7 +29,7 @@ export interface TextSketch {
  * slots of the current body, so nothing is cleared between bodies.
  */
 class HashSet32 {
-  private keys = new Uint32Array(0);
+  private keys = new Int32Array(0);
   private stamps = new Uint32Array(0);
   private stamp = 0;
   private mask = 0;
@@ -38,7 +38,7 @@ class HashSet32 {
   reset(size: number): this {
     if (this.keys.length < size * 2 || this.stamp === 0xffffffff) {
       const slots = 2 ** Math.ceil(Math.log2(Math.max(64, size * 2)));
-      this.keys = new Uint32Array(slots);
+      this.keys = new Int32Array(slots);
       this.stamps = new Uint32Array(slots);
       this.mask = slots - 1;
       this.stamp = 0;
@@ -64,14 +64,18 @@ class HashSet32 {
 const shared = new HashSet32();
 const shingleSet = (size: number) => shared.reset(size);
 
-/** MurmurHash3's finalizer: spreads every input bit over the output. */
+/** MurmurHash3's finalizer: spreads every input bit over the output (as a signed 32-bit integer; only the bits count). */
 function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return h ^ (h >>> 16);
 }
+
+// The words and their first steps, as 32-bit integers, reused from one body to the next.
+let wordInts = new Int32Array(1024);
+let firstSteps = new Int32Array(1024);
 
 /**
  * Sketch a body.
@@ -85,12 +89,21 @@ export function sketchText(paragraphs: readonly string[]): TextSketch {
   if (words.length === 0) return { sketch: new Uint16Array(0), shingles: 0 };
   const width = Math.min(SHINGLE, words.length);
   const count = words.length - width + 1;
+  if (wordInts.length < words.length) {
+    wordInts = new Int32Array(words.length * 2);
+    firstSteps = new Int32Array(words.length * 2);
+  }
+  // A shingle's hash is mix((…mix((0 ^ w₀) + 0) ^ w₁) + 1 …): its first step depends on one word, so it is taken once a word.
+  for (let i = 0; i < words.length; i++) {
+    wordInts[i] = words[i] as number;
+    firstSteps[i] = mix(words[i] as number);
+  }
   const seen = shingleSet(count);
   const minima = new Uint32Array(BINS).fill(0xffffffff);
   let distinct = 0;
   for (let i = 0; i < count; i++) {
-    let h = 0;
-    for (let k = 0; k < width; k++) h = mix((h ^ (words[i + k] as number)) + k);
+    let h = firstSteps[i] as number;
+    for (let k = 1; k < width; k++) h = mix(((h ^ (wordInts[i + k] as number)) + k) | 0);
     if (!seen.add(h)) continue;
     distinct++;
     const bin = h >>> (32 - BIN_BITS);
