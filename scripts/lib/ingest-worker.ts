@@ -22,7 +22,7 @@ import { extractionCpuMs, knowledgeOfDump, type KnowledgeCache } from './knowled
 import type { Knowledge } from '../../src/lib/knowledge/extract-knowledge.ts';
 import type { FileRecord, ReadError, RenderItem, RenderResult, RenderTask, ScanOutcome, ScanResult, ScanTask, UnchangedFiles } from './ingest-protocol.ts';
 import type { Version } from '../../src/lib/entry-schema.ts';
-import { identifyArticle, versionText } from '../../src/lib/identity/article-identity.ts';
+import { sketchArticle, versionText } from '../../src/lib/identity/article-identity.ts';
 import { describeChange, type VersionText } from '../../src/lib/identity/describe-change.ts';
 import { appendVersion, readEntryVersion } from '../../src/lib/identity/entry-version.ts';
 
@@ -65,7 +65,7 @@ function scanFile(file: ScanTask['files'][number], outDir: string, writes: FileP
       const digest = articleDigest(article, id);
       const sources = [{ file: file.name, index: article.index, line: article.line }];
       const outcome = planWrite({ article, sources, id, slug, outDir, writes, unchanged, onlyNew: true, fresh, knowledge: extracted?.get(article.index) });
-      const { sketch, shingles } = identifyArticle(article);
+      const { sketch, shingles } = sketchArticle(article);
       refs.push({ id, digest, slug, signature: entrySignature(id, digest, slug, sources), index: article.index, line: article.line, sketch, shingles });
       outcomes[slug] = outcome;
     } catch (error) {

@@ -19,9 +19,14 @@ export interface ArticleIdentity extends TextSketch {
  * @returns Its headline words and the sketch of its paragraphs and headings (captions left out).
  */
 export function identifyArticle(article: ParsedArticle): ArticleIdentity {
+  return { title: slugWords(article.title), ...sketchArticle(article) };
+}
+
+/** The sketch of an article's paragraphs and headings (captions left out): what the ingest keeps, its slug holding the headline's words. */
+export function sketchArticle(article: ParsedArticle): TextSketch {
   const paragraphs: string[] = [];
   for (const block of article.blocks) if (block.type !== 'figure') paragraphs.push(block.text);
-  return { title: slugWords(article.title), ...sketchText(paragraphs) };
+  return sketchText(paragraphs);
 }
 
 /** An article's text for `describeChange`. */
