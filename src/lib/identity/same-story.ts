@@ -71,8 +71,12 @@ export function compareBodies(a: IdentityFeatures, b: IdentityFeatures): { jacca
   const union = (a.shingles + b.shingles) / (1 + jaccard);
   const base = { jaccard, smallerAdds: own > 0, union, smallerOwn: own * union };
   if (smaller === 0) return { ...base, containment: 0 };
+  // Two estimates of the share of the smaller body in the larger: from the
+  // Jaccard estimate, and from the bins where the smaller body alone has the
+  // minimum. Each is noisy where the bins hold more than one shingle; the
+  // lower is taken, so neither's noise alone merges two stories.
   const shared = (jaccard * (a.shingles + b.shingles)) / (1 + jaccard);
-  return { ...base, containment: Math.min(1, shared / smaller) };
+  return { ...base, containment: Math.max(0, Math.min(1, shared / smaller, 1 - base.smallerOwn / smaller)) };
 }
 
 /**
