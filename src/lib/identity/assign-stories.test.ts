@@ -28,10 +28,16 @@ describe('assignStories', () => {
   });
 
   test('groups a short story with its re-scrape that corrected a word', () => {
-    const short = (text: string): ParsedArticle => ({ title: 'Ferry timetable changes', captions: [], index: 0, line: 1, blocks: [
-      { type: 'paragraph', text: `The winter timetable starts on Sunday with ${text} fewer sailings a day.`, line: 3 },
-      { type: 'paragraph', text: 'The operator said the change follows the usual drop in passengers after the summer.', line: 4 },
-    ] });
+    const short = (text: string): ParsedArticle => ({
+      title: 'Ferry timetable changes',
+      captions: [],
+      index: 0,
+      line: 1,
+      blocks: [
+        { type: 'paragraph', text: `The winter timetable starts on Sunday with ${text} fewer sailings a day.`, line: 3 },
+        { type: 'paragraph', text: 'The operator said the change follows the usual drop in passengers after the summer.', line: 4 },
+      ],
+    });
     const articles = [short('two'), short('three')].map(identity);
     const { storyOf } = assignStories({ articles, fresh: [1], ledger: emptyLedger() });
     expect(storyOf[1]).toBe(storyOf[0]);
@@ -83,6 +89,19 @@ describe('assignStories', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  test('finds the same groups whether few articles are fresh (a re-run) or most are (a first run)', () => {
+    // A re-scrape of each kind among all 60 stories: read alone, it is a few
+    // fresh among many (the band index); read with the rest, most are fresh
+    // (all band keys sorted together).
+    const copies = RESCRAPES.map((kind, i) => rescrape(STORIES[i * 5] as ParsedArticle, kind, seededRandom(i + 40)));
+    const articles = [...STORIES, ...copies].map(identity);
+    const rerun = assignStories({ articles, fresh: copies.map((_, i) => STORIES.length + i), ledger: emptyLedger() }).storyOf;
+    const first = assignStories({ articles, fresh: articles.keys(), ledger: emptyLedger() }).storyOf;
+    expect(rerun).toEqual(first);
+    for (let i = 0; i < copies.length; i++) expect(rerun[STORIES.length + i], RESCRAPES[i]).toBe(rerun[i * 5]);
+    expect(new Set(rerun).size).toBe(STORIES.length);
   });
 
   test('property: unrelated generated stories never merge', () => {

@@ -116,9 +116,8 @@ export function assignStories(input: AssignInput): Assignment {
 }
 
 /**
- * The fresh articles by band key, as chains in typed arrays: a first run puts
- * every article's 32 keys here (3.2M at 100k stories), which a Map of arrays
- * paid for with an allocation each.
+ * The fresh articles of a re-run by band key, as chains in typed arrays: each
+ * of the archive's nodes looks its 32 keys up here, with no allocation.
  */
 class BandIndex {
   private readonly head: Int32Array;

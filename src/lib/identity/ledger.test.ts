@@ -52,6 +52,10 @@ describe('parseLedger', () => {
     );
   });
 
+  test('names the earlier line of a contradiction written with other white space', () => {
+    expect(error(`# notes\nurl\ta-aaaaaa   ${A}\nurl a-aaaaaa ${B}\n`)).toMatch(/:3: a-aaaaaa belongs to story b+ here and to a+ on line 2,/);
+  });
+
   test('refuses a story merged into another that still owns a URL', () => {
     expect(error(`url a-aaaaaa ${A}\nurl b-bbbbbb ${B}\ntext ${A} ${B}\n`)).toMatchInlineSnapshot(
       `"ingest: content/url-ledger.txt:1: a-aaaaaa belongs to story aaaaaaaaaaaaaaaa, but line 3 says that text is a version of story bbbbbbbbbbbbbbbb, expected "url a-aaaaaa bbbbbbbbbbbbbbbb""`,

@@ -44,15 +44,20 @@ export function parseLedger(text: string, file: string): Ledger {
   const ledger = emptyLedger();
   const lines = text.split('\n');
   // Where each key was seen, looked for only to name both lines of a contradiction.
+  const fieldsOf = (line: string) => readLine(line) ?? line.split(/\s+/);
   const lineOf = (kind: 'url' | 'text', key: string) =>
-    1 + lines.findIndex((line) => readLine(line.trim())?.[0] === kind && readLine(line.trim())?.[1] === key);
+    1 +
+    lines.findIndex((line) => {
+      const [lineKind, lineKey] = fieldsOf(line.trim());
+      return lineKind === kind && lineKey === key;
+    });
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).trim();
     if (line === '' || line.charCodeAt(0) === 35 /* # */) continue;
     const fail = (reason: string): never => {
       throw new IngestError(file, i + 1, reason);
     };
-    const [kind, key, story, extra] = readLine(line) ?? line.split(/\s+/);
+    const [kind, key, story, extra] = fieldsOf(line);
     if ((kind !== 'url' && kind !== 'text') || key === undefined || story === undefined || extra !== undefined) {
       fail(`cannot read "${line}", expected "url <slug> <story id>" or "text <content id> <story id>"`);
     }
