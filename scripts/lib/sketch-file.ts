@@ -64,7 +64,7 @@ export function decodeSketches(bytes: Uint8Array, generation: string, records: r
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   if (view.getUint32(HEADER - 4, true) !== count || bytes.length !== HEADER + count * BINS * 2) return false;
   // A typed array needs an aligned start: copy when the read buffer has none.
-  const aligned = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice();
+  const aligned = bytes.byteOffset % 2 === 0 ? bytes : new Uint8Array(bytes);
   const bins = new Uint16Array(aligned.buffer, aligned.byteOffset + HEADER, count * BINS);
   let at = 0;
   for (const record of records) {
@@ -84,5 +84,10 @@ export function loadSketches(file: string, generation: string, records: readonly
   } catch {
     return false;
   }
-  return decodeSketches(bytes, generation, records);
+  // Whatever is wrong with the file costs the cache, never the run.
+  try {
+    return decodeSketches(bytes, generation, records);
+  } catch {
+    return false;
+  }
 }
