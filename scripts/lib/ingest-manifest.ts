@@ -176,18 +176,16 @@ export function loadManifest(outDir: string, version: string): LoadedManifest {
 
   const owned = readOwned(stored);
   if (typeof owned === 'string') return { manifest: empty, found: true, problem: owned };
+  const entries = stored.version === version ? readEntries(stored.entries) : undefined;
   const cacheValid =
-    stored.version === version &&
+    entries !== undefined &&
     isObject(stored.files) &&
-    isObject(stored.entries) &&
-    isCache(stored.files, stored.entries) &&
+    isCache(stored.files) &&
     typeof stored.sketches === 'string' &&
     loadSketches(path.join(outDir, SKETCHES_NAME), stored.sketches, Object.values(stored.files as Manifest['files']));
   // Damaged histories cost the "Updated" notes of stories edited in place, not the run.
   const histories = isHistories(stored.histories) ? stored.histories : {};
-  const manifest: Manifest = cacheValid
-    ? { version, files: stored.files as Manifest['files'], entries: new Map(Object.entries(stored.entries as Record<string, string>)), owned, histories }
-    : { ...empty, owned, histories };
+  const manifest: Manifest = cacheValid ? { version, files: stored.files as Manifest['files'], entries, owned, histories } : { ...empty, owned, histories };
   return { manifest, found: true };
 }
 
@@ -244,8 +242,19 @@ function readOwned(stored: Record<string, unknown>): Map<string, OwnedFile> | st
   return owned;
 }
 
-function isCache(files: Record<string, unknown>, entries: Record<string, unknown>): boolean {
-  for (const signature of Object.values(entries)) if (typeof signature !== 'string') return false;
+/** The entries' signatures, checked and read in one pass; undefined when any is not a string. */
+function readEntries(value: unknown): Map<string, string> | undefined {
+  if (!isObject(value)) return undefined;
+  const entries = new Map<string, string>();
+  for (const slug in value) {
+    const signature = value[slug];
+    if (typeof signature !== 'string') return undefined;
+    entries.set(slug, signature);
+  }
+  return entries;
+}
+
+function isCache(files: Record<string, unknown>): boolean {
   for (const record of Object.values(files)) {
     if (!isObject(record) || !isCount(record.size) || typeof record.mtimeMs !== 'number' || typeof record.hash !== 'string') return false;
     if (!Array.isArray(record.articles) || !Array.isArray(record.errors)) return false;

@@ -40,12 +40,6 @@ export interface SettleInput {
   ledger: Ledger;
 }
 
-// Slug words as `slugWords` writes them for a plain headline: such a title is
-// its own slug words (the ingest passes a story's slug words), so the cost of
-// finding them again is saved.
-const PLAIN_WORDS = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const wordsOfTitle = (title: string) => (title.length <= 60 && PLAIN_WORDS.test(title) ? title : slugWords(title) || 'story');
-
 // Map loops here use forEach: at 100k URLs, for…of's [key, value] pair per entry shows.
 function copyMap<K, V>(map: ReadonlyMap<K, V>): Map<K, V> {
   const copy = new Map<K, V>();
@@ -100,7 +94,7 @@ export function settleUrls(input: SettleInput): SettledUrls {
   const slugs = new Map<string, string>();
   let pending: { id: string; words: string }[] = [];
   for (const story of input.stories) {
-    const words = wordsOfTitle(story.title);
+    const words = slugWords(story.title) || 'story';
     const kept = keptSlug(published.get(story.id), words);
     if (kept !== undefined) slugs.set(story.id, kept);
     else pending.push({ id: story.id, words });

@@ -16,6 +16,7 @@ const INNER_APOSTROPHE = /(?<=[\p{L}\p{N}])['’](?=[\p{L}\p{N}])/gu;
 const PLAIN_TITLE = /^[\x20-\x7e‘’“”–—]*$/;
 const PLAIN_INNER_APOSTROPHE = /(?<=[a-z0-9])['’](?=[a-z0-9])/g;
 const PLAIN_NOT_WORD = /[^a-z0-9]+/g;
+const SLUG_WORDS = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Readable words for a URL from a title: lower case, Latin accents dropped,
@@ -25,6 +26,8 @@ const PLAIN_NOT_WORD = /[^a-z0-9]+/g;
  * @returns The words joined by "-", possibly empty (a title of punctuation alone).
  */
 export function slugWords(title: string): string {
+  // Slug words already (the ingest settles URLs from its slugs' words): they are their own.
+  if (title.length <= MAX_WORDS_LENGTH && SLUG_WORDS.test(title)) return title;
   const words = (
     PLAIN_TITLE.test(title)
       ? title.toLowerCase().replace(PLAIN_INNER_APOSTROPHE, '').replace(PLAIN_NOT_WORD, '-')
