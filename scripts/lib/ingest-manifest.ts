@@ -12,10 +12,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Version } from '../../src/lib/entry-schema.ts';
-import type { ArticleRef, FileRecord } from './ingest-protocol.ts';
+import type { FileRecord } from './ingest-protocol.ts';
 import { knowledgeVersion } from './knowledge-stage.ts';
 import { writeFileAtomic } from './entry-files.ts';
 import { loadSketches, newGeneration, saveSketches, SKETCHES_NAME } from './sketch-file.ts';
+import { entriesFromColumns, entriesToColumns, filesFromColumns, filesToColumns, isCount, isObject, ownedFromColumns, ownedToColumns } from './manifest-columns.ts';
 
 /** File name of the manifest inside the output folder (hidden: not an entry). */
 export const MANIFEST_NAME = '.ingest-manifest.json';
@@ -148,6 +149,9 @@ export function writerVersion(root = fileURLToPath(new URL('../../', import.meta
   return hash.digest('hex').slice(0, 16);
 }
 
+/** The manifest's layout: its large tables stored by column (`manifest-columns.ts`). Older layouts yield their owned files only. */
+const FORMAT = 2;
+
 /**
  * Load the manifest of an output folder. The cache is empty when the manifest
  * is missing, damaged or written by other code; the record of owned files
@@ -174,18 +178,15 @@ export function loadManifest(outDir: string, version: string): LoadedManifest {
   }
   if (!isObject(stored)) return { manifest: empty, found: true, problem: 'is not a JSON object' };
 
-  const owned = readOwned(stored);
+  const current = stored.format === FORMAT;
+  const owned = current ? ownedFromColumns(stored.owned, isEntryName) : readOlderOwned(stored);
   if (typeof owned === 'string') return { manifest: empty, found: true, problem: owned };
-  const entries = stored.version === version ? readEntries(stored.entries) : undefined;
-  const cacheValid =
-    entries !== undefined &&
-    isObject(stored.files) &&
-    isCache(stored.files) &&
-    typeof stored.sketches === 'string' &&
-    loadSketches(path.join(outDir, SKETCHES_NAME), stored.sketches, Object.values(stored.files as Manifest['files']));
   // Damaged histories cost the "Updated" notes of stories edited in place, not the run.
   const histories = isHistories(stored.histories) ? stored.histories : {};
-  const manifest: Manifest = cacheValid ? { version, files: stored.files as Manifest['files'], entries, owned, histories } : { ...empty, owned, histories };
+  const entries = current && stored.version === version ? entriesFromColumns(stored.entries) : undefined;
+  const files = entries && filesFromColumns(stored.files);
+  const cacheValid = files !== undefined && typeof stored.sketches === 'string' && loadSketches(path.join(outDir, SKETCHES_NAME), stored.sketches, Object.values(files));
+  const manifest: Manifest = cacheValid ? { version, files, entries: entries as Manifest['entries'], owned, histories } : { ...empty, owned, histories };
   return { manifest, found: true };
 }
 
@@ -197,32 +198,29 @@ export function saveManifest(outDir: string, manifest: Manifest): void {
   // The sketches first: a run killed between the two leaves a manifest naming the older generation, whose cache is then dropped.
   const generation = newGeneration();
   saveSketches(path.join(outDir, SKETCHES_NAME), Object.values(manifest.files), generation);
-  const files: Record<string, Omit<FileRecord, 'articles'> & { articles: Omit<ArticleRef, 'sketch'>[] }> = {};
-  for (const [name, record] of Object.entries(manifest.files)) files[name] = { ...record, articles: record.articles.map(({ sketch: _, ...kept }) => kept) };
   const { version, histories } = manifest;
-  // The two maps of 100k entries are written as they stand, not made into objects first.
-  writeFileAtomic(
-    path.join(outDir, MANIFEST_NAME),
-    `{"version":${JSON.stringify(version)},"sketches":"${generation}","files":${JSON.stringify(files)},"entries":${mapJson(manifest.entries)},"owned":${mapJson(manifest.owned)},"histories":${JSON.stringify(histories)}}`,
-  );
-}
-
-/** A map with string keys as a JSON object. */
-function mapJson(map: Map<string, unknown>): string {
-  let json = '';
-  map.forEach((value, key) => {
-    json += `${json === '' ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(value)}`;
-  });
-  return `{${json}}`;
+  const stored = {
+    format: FORMAT,
+    version,
+    sketches: generation,
+    files: filesToColumns(manifest.files),
+    entries: entriesToColumns(manifest.entries),
+    owned: ownedToColumns(manifest.owned),
+    histories,
+  };
+  writeFileAtomic(path.join(outDir, MANIFEST_NAME), JSON.stringify(stored));
 }
 
 // The manifest is checked by hand rather than with a schema: at 100k dumps it
-// holds a million article records, and a re-run that reads one changed dump
+// holds a million article fields, and a re-run that reads one changed dump
 // must not spend a second validating them. Any mistake found drops the cache
 // (the run then compares every entry with its file), never the run.
 
-/** The owned files, from a manifest of this format or of the one before (which kept only `entries`). */
-function readOwned(stored: Record<string, unknown>): Map<string, OwnedFile> | string {
+/**
+ * The owned files of a manifest of an older layout: an object of files, or,
+ * before the record was kept, the `entries` it wrote.
+ */
+function readOlderOwned(stored: Record<string, unknown>): Map<string, OwnedFile> | string {
   const owned = new Map<string, OwnedFile>();
   if ('owned' in stored) {
     if (!isObject(stored.owned)) return '"owned" is not an object of files';
@@ -230,7 +228,7 @@ function readOwned(stored: Record<string, unknown>): Map<string, OwnedFile> | st
       if (!isEntryName(name) || !isObject(file) || !(isCount(file.size) || file.size === -1) || typeof file.hash !== 'string') {
         return `"owned" holds ${JSON.stringify(name)}, expected a file name with its size and hash`;
       }
-      owned.set(name, file as unknown as OwnedFile);
+      owned.set(name, { size: file.size as number, hash: file.hash });
     }
     return owned;
   }
@@ -240,34 +238,6 @@ function readOwned(stored: Record<string, unknown>): Map<string, OwnedFile> | st
     owned.set(`${slug}.md`, { size: -1, hash: '' });
   }
   return owned;
-}
-
-/** The entries' signatures, checked and read in one pass; undefined when any is not a string. */
-function readEntries(value: unknown): Map<string, string> | undefined {
-  if (!isObject(value)) return undefined;
-  const entries = new Map<string, string>();
-  for (const slug in value) {
-    const signature = value[slug];
-    if (typeof signature !== 'string') return undefined;
-    entries.set(slug, signature);
-  }
-  return entries;
-}
-
-function isCache(files: Record<string, unknown>): boolean {
-  for (const record of Object.values(files)) {
-    if (!isObject(record) || !isCount(record.size) || typeof record.mtimeMs !== 'number' || typeof record.hash !== 'string') return false;
-    if (!Array.isArray(record.articles) || !Array.isArray(record.errors)) return false;
-    for (const ref of record.articles as unknown[]) {
-      if (!isObject(ref) || typeof ref.id !== 'string' || typeof ref.digest !== 'string' || typeof ref.slug !== 'string') return false;
-      if (typeof ref.signature !== 'string' || !isCount(ref.index) || !isCount(ref.line) || !isCount(ref.shingles)) return false;
-    }
-    for (const error of record.errors as unknown[]) {
-      if (!isObject(error) || typeof error.reason !== 'string' || !isCount(error.line)) return false;
-      if (error.kind !== 'file' && error.kind !== 'article') return false;
-    }
-  }
-  return true;
 }
 
 function isHistories(value: unknown): value is Manifest['histories'] {
@@ -286,10 +256,3 @@ function isEntryName(name: string): boolean {
   return name.length > 0 && !name.startsWith('.') && !name.includes('/') && !name.includes('\\') && !name.includes('\0');
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isCount(value: unknown): value is number {
-  return Number.isSafeInteger(value) && (value as number) >= 0;
-}

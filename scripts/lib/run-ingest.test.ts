@@ -173,13 +173,15 @@ describe('runIngest: the files it touches', () => {
     write('a.txt', story('Bridge Reopens', 'Cars are back.'));
     write('b.txt', story('Port Strike Ends', 'Ships sail.'));
     await ingest();
-    const { owned, ...older } = readManifest();
-    writeFileSync(manifestFile(), JSON.stringify(older));
+    // That layout kept the entries' signatures in an object by slug, and no list of files.
+    const { version, entries: columns } = readManifest();
+    const slugs: string[] = columns.slugs.split('\n');
+    writeFileSync(manifestFile(), JSON.stringify({ version, files: {}, entries: Object.fromEntries(slugs.map((slug) => [slug, 'signature'])) }));
     writeFileSync(path.join(outDir, 'README.md'), 'notes');
     rmSync(path.join(inDir, 'b.txt'));
     expect((await ingest()).removed).toEqual([expect.stringMatching(/^port-strike-ends-/)]);
     expect(entries()).toEqual(['README.md', expect.stringMatching(/^bridge-reopens-/)]);
-    expect(Object.keys(readManifest().owned)).toEqual([entries()[1]]);
+    expect(readManifest().owned.names).toEqual([entries()[1]]);
   });
 
   test.each([

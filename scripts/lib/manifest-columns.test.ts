@@ -1,0 +1,157 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterEach, describe, expect, test } from 'vitest';
+import { loadManifest, MANIFEST_NAME, saveManifest, type Manifest } from './ingest-manifest.ts';
+import type { ArticleRef, FileRecord } from './ingest-protocol.ts';
+import { entriesFromColumns, entriesToColumns, filesFromColumns, filesToColumns, ownedFromColumns, ownedToColumns } from './manifest-columns.ts';
+
+const hex = fc.stringMatching(/^[0-9a-f]{16}$/);
+const article: fc.Arbitrary<ArticleRef> = fc.record({
+  id: hex,
+  digest: hex,
+  slug: fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  signature: hex,
+  index: fc.nat(),
+  line: fc.nat(),
+  sketch: fc.constant(new Uint16Array(0)),
+  shingles: fc.nat(),
+});
+const readError = fc.record({ kind: fc.constantFrom('file' as const, 'article' as const), line: fc.nat(), reason: fc.string() });
+const record: fc.Arbitrary<FileRecord> = fc.record({
+  size: fc.nat(),
+  mtimeMs: fc.double({ min: 0, max: 2e12, noNaN: true }),
+  hash: fc.stringMatching(/^[0-9a-f]{64}$/),
+  articles: fc.array(article, { maxLength: 4 }),
+  errors: fc.array(readError, { maxLength: 2 }),
+});
+// Dump names may hold any character a file name can, line feeds included.
+const files = fc.dictionary(
+  fc.string({ minLength: 1 }).filter((name) => name !== '__proto__'),
+  record,
+  { maxKeys: 6 },
+);
+
+/** Columns as read back from JSON, to damage. */
+// biome-ignore lint/suspicious/noExplicitAny: a test reaches into any part of the stored shape.
+type Damaged = any;
+
+/** Through JSON, as the manifest stores them. */
+const stored = <T>(value: T): unknown => JSON.parse(JSON.stringify(value));
+
+describe('dump records by column', () => {
+  test('read back as they were written, for any records', () => {
+    fc.assert(
+      fc.property(files, (records) => {
+        expect(filesFromColumns(stored(filesToColumns(records)))).toEqual(records);
+      }),
+    );
+  });
+
+  test.each([
+    ['a column one value short', (columns: Damaged) => (columns.article.slug = columns.article.slug.split('\n').slice(1).join('\n'))],
+    ['an article count that is not a count', (columns: Damaged) => (columns.articles[0] = -1)],
+    ['a size that is text', (columns: Damaged) => (columns.size[0] = '12')],
+    ['errors of a row that is not there', (columns: Damaged) => (columns.errors[5] = [])],
+    ['an error of the wrong shape', (columns: Damaged) => (columns.errors[0] = [{ kind: 'file', line: 0 }])],
+    ['no article columns', (columns: Damaged) => delete columns.article],
+  ])('are refused with %s', (_, damage) => {
+    const ref = {
+      id: 'a'.repeat(16),
+      digest: 'b'.repeat(16),
+      slug: 'bridge-reopens-aaaaaa',
+      signature: 'c'.repeat(16),
+      index: 0,
+      line: 1,
+      sketch: new Uint16Array(0),
+      shingles: 3,
+    };
+    const columns = stored(filesToColumns({ 'a.txt': { size: 10, mtimeMs: 1, hash: 'd'.repeat(64), articles: [ref, { ...ref, index: 1 }], errors: [] } }));
+    damage(columns);
+    expect(filesFromColumns(columns)).toBeUndefined();
+  });
+});
+
+describe('entries and owned files by column', () => {
+  test('read back as they were written', () => {
+    const slug = fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(slug, hex)),
+        fc.array(fc.tuple(slug, fc.record({ size: fc.integer({ min: -1, max: 1e9 }), hash: hex }))),
+        (signatures, owned) => {
+          const entries = new Map(signatures);
+          const files = new Map(owned.map(([name, file]) => [`${name}.md`, file]));
+          expect(entriesFromColumns(stored(entriesToColumns(entries)))).toEqual(entries);
+          expect(ownedFromColumns(stored(ownedToColumns(files)), () => true)).toEqual(files);
+        },
+      ),
+    );
+  });
+
+  test('owned files are refused with a name the check refuses, or columns of different lengths', () => {
+    const columns = stored(
+      ownedToColumns(
+        new Map([
+          ['a.md', { size: 1, hash: 'h' }],
+          ['../b.md', { size: 2, hash: 'h' }],
+        ]),
+      ),
+    );
+    expect(ownedFromColumns(columns, (name) => !name.includes('/'))).toBe('"owned" holds "../b.md", expected a file name');
+    expect(ownedFromColumns({ ...(columns as object), sizes: [1] }, () => true)).toBe('"owned" has columns of different lengths');
+  });
+});
+
+describe('loadManifest', () => {
+  let outDir: string | undefined;
+  afterEach(() => outDir && rmSync(outDir, { recursive: true, force: true }));
+
+  test('keeps the owned files of the layout before columns, and drops its cache', () => {
+    outDir = mkdtempSync(path.join(tmpdir(), 'clippings-manifest-'));
+    const older = {
+      version: 'v1',
+      sketches: '0000000000000000',
+      files: { 'a.txt': { size: 10, mtimeMs: 1, hash: 'd', articles: [], errors: [] } },
+      entries: { 'bridge-reopens-aaaaaa': 'signature' },
+      owned: { 'bridge-reopens-aaaaaa.md': { size: 120, hash: 'abc' } },
+      histories: {},
+    };
+    writeFileSync(path.join(outDir, MANIFEST_NAME), JSON.stringify(older));
+    const { manifest, problem } = loadManifest(outDir, 'v1');
+    expect(problem).toBeUndefined();
+    expect(manifest.owned).toEqual(new Map([['bridge-reopens-aaaaaa.md', { size: 120, hash: 'abc' }]]));
+    expect(manifest.files).toEqual({});
+    expect(manifest.entries.size).toBe(0);
+  });
+
+  test('reads back what saveManifest wrote, sketches included', () => {
+    outDir = mkdtempSync(path.join(tmpdir(), 'clippings-manifest-'));
+    const sketch = Uint16Array.from({ length: 128 }, (_, i) => i * 3);
+    const ref: ArticleRef = {
+      id: 'a'.repeat(16),
+      digest: 'b'.repeat(16),
+      slug: 'bridge-reopens-aaaaaa',
+      signature: 'c'.repeat(16),
+      index: 0,
+      line: 1,
+      sketch,
+      shingles: 9,
+    };
+    const manifest: Manifest = {
+      version: 'v2',
+      files: { 'a.txt': { size: 10, mtimeMs: 1.5, hash: 'd'.repeat(64), articles: [ref], errors: [{ kind: 'article', line: 40, reason: 'no body' }] } },
+      entries: new Map([['bridge-reopens-aaaaaa', 'c'.repeat(16)]]),
+      owned: new Map([['bridge-reopens-aaaaaa.md', { size: 120, hash: 'e'.repeat(16) }]]),
+      histories: { 'bridge-reopens-aaaaaa': { signature: 'c'.repeat(16), versions: [{ file: 'a.txt', index: 0, change: 'first read' }] } },
+    };
+    saveManifest(outDir, manifest);
+    const loaded = loadManifest(outDir, 'v2');
+    expect(loaded.manifest).toEqual(manifest);
+    expect(Array.from(loaded.manifest.files['a.txt']?.articles[0]?.sketch ?? [])).toEqual(Array.from(sketch));
+    // Another version of the code: the cache goes, the record of owned files stays.
+    expect(loadManifest(outDir, 'v3').manifest).toMatchObject({ files: {}, entries: new Map(), owned: manifest.owned });
+    expect(JSON.parse(readFileSync(path.join(outDir, MANIFEST_NAME), 'utf8')).format).toBe(2);
+  });
+});

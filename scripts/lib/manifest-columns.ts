@@ -1,0 +1,223 @@
+/**
+ * The manifest's three large tables (dump records, entry signatures, owned
+ * files) stored by column rather than as an object per row. At 100k stories
+ * a row of objects is a million keys for `JSON.parse` to build and check; a
+ * column of hex digits or slugs is one string joined with line feeds, which
+ * parses as one string and splits in one call. Names that could hold any
+ * character (a dump's path, an owned file's name) stay JSON arrays.
+ *
+ * Each reader checks what it reads by hand and returns undefined for a table
+ * of the wrong shape: a damaged cache is dropped, never trusted.
+ */
+import type { ArticleRef, FileRecord, ReadError } from './ingest-protocol.ts';
+
+/** Dump records by column: one row per dump, and one per article across all dumps in the same order. */
+export interface FileColumns {
+  names: string[];
+  size: number[];
+  mtimeMs: number[];
+  hash: string;
+  /** Articles in each dump. */
+  articles: number[];
+  /** The read errors of the dumps that have any, by row. */
+  errors: Record<string, ReadError[]>;
+  article: {
+    id: string;
+    digest: string;
+    slug: string;
+    signature: string;
+    index: number[];
+    line: number[];
+    shingles: number[];
+  };
+}
+
+/** Entry signatures by column. */
+export interface EntryColumns {
+  slugs: string;
+  signatures: string;
+}
+
+/** Owned files by column. */
+export interface OwnedColumns {
+  names: string[];
+  sizes: number[];
+  hashes: string;
+}
+
+const EMPTY_SKETCH = new Uint16Array(0);
+
+/** Values that hold no line feed (hex digits, slugs), joined into one column. */
+function join(values: string[]): string {
+  return values.join('\n');
+}
+
+/** A joined column back into its values; undefined when it is not a string of `count` values. */
+function split(column: unknown, count: number): string[] | undefined {
+  if (typeof column !== 'string') return undefined;
+  if (count === 0) return column === '' ? [] : undefined;
+  const values = column.split('\n');
+  return values.length === count ? values : undefined;
+}
+
+/** The dump records as columns (sketches are kept apart, in the sketch file). */
+export function filesToColumns(files: Record<string, FileRecord>): FileColumns {
+  const columns: FileColumns = {
+    names: [],
+    size: [],
+    mtimeMs: [],
+    hash: '',
+    articles: [],
+    errors: {},
+    article: { id: '', digest: '', slug: '', signature: '', index: [], line: [], shingles: [] },
+  };
+  const hashes: string[] = [];
+  const ids: string[] = [];
+  const digests: string[] = [];
+  const slugs: string[] = [];
+  const signatures: string[] = [];
+  const { index, line, shingles } = columns.article;
+  for (const name in files) {
+    const record = files[name] as FileRecord;
+    if (record.errors.length > 0) columns.errors[columns.names.length] = record.errors;
+    columns.names.push(name);
+    columns.size.push(record.size);
+    columns.mtimeMs.push(record.mtimeMs);
+    hashes.push(record.hash);
+    columns.articles.push(record.articles.length);
+    for (const ref of record.articles) {
+      ids.push(ref.id);
+      digests.push(ref.digest);
+      slugs.push(ref.slug);
+      signatures.push(ref.signature);
+      index.push(ref.index);
+      line.push(ref.line);
+      shingles.push(ref.shingles);
+    }
+  }
+  columns.hash = join(hashes);
+  Object.assign(columns.article, { id: join(ids), digest: join(digests), slug: join(slugs), signature: join(signatures) });
+  return columns;
+}
+
+/** The dump records from their columns, each article's sketch left empty for the sketch file to fill; undefined when the columns are damaged. */
+export function filesFromColumns(value: unknown): Record<string, FileRecord> | undefined {
+  if (!isObject(value) || !isObject(value.article) || !isObject(value.errors)) return undefined;
+  const { names, size, mtimeMs, articles, errors, article } = value;
+  if (!isArrayOf(names, isString) || !isArrayOf(size, isCount) || !isArrayOf(mtimeMs, isNumber) || !isArrayOf(articles, isCount)) return undefined;
+  const dumps = names.length;
+  if (size.length !== dumps || mtimeMs.length !== dumps || articles.length !== dumps) return undefined;
+  const hashes = split(value.hash, dumps);
+  let total = 0;
+  for (const count of articles) total += count;
+  const [ids, digests, slugs, signatures] = [
+    split(article.id, total),
+    split(article.digest, total),
+    split(article.slug, total),
+    split(article.signature, total),
+  ];
+  const { index, line, shingles } = article;
+  if (!hashes || !ids || !digests || !slugs || !signatures) return undefined;
+  if (!isArrayOf(index, isCount) || !isArrayOf(line, isCount) || !isArrayOf(shingles, isCount)) return undefined;
+  if (index.length !== total || line.length !== total || shingles.length !== total) return undefined;
+  for (const row in errors) if (!(Number(row) < dumps) || !isArrayOf(errors[row], isReadError)) return undefined;
+
+  const files: Record<string, FileRecord> = {};
+  let at = 0;
+  for (let row = 0; row < dumps; row++) {
+    const refs: ArticleRef[] = [];
+    for (const end = at + (articles[row] as number); at < end; at++) {
+      refs.push({
+        id: ids[at] as string,
+        digest: digests[at] as string,
+        slug: slugs[at] as string,
+        signature: signatures[at] as string,
+        index: index[at] as number,
+        line: line[at] as number,
+        sketch: EMPTY_SKETCH,
+        shingles: shingles[at] as number,
+      });
+    }
+    files[names[row] as string] = {
+      size: size[row] as number,
+      mtimeMs: mtimeMs[row] as number,
+      hash: hashes[row] as string,
+      articles: refs,
+      errors: (errors[row] as ReadError[] | undefined) ?? [],
+    };
+  }
+  return files;
+}
+
+/** Entry signatures as columns. */
+export function entriesToColumns(entries: ReadonlyMap<string, string>): EntryColumns {
+  const slugs: string[] = [];
+  const signatures: string[] = [];
+  entries.forEach((signature, slug) => {
+    slugs.push(slug);
+    signatures.push(signature);
+  });
+  return { slugs: join(slugs), signatures: join(signatures) };
+}
+
+/** Entry signatures from their columns; undefined when damaged. */
+export function entriesFromColumns(value: unknown): Map<string, string> | undefined {
+  if (!isObject(value) || typeof value.slugs !== 'string') return undefined;
+  const slugs = value.slugs === '' ? [] : value.slugs.split('\n');
+  const signatures = split(value.signatures, slugs.length);
+  if (!signatures) return undefined;
+  const entries = new Map<string, string>();
+  for (let i = 0; i < slugs.length; i++) entries.set(slugs[i] as string, signatures[i] as string);
+  return entries;
+}
+
+/** Owned files as columns. */
+export function ownedToColumns(owned: ReadonlyMap<string, { size: number; hash: string }>): OwnedColumns {
+  const columns: OwnedColumns = { names: [], sizes: [], hashes: '' };
+  const hashes: string[] = [];
+  owned.forEach((file, name) => {
+    columns.names.push(name);
+    columns.sizes.push(file.size);
+    hashes.push(file.hash);
+  });
+  columns.hashes = join(hashes);
+  return columns;
+}
+
+/**
+ * Owned files from their columns, each name checked with `isName`.
+ *
+ * @returns The files, or why the columns cannot be used.
+ */
+export function ownedFromColumns(value: unknown, isName: (name: string) => boolean): Map<string, { size: number; hash: string }> | string {
+  if (!isObject(value) || !isArrayOf(value.names, isString) || !isArrayOf(value.sizes, isSize)) return '"owned" is not columns of names, sizes and hashes';
+  const { names, sizes } = value;
+  const hashes = split(value.hashes, names.length);
+  if (!hashes || sizes.length !== names.length) return '"owned" has columns of different lengths';
+  const owned = new Map<string, { size: number; hash: string }>();
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    if (!isName(name)) return `"owned" holds ${JSON.stringify(name)}, expected a file name`;
+    owned.set(name, { size: sizes[i] as number, hash: hashes[i] as string });
+  }
+  return owned;
+}
+
+function isReadError(value: unknown): value is ReadError {
+  return isObject(value) && typeof value.reason === 'string' && isCount(value.line) && (value.kind === 'file' || value.kind === 'article');
+}
+
+function isArrayOf<T>(value: unknown, is: (item: unknown) => item is T): value is T[] {
+  if (!Array.isArray(value)) return false;
+  for (const item of value) if (!is(item)) return false;
+  return true;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isNumber = (value: unknown): value is number => typeof value === 'number';
+export const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+const isSize = (value: unknown): value is number => isCount(value) || value === -1;
