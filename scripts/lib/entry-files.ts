@@ -96,27 +96,23 @@ export function writePacked(packed: PackedFiles, direct = false): { written: Map
 }
 
 /**
- * Which owned files are still as the ingest wrote them: the same size (a
- * `stat` each) and, when `hashes` is set, the same bytes.
+ * A test of whether an owned file is still as the ingest wrote it: the same
+ * size (a `stat`, unless read beforehand) and, when `hashes` is set, the same bytes.
  *
  * @param outDir The entries folder.
  * @param owned The manifest's record.
- * @param names The files to check.
- * @param sizes Their sizes when already read (`statSizes`); the others are read here.
+ * @param sizes The owned files' sizes when already read (`statSizes`); the others are read when asked.
  */
-export function findIntact(outDir: string, owned: Map<string, OwnedFile>, names: Iterable<string>, hashes: boolean, sizes?: Map<string, number>): Set<string> {
-  const intact = new Set<string>();
+export function intactTest(outDir: string, owned: Map<string, OwnedFile>, hashes: boolean, sizes?: Map<string, number>): (name: string) => boolean {
   // Names are plain file names (the manifest's checks see to it): joined by
   // hand, as `path.join` would double the cost of 100k stats.
   const prefix = `${outDir}${path.sep}`;
-  for (const name of names) {
+  return (name) => {
     const record = owned.get(name);
-    if (!record || record.size < 0) continue;
-    if ((sizes?.get(name) ?? sizeOf(prefix + name)) !== record.size) continue;
-    if (hashes && !hashMatches(prefix + name, record.hash)) continue;
-    intact.add(name);
-  }
-  return intact;
+    if (!record || record.size < 0) return false;
+    if ((sizes?.get(name) ?? sizeOf(prefix + name)) !== record.size) return false;
+    return !hashes || hashMatches(prefix + name, record.hash);
+  };
 }
 
 function sizeOf(file: string): number {

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Version } from '../../src/lib/entry-schema.ts';
 import type { Ledger } from '../../src/lib/identity/ledger.ts';
-import { entryName, findIntact, writePacked, type FileFailure } from './entry-files.ts';
+import { entryName, intactTest, writePacked, type FileFailure } from './entry-files.ts';
 import type { Manifest, OwnedFile } from './ingest-manifest.ts';
 import { internalReason, type GetPool, type Progress, type Rejection, type RenderResult, type RenderTask } from './ingest-protocol.ts';
 import type { KnowledgeCache } from './knowledge-stage.ts';
@@ -42,11 +42,7 @@ export function chooseRenders({ plan, scan, previous, outDir, fresh, verify, siz
 } {
   // What stands on disk as the ingest wrote it: what the scan just wrote or
   // found, and owned files of the right size (and, verifying, hash).
-  const unsure: string[] = [];
-  for (const { file: name } of plan.entries.values()) {
-    if (!scan.produced.has(name) && !scan.failed.has(name)) unsure.push(name);
-  }
-  const intact = fresh ? new Set<string>() : findIntact(outDir, previous.owned, unsure, verify, sizes);
+  const isIntact = fresh ? () => false : intactTest(outDir, previous.owned, verify, sizes);
   const repaired: string[] = [];
   const toRender: [string, PlannedEntry][] = [];
   for (const [slug, entry] of plan.entries) {
@@ -54,7 +50,7 @@ export function chooseRenders({ plan, scan, previous, outDir, fresh, verify, siz
     if (entry.sources.length === 1 && entry.from.ref.slug === slug && entry.id === entry.from.ref.id && scan.settled.has(slug)) continue;
     const name = entry.file;
     if (scan.failed.has(name)) continue;
-    const onDisk = scan.produced.has(name) || intact.has(name);
+    const onDisk = scan.produced.has(name) || isIntact(name);
     if (!onDisk && previous.owned.has(name)) repaired.push(slug);
     if (!onDisk || previous.entries.get(slug) !== entry.signature || entry.sources.some((source) => scan.read.has(source.file))) toRender.push([slug, entry]);
   }
@@ -132,11 +128,13 @@ export async function renderEntries(options: RenderOptions): Promise<RenderSumma
 
   const summary: RenderSummary = { written: [], produced: new Map(), failed: [], failures: [], rejected: [], extractMs: 0, histories: new Map() };
   let done = 0;
+  // The work is reading dumps again: one task each, however many entries it renders.
+  const pool = getPool(byFile.size);
   await Promise.all(
     [...byFile.values()].map(async (task) => {
       let result: RenderResult;
       try {
-        result = (await getPool(toRender.length).run(task)) as RenderResult;
+        result = (await pool.run(task)) as RenderResult;
       } catch (error) {
         const reason = internalReason(error);
         result = {

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { entryName, removeOwned, removeTemporaryFiles } from './entry-files.ts';
+import { removeOwned, removeTemporaryFiles } from './entry-files.ts';
 import { CACHE_DIR_NAME, openKnowledgeCache, pruneKnowledgeCache } from './knowledge-stage.ts';
 import { MANIFEST_NAME, ingestVersion, loadManifest, saveManifest, type LoadedManifest, type Manifest, type OwnedFile } from './ingest-manifest.ts';
 import type { FileRecord, GetPool, Progress, Rejection, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
@@ -81,8 +81,8 @@ export interface IngestSummary {
 }
 
 const WORKER = new URL('./ingest-worker.ts', import.meta.url);
-// Below this many dumps or entries to work on, starting worker threads costs
-// more than it saves: a one-file correction runs in this thread.
+// Below this many dumps to read, starting worker threads costs more than it
+// saves: a one-file correction, and the entries it renders again, run in this thread.
 const INLINE_LIMIT = 8;
 
 /** The ingest's own hidden files in the output folder: the manifest, the lock, temporary files. */
