@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildContentSecurityPolicy, hashSource } from './content-security-policy.ts';
 import { THEME_INIT_SCRIPT } from './theme-init.ts';
 
@@ -22,5 +22,21 @@ describe('buildContentSecurityPolicy', () => {
   it('leaves frame-ancestors out of the meta copy, which browsers ignore it in', () => {
     expect(buildContentSecurityPolicy({ delivery: 'header' })).toContain("frame-ancestors 'none'");
     expect(buildContentSecurityPolicy({ delivery: 'meta' })).not.toContain('frame-ancestors');
+  });
+});
+
+describe('buildContentSecurityPolicy on every page', () => {
+  it('hashes the theme script once, however many pages ask for the policy', async () => {
+    vi.resetModules();
+    const hashes = vi.fn();
+    vi.doMock('node:crypto', async (importOriginal) => {
+      const crypto = await importOriginal<typeof import('node:crypto')>();
+      return { ...crypto, createHash: (...args: Parameters<typeof crypto.createHash>) => (hashes(), crypto.createHash(...args)) };
+    });
+    const fresh = await import('./content-security-policy.ts');
+    const first = fresh.buildContentSecurityPolicy({ delivery: 'meta' });
+    for (let page = 0; page < 100; page++) expect(fresh.buildContentSecurityPolicy({ delivery: 'meta' })).toBe(first);
+    expect(hashes).toHaveBeenCalledTimes(1);
+    vi.doUnmock('node:crypto');
   });
 });

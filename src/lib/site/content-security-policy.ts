@@ -22,6 +22,18 @@ export function hashSource(script: string): string {
  *   still get the rest).
  */
 export function buildContentSecurityPolicy(options: { delivery: 'header' | 'meta' }): string {
+  // Every page asks for the meta copy: build each delivery's policy (and hash the script) once.
+  let policy = POLICIES.get(options.delivery);
+  if (policy === undefined) {
+    policy = composePolicy(options.delivery);
+    POLICIES.set(options.delivery, policy);
+  }
+  return policy;
+}
+
+const POLICIES = new Map<'header' | 'meta', string>();
+
+function composePolicy(delivery: 'header' | 'meta'): string {
   const directives: Array<[string, ...string[]]> = [
     ['default-src', "'self'"],
     ['script-src', "'self'", hashSource(THEME_INIT_SCRIPT)],
@@ -35,6 +47,6 @@ export function buildContentSecurityPolicy(options: { delivery: 'header' | 'meta
     ['base-uri', "'none'"],
     ['form-action', "'self'"],
   ];
-  if (options.delivery === 'header') directives.push(['frame-ancestors', "'none'"]);
+  if (delivery === 'header') directives.push(['frame-ancestors', "'none'"]);
   return directives.map((directive) => directive.join(' ')).join('; ');
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { formatCount, formatNumber } from './format-count.ts';
 
 describe('formatCount', () => {
@@ -15,5 +16,16 @@ describe('formatCount', () => {
 describe('formatNumber', () => {
   it('groups thousands with commas', () => {
     expect(formatNumber(100000)).toBe('100,000');
+  });
+});
+
+describe('formatNumber against Intl', () => {
+  it('writes every number as Intl.NumberFormat("en") does', () => {
+    const intl = new Intl.NumberFormat('en');
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -5000, max: 5000 }), fc.nat(), fc.double({ noNaN: true }), fc.constantFrom(-0, 999, 1000, 999.5)), (value) => {
+        expect(formatNumber(value)).toBe(intl.format(value));
+      }),
+    );
   });
 });

@@ -13,7 +13,7 @@ const NUMBER = new Intl.NumberFormat('en');
  * @returns "4,213 stories".
  */
 export function formatCount(count: number, singular: string, plural: string): string {
-  return `${NUMBER.format(count)} ${count === 1 ? singular : plural}`;
+  return `${formatNumber(count)} ${count === 1 ? singular : plural}`;
 }
 
 /**
@@ -23,5 +23,7 @@ export function formatCount(count: number, singular: string, plural: string): st
  * @returns "4,213".
  */
 export function formatNumber(value: number): string {
-  return NUMBER.format(value);
+  // Below 1,000 a whole number reads as its digits: skip Intl, which costs microseconds a call and
+  // listings print hundreds of counts a page.
+  return Number.isInteger(value) && (value > 0 || Object.is(value, 0)) && value < 1000 ? String(value) : NUMBER.format(value);
 }
