@@ -4,14 +4,19 @@
  * moves the index into `<outDir>/search/data/`. Indexing reads entry files
  * directly rather than one endpoint per shard, which stays fast at 100k
  * stories. A build starts it in a worker thread once the config is known, so
- * that it overlaps Astro's content sync (DESIGN.md).
+ * that it overlaps Astro's content sync, and waits before pages render only
+ * for related stories: the other files are written while pages render
+ * (DESIGN.md).
  */
 import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import { type IndexStats, writeSearchFiles } from '../lib/search/build/index-fs.ts';
+import { type IndexStats, indexArchive, writeIndexFiles } from '../lib/search/build/index-fs.ts';
+
+/** What the indexing worker posts: related stories written, then every file written. */
+export type WorkerMessage = { related: true } | { stats: IndexStats };
 
 /** Where the index is served from, below the site root; the browser code fetches from here. */
 export const SEARCH_INDEX_PATH = 'search/data';
@@ -29,7 +34,7 @@ const FILES_MODULE = 'virtual:clippings/search-files';
 export function searchIndex(options: { articlesDir: string }): AstroIntegration {
   let stage = '';
   let building = false;
-  let indexing: Promise<IndexStats> | undefined;
+  let indexing: Indexing | undefined;
   return {
     name: 'clippings-search-index',
     hooks: {
@@ -52,15 +57,17 @@ export function searchIndex(options: { articlesDir: string }): AstroIntegration 
         stage = path.join(fileURLToPath(config.cacheDir), 'clippings-search');
         if (building) indexing = indexInWorker(options.articlesDir, stage);
       },
-      'astro:build:start': async ({ logger }) => {
-        const stats = await (indexing ?? writeSearchFiles(options.articlesDir, stage));
+      'astro:build:start': async () => {
+        indexing ??= indexHere(options.articlesDir, stage);
+        await indexing.related;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const stats = await (indexing as Indexing).done;
         logger.info(
           `indexed ${stats.stories} stories: ${stats.terms} terms in ${stats.shards} shards, ` +
             `${(stats.indexBytes / 1e6).toFixed(1)} MB index + ${(stats.recordBytes / 1e6).toFixed(1)} MB records + ${(stats.textBytes / 1e6).toFixed(1)} MB texts, gzipped ` +
             `(${Math.round(stats.timings.index)} ms index, ${Math.round(stats.timings.shards)} ms shards, ${Math.round(stats.timings.related)} ms related)`,
         );
-      },
-      'astro:build:done': async ({ dir }) => {
         const target = path.join(fileURLToPath(dir), SEARCH_INDEX_PATH);
         await rm(target, { recursive: true, force: true });
         await mkdir(path.dirname(target), { recursive: true });
@@ -76,14 +83,30 @@ export function searchIndex(options: { articlesDir: string }): AstroIntegration 
   };
 }
 
-/** `writeSearchFiles` in a worker thread; the promise is marked handled, so a failure surfaces where it is awaited. */
-function indexInWorker(articlesDir: string, stage: string): Promise<IndexStats> {
-  const result = new Promise<IndexStats>((resolve, reject) => {
+/** An index build under way: related stories written (pages may render), and every file written. */
+interface Indexing {
+  related: Promise<void>;
+  done: Promise<IndexStats>;
+}
+
+/** `writeSearchFiles` on this thread, in the same two steps. */
+function indexHere(articlesDir: string, stage: string): Indexing {
+  const indexed = indexArchive(articlesDir, stage);
+  return { related: indexed.then(() => undefined), done: indexed.then((archive) => writeIndexFiles(archive, articlesDir, stage)) };
+}
+
+/** `writeSearchFiles` in a worker thread; both promises are marked handled, so a failure surfaces where one is awaited. */
+function indexInWorker(articlesDir: string, stage: string): Indexing {
+  let related!: { resolve: () => void; reject: (error: Error) => void };
+  const relatedWritten = new Promise<void>((resolve, reject) => (related = { resolve, reject }));
+  const done = new Promise<IndexStats>((resolve, reject) => {
     const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: { articlesDir, stage } });
-    worker.once('message', resolve);
+    worker.on('message', (message: WorkerMessage) => ('stats' in message ? resolve(message.stats) : related.resolve()));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`search index: the indexing worker exited (${code}) before it finished`)));
   });
-  result.catch(() => {});
-  return result;
+  // A failure before related stories were written fails the wait for them too (a settled promise ignores it).
+  done.catch((error: Error) => related.reject(error));
+  relatedWritten.catch(() => {});
+  return { related: relatedWritten, done };
 }

@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeSearchFiles, type RelatedFile } from './index-fs.ts';
+import { indexArchive, writeIndexFiles, writeSearchFiles, type RelatedFile } from './index-fs.ts';
 import type { SearchManifest } from '../format/manifest.ts';
 import { createShardedSearch } from '../query/sharded-search.ts';
 import type { StoryRecord, StoryText } from '../format/story-record.ts';
@@ -65,5 +65,35 @@ describe('writeSearchFiles', () => {
       fetchVocabulary: async (name) => gunzipSync(await readFile(path.join(out, 'vocabulary', name))).toString('utf8'),
     });
     expect((await search.search(['ferry', 'strike'])).hits.map((hit) => hit.id)).toEqual([1, 0]);
+  });
+});
+
+describe('indexArchive', () => {
+  it('writes related stories alone, and writeIndexFiles then writes what writeSearchFiles writes', async () => {
+    const whole = path.join(work, 'whole');
+    await writeSearchFiles(path.join(work, 'articles'), whole);
+    const out = path.join(work, 'split');
+    const indexed = await indexArchive(path.join(work, 'articles'), out);
+    expect(await readdir(out)).toEqual(['related.json']);
+    expect(await readFile(path.join(out, 'related.json'), 'utf8')).toBe(await readFile(path.join(whole, 'related.json'), 'utf8'));
+    const stats = await writeIndexFiles(indexed, path.join(work, 'articles'), out);
+    expect(stats.stories).toBe(2);
+    for (const folder of ['docs', 'texts', 'shards', 'vocabulary', 'facets']) {
+      const names = (await readdir(path.join(whole, folder))).sort();
+      expect((await readdir(path.join(out, folder))).sort()).toEqual(names);
+      for (const name of names) expect(await readFile(path.join(out, folder, name))).toEqual(await readFile(path.join(whole, folder, name)));
+    }
+    expect(await readFile(path.join(out, 'manifest.json'), 'utf8')).toBe(await readFile(path.join(whole, 'manifest.json'), 'utf8'));
+  });
+
+  it('refuses to write records when the entries changed after indexing', async () => {
+    const articles = path.join(work, 'changing');
+    await mkdir(articles);
+    await writeFile(path.join(articles, 'a-one.md'), entry('a-one', 'One', 'First.'));
+    const indexed = await indexArchive(articles, path.join(work, 'changing-out'));
+    await writeFile(path.join(articles, 'a-one.md'), entry('a-two', 'Two', 'Second.'));
+    await expect(writeIndexFiles(indexed, articles, path.join(work, 'changing-out'))).rejects.toThrow(
+      'search index: a-one.md: changed while the index was written, expected the story "a-one"',
+    );
   });
 });
