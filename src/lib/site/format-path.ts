@@ -31,7 +31,8 @@ export interface PathFormatter {
 export function createPathFormatter(base: string): PathFormatter {
   const trimmed = base.replace(/^\/+|\/+$/g, '');
   const root = trimmed === '' ? '/' : `/${trimmed}/`;
-  const format = (sitePath: string) => root + sitePath.replace(/^\/+/, '');
+  // Called for every link of every page: the regex only when there is a slash to strip.
+  const format = (sitePath: string) => root + (sitePath.startsWith('/') ? sitePath.replace(/^\/+/, '') : sitePath);
   return {
     base: root,
     path: format,
