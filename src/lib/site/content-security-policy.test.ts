@@ -31,7 +31,11 @@ describe('buildContentSecurityPolicy on every page', () => {
     const hashes = vi.fn();
     vi.doMock('node:crypto', async (importOriginal) => {
       const crypto = await importOriginal<typeof import('node:crypto')>();
-      return { ...crypto, createHash: (...args: Parameters<typeof crypto.createHash>) => (hashes(), crypto.createHash(...args)) };
+      const createHash = (...args: Parameters<typeof crypto.createHash>) => {
+        hashes();
+        return crypto.createHash(...args);
+      };
+      return { ...crypto, createHash };
     });
     const fresh = await import('./content-security-policy.ts');
     const first = fresh.buildContentSecurityPolicy({ delivery: 'meta' });
