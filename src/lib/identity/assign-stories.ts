@@ -6,6 +6,7 @@
  */
 import type { Ledger } from './ledger.ts';
 import { isSameStory } from './same-story.ts';
+import { sortByKey } from './radix-sort.ts';
 import { BANDS, bandKeysInto } from './sketch.ts';
 
 /** One article as the identity step sees it. */
@@ -212,23 +213,29 @@ const NODE_BITS = 2 ** 21;
  */
 function pairsSharingABand(nodes: readonly IdentityArticle[], isFresh: Uint8Array): [number, number][] {
   if (nodes.length >= NODE_BITS) throw new RangeError(`${nodes.length} articles: the identity step handles up to ${NODE_BITS - 1}`);
-  const entries = new Float64Array(nodes.length * BANDS);
+  const bandKeys = new Uint32Array(nodes.length * BANDS);
+  const owners = new Int32Array(nodes.length * BANDS);
   const keys = new Uint32Array(BANDS);
   let count = 0;
   nodes.forEach((node, i) => {
     if (node.sketch.length === 0) return;
-    for (const key of bandKeysInto(node.sketch, keys)) entries[count++] = key * NODE_BITS + i;
+    for (const key of bandKeysInto(node.sketch, keys)) {
+      bandKeys[count] = key;
+      owners[count++] = i;
+    }
   });
-  const sorted = entries.subarray(0, count).sort();
+  // Stable: within one key, nodes stay in archive order, so each pair comes first node first.
+  const sorted = { keys: bandKeys.subarray(0, count), values: owners.subarray(0, count) };
+  sortByKey(sorted.keys, sorted.values);
   const pairs: number[] = [];
   for (let start = 0; start < count; ) {
-    const key = Math.floor((sorted[start] as number) / NODE_BITS);
+    const key = sorted.keys[start] as number;
     let end = start + 1;
-    while (end < count && Math.floor((sorted[end] as number) / NODE_BITS) === key) end++;
+    while (end < count && sorted.keys[end] === key) end++;
     for (let x = start; x < end; x++) {
-      const a = (sorted[x] as number) % NODE_BITS;
+      const a = sorted.values[x] as number;
       for (let y = x + 1; y < end; y++) {
-        const b = (sorted[y] as number) % NODE_BITS;
+        const b = sorted.values[y] as number;
         if (a !== b && (isFresh[a] === 1 || isFresh[b] === 1)) pairs.push(a * NODE_BITS + b);
       }
     }

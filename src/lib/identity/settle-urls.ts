@@ -101,23 +101,20 @@ export function settleUrls(input: SettleInput): SettledUrls {
   }
   const claimed = pending.length > 0 ? new Set(slugs.values()) : new Set<string>();
   for (let digits = 6; pending.length > 0; digits += 2) {
-    const wanted = new Map<string, string[]>();
-    for (const { id, words } of pending) {
-      const slug = makeSlug(words, id, digits);
-      wanted.set(slug, [...(wanted.get(slug) ?? []), id]);
-    }
-    const clashing = new Set<string>();
-    for (const [slug, ids] of wanted) {
+    const wanted = pending.map(({ id, words }) => makeSlug(words, id, digits));
+    const wanting = new Map<string, number>();
+    for (const slug of wanted) wanting.set(slug, (wanting.get(slug) ?? 0) + 1);
+    const clashing: typeof pending = [];
+    pending.forEach((story, k) => {
+      const slug = wanted[k] as string;
       const owner = ledger.urls.get(slug);
-      const free = ids.length === 1 && !claimed.has(slug) && (owner === undefined || owner === ids[0]);
+      const free = wanting.get(slug) === 1 && !claimed.has(slug) && (owner === undefined || owner === story.id);
       if (free || digits >= 16) {
-        for (const id of ids) {
-          slugs.set(id, slug);
-          ledger.urls.set(slug, id);
-        }
-      } else for (const id of ids) clashing.add(id);
-    }
-    pending = pending.filter(({ id }) => clashing.has(id));
+        slugs.set(story.id, slug);
+        ledger.urls.set(slug, story.id);
+      } else clashing.push(story);
+    });
+    pending = clashing;
   }
 
   const redirects: SlugRedirect[] = [];
