@@ -107,9 +107,10 @@ function readLine(line: string): [string, string, string] | undefined {
  * Write a ledger: a header, then url lines by slug, then text lines by content id.
  */
 export function serializeLedger(ledger: Ledger): string {
-  const byKey = ([a]: [string, string], [b]: [string, string]) => (a < b ? -1 : a > b ? 1 : 0);
+  // The keys alone, by the default sort (UTF-16 order, as `<` compares): a
+  // comparator over [key, value] pairs took twice as long at 100k URLs.
   let out = HEADER;
-  for (const [slug, story] of [...ledger.urls].sort(byKey)) out += `url ${slug} ${story}\n`;
-  for (const [content, story] of [...ledger.texts].sort(byKey)) out += `text ${content} ${story}\n`;
+  for (const slug of [...ledger.urls.keys()].sort()) out += `url ${slug} ${ledger.urls.get(slug)}\n`;
+  for (const content of [...ledger.texts.keys()].sort()) out += `text ${content} ${ledger.texts.get(content)}\n`;
   return out;
 }
