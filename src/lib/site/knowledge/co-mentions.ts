@@ -30,12 +30,24 @@ export function countCoMentions(
         counts[other] = (counts[other] ?? 0) + 1;
       }
     }
-    const top = touched
-      .map((other): [number, number] => [other, counts[other] ?? 0])
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit);
+    // The best few kept in order as they come: an entity named in thousands of stories
+    // touches tens of thousands of others, and sorting them all (a pair each) cost more.
+    const top: Array<[number, number]> = [];
+    for (const other of touched) {
+      const count = counts[other] ?? 0;
+      let at = top.length;
+      while (at > 0 && ranksBefore(other, count, top[at - 1] as [number, number])) at--;
+      if (at >= limit) continue;
+      top.splice(at, 0, [other, count]);
+      if (top.length > limit) top.pop();
+    }
     for (const other of touched) counts[other] = 0;
     touched.length = 0;
     return top;
   });
+}
+
+/** More shared stories first; among equals, the lower number. */
+function ranksBefore(other: number, count: number, [kept, keptCount]: [number, number]): boolean {
+  return count > keptCount || (count === keptCount && other < kept);
 }
