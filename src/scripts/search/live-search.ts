@@ -26,11 +26,11 @@ const PAGE_RESULTS_ID = 'search-page-results';
 
 /**
  * On the search page, start the query in the URL (`?q=`) at once, and show
- * its first results as soon as they are ready. The page loads this from a
- * module in its head that runs as soon as it arrives (`async`), so neither
- * the query nor its results wait for the page's style sheets, its layout,
- * or `<clippings-search>` to load, upgrade and set up (under load, hundreds
- * of milliseconds). `enhanceSearch` takes the answer over and shows it again
+ * its first results as soon as they are ready. The page's one script calls
+ * this from its head (`search-page.ts`, a classic script in a build), so
+ * neither the query nor its results wait for the page's style sheets, its
+ * layout, or `<clippings-search>` to load, upgrade and set up (under load,
+ * hundreds of milliseconds). `enhanceSearch` takes the answer over and shows it again
  * (the same nodes) with everything else: snippets filled in, "More results",
  * the rendered event. A URL that chooses filters waits for them, as before.
  */

@@ -4,6 +4,7 @@
  * when the reader starts to use the box (or straight away on the search page).
  * Without JavaScript the form still submits to /search/?q=….
  */
+import { loadLiveSearch } from './live-search-slot.ts';
 
 /** localStorage key; "off" turns the "/" shortcut off (WCAG 2.1.4 Character Key Shortcuts). */
 export const SLASH_SHORTCUT_KEY = 'clippings-search-slash';
@@ -55,7 +56,7 @@ class ClippingsSearch extends HTMLElement {
   }
 
   #enhance(): Promise<void> {
-    return (this.#loading ??= import('./live-search.ts').then(({ enhanceSearch }) => {
+    return (this.#loading ??= loadLiveSearch().then(({ enhanceSearch }) => {
       enhanceSearch(this);
       this.dataset.enhanced = '';
       // A query typed into the header box before the code arrived still gets its results.
