@@ -44,12 +44,12 @@ afterAll(async () => {
 
 /**
  * Whether a file name ends in a hash: Vite's 8 characters before the extension, not a word
- * ("Cr1I1Bcp"), or a search file's number and base-36 hash ("0-kwyrjb.jz").
+ * ("Cr1I1Bcp", "DTIX_MFH"), or a search file's number and base-36 hash ("0-kwyrjb.jz").
  */
 function hasContentHash(name: string): boolean {
   if (/^\d+-[a-z0-9]{6,}\.\w+$/.test(name)) return true;
   const token = /[.-]([\w-]{6,12})\.\w+$/.exec(name)?.[1] ?? '';
-  return /\d/.test(token) || (/[a-z]/.test(token) && /[A-Z]/.test(token));
+  return /\d/.test(token) || (/[a-z]/.test(token) && /[A-Z]/.test(token)) || /^(?=.*[A-Z])(?=.*_)[A-Z_]{8}$/.test(token);
 }
 
 /** A page that records every CSP violation, from the DOM event and from the console. */
