@@ -33,6 +33,19 @@ const files = fc.dictionary(
   { maxKeys: 6 },
 );
 
+/** One article's record, as a run would keep it. */
+const bridgeArticle = (changes: Partial<ArticleRef> = {}): ArticleRef => ({
+  id: 'a'.repeat(16),
+  digest: 'b'.repeat(16),
+  slug: 'bridge-reopens-aaaaaa',
+  signature: 'c'.repeat(16),
+  index: 0,
+  line: 1,
+  sketch: new Uint16Array(0),
+  shingles: 3,
+  ...changes,
+});
+
 /** Columns as read back from JSON, to damage. */
 // biome-ignore lint/suspicious/noExplicitAny: a test reaches into any part of the stored shape.
 type Damaged = any;
@@ -57,16 +70,7 @@ describe('dump records by column', () => {
     ['an error of the wrong shape', (columns: Damaged) => (columns.errors[0] = [{ kind: 'file', line: 0 }])],
     ['no article columns', (columns: Damaged) => delete columns.article],
   ])('are refused with %s', (_, damage) => {
-    const ref = {
-      id: 'a'.repeat(16),
-      digest: 'b'.repeat(16),
-      slug: 'bridge-reopens-aaaaaa',
-      signature: 'c'.repeat(16),
-      index: 0,
-      line: 1,
-      sketch: new Uint16Array(0),
-      shingles: 3,
-    };
+    const ref = bridgeArticle();
     const columns = stored(filesToColumns({ 'a.txt': { size: 10, mtimeMs: 1, hash: 'd'.repeat(64), articles: [ref, { ...ref, index: 1 }], errors: [] } }));
     damage(columns);
     expect(filesFromColumns(columns)).toBeUndefined();
@@ -129,16 +133,7 @@ describe('loadManifest', () => {
   test('reads back what saveManifest wrote, sketches included', () => {
     outDir = mkdtempSync(path.join(tmpdir(), 'clippings-manifest-'));
     const sketch = Uint16Array.from({ length: 128 }, (_, i) => i * 3);
-    const ref: ArticleRef = {
-      id: 'a'.repeat(16),
-      digest: 'b'.repeat(16),
-      slug: 'bridge-reopens-aaaaaa',
-      signature: 'c'.repeat(16),
-      index: 0,
-      line: 1,
-      sketch,
-      shingles: 9,
-    };
+    const ref = bridgeArticle({ sketch, shingles: 9 });
     const manifest: Manifest = {
       version: 'v2',
       files: { 'a.txt': { size: 10, mtimeMs: 1.5, hash: 'd'.repeat(64), articles: [ref], errors: [{ kind: 'article', line: 40, reason: 'no body' }] } },
