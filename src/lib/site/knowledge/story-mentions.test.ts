@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { slugifyName } from './entity-slug.ts';
+import { entityHref } from './knowledge-urls.ts';
 import { buildNewsArticle, serializeJsonLd } from '../json-ld.ts';
 import { makeStory } from './fixture-stories.ts';
 import { listStoryMentions, MENTIONS_LIMIT } from './story-mentions.ts';
@@ -16,6 +19,17 @@ describe('listStoryMentions', () => {
   it('keeps a bounded number for a story naming hundreds', () => {
     const story = makeStory('s', { people: Array.from({ length: 500 }, (_, i) => `Person ${i}`) });
     expect(listStoryMentions(story, 'https://example.org')).toHaveLength(MENTIONS_LIMIT);
+  });
+
+  it('gives each mention the URL its page resolves to on the site, whatever the name', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string()), fc.array(fc.string({ unit: 'binary' })), (people, places) => {
+        for (const mention of listStoryMentions(makeStory('s', { people, places }), 'https://example.org/')) {
+          const kind = mention.type === 'Person' ? 'people' : 'places';
+          expect(mention.url).toBe(new URL(entityHref(kind, slugifyName(mention.name)), 'https://example.org/').href);
+        }
+      }),
+    );
   });
 });
 
