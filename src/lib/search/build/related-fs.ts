@@ -16,8 +16,9 @@ let cached: { file: string; bySlug: Map<string, { slug: string; title: string }[
  *   the index was not built (as under `astro dev`).
  */
 export function readRelatedStories(file: string, slug: string): { slug: string; title: string }[] {
-  if (!existsSync(file)) return [];
   if (cached?.file !== file) {
+    // Checked until it is read once: after that every story page of the build finds it cached.
+    if (!existsSync(file)) return [];
     const data = JSON.parse(readFileSync(file, 'utf8')) as RelatedFile;
     const bySlug = new Map<string, { slug: string; title: string }[]>();
     data.stories.forEach((story, id) =>
