@@ -50,8 +50,7 @@ export default defineConfig({
   },
   integrations: [
     sitemap({
-      filter: (page) =>
-        !page.endsWith('/404/') && !page.endsWith('/offline/') && !isMoved(new URL(page).pathname.slice(SITE.base.length - 1)),
+      filter: (page) => !page.endsWith('/404/') && !page.endsWith('/offline/') && !isMoved(new URL(page).pathname.slice(SITE.base.length - 1)),
     }),
     searchIndex({ articlesDir: SITE.articlesDir }),
     publishFiles({ base: SITE.base }),
@@ -64,6 +63,8 @@ export default defineConfig({
     }),
     offline({ name: SITE.name, description: SITE.description, lang: SITE.lang, base: SITE.base }),
     // `_redirects` paths are the host's: under the base.
-    redirectsFile({ sources: [() => movedPages().map(({ from, to }) => ({ from: `${SITE.base.slice(0, -1)}${from}`, to: `${SITE.base.slice(0, -1)}${to}` }))] }),
+    redirectsFile({
+      sources: [() => movedPages().map(({ from, to }) => ({ from: `${SITE.base.slice(0, -1)}${from}`, to: `${SITE.base.slice(0, -1)}${to}` }))],
+    }),
   ],
 });

@@ -207,7 +207,9 @@ for (const size of sizes) {
   if (baseline) {
     const ratio = bare ? `   baseline/bare time ${(baseline.seconds / bare.seconds).toFixed(2)}×` : '';
     const search = baseline.searchSeconds === undefined ? '' : `, of which search index ${baseline.searchSeconds.toFixed(1)} s`;
-    console.log(`  baseline ${String(size).padStart(3)}: ${format(baseline)}   (pages rendered in ${baseline.renderSeconds?.toFixed(1) ?? '?'} s${search})${ratio}`);
+    console.log(
+      `  baseline ${String(size).padStart(3)}: ${format(baseline)}   (pages rendered in ${baseline.renderSeconds?.toFixed(1) ?? '?'} s${search})${ratio}`,
+    );
     console.log(`    this checkout / baseline: ${(site.seconds / baseline.seconds).toFixed(2)}× time, ${(site.pages / baseline.pages).toFixed(2)}× pages`);
   }
   const rendered = renderShares(site);

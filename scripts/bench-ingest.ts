@@ -152,10 +152,16 @@ for (const size of sizes) {
 
   if (BASELINE) {
     const runs: Measure[] = [];
-    for (let run = 0; run < 3; run++) runs.push(baselineChild('run', '--in', dir, '--out', path.join(ROOT, `out-${size}-baseline-${run}`), '--workers', String(availableParallelism())));
+    for (let run = 0; run < 3; run++)
+      runs.push(baselineChild('run', '--in', dir, '--out', path.join(ROOT, `out-${size}-baseline-${run}`), '--workers', String(availableParallelism())));
     runs.sort((a, b) => a.ms - b.ms);
     const median = { ...(runs[1] as Measure), peakMB: Math.max(...runs.map((r) => r.peakMB)) };
-    rows.push(timed(`baseline checkout's full ingest, ${availableParallelism()} workers (median of 3: ${runs.map((r) => (r.ms / 1000).toFixed(1)).join(', ')} s)`, median));
+    rows.push(
+      timed(
+        `baseline checkout's full ingest, ${availableParallelism()} workers (median of 3: ${runs.map((r) => (r.ms / 1000).toFixed(1)).join(', ')} s)`,
+        median,
+      ),
+    );
   }
 
   // A first ingest with extraction: no cache, every story extracted in the workers.
@@ -166,7 +172,16 @@ for (const size of sizes) {
 
   // What this disk costs: the same entry files written with nothing else going on.
   const floor = child('write-floor', '--in', out, '--out', path.join(ROOT, `floor-${size}`));
-  rows.push([label, `disk floor: writing the ${floor.written?.toLocaleString('en')} entry files alone`, `${(floor.ms / 1000).toFixed(2)} s`, '', mbps(bytes, floor.ms).toFixed(1), '', '', '']);
+  rows.push([
+    label,
+    `disk floor: writing the ${floor.written?.toLocaleString('en')} entry files alone`,
+    `${(floor.ms / 1000).toFixed(2)} s`,
+    '',
+    mbps(bytes, floor.ms).toFixed(1),
+    '',
+    '',
+    '',
+  ]);
 
   const again = child('run', '--in', dir, '--out', out, NO_EXTRACT);
   rows.push(fast(`re-run ${NO_EXTRACT}, nothing changed (${again.written} written)`, again));

@@ -249,7 +249,10 @@ function printWaterfall(query: ColdQuery): void {
         ? 'css'
         : 'scripts'
       : file.includes('/search/data/')
-        ? file.split('/search/data/')[1]!.split('/')[0]!.replace(/\.json$/, '')
+        ? file
+            .split('/search/data/')[1]!
+            .split('/')[0]!
+            .replace(/\.json$/, '')
         : file.endsWith('/search/')
           ? 'page'
           : 'other';
@@ -257,7 +260,9 @@ function printWaterfall(query: ColdQuery): void {
     const known = groups.get(group);
     groups.set(group, known ? { start: Math.min(known.start, start), end: Math.max(known.end, end), count: known.count + 1 } : { start, end, count: 1 });
   }
-  const steps = [...groups].sort((a, b) => a[1].start - b[1].start).map(([name, { start, end, count }]) => `${name}${count > 1 ? ` ×${count}` : ''} ${start}–${end}`);
+  const steps = [...groups]
+    .sort((a, b) => a[1].start - b[1].start)
+    .map(([name, { start, end, count }]) => `${name}${count > 1 ? ` ×${count}` : ''} ${start}–${end}`);
   console.log(`      ${steps.join(', ')}; results painted ${query.ms.toFixed(0)}`);
 }
 

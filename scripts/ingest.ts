@@ -100,7 +100,16 @@ async function run(options: CliOptions): Promise<number> {
   let summary: IngestSummary;
   try {
     // The folders as given: the run names them so in its messages, and refuses an empty one.
-    summary = await runIngest({ inDir: options.inDir, outDir: options.outDir, check: options.check, verify: options.verify, force: options.force, extract: options.extract, ledger: options.ledger, onProgress: progress?.update });
+    summary = await runIngest({
+      inDir: options.inDir,
+      outDir: options.outDir,
+      check: options.check,
+      verify: options.verify,
+      force: options.force,
+      extract: options.extract,
+      ledger: options.ledger,
+      onProgress: progress?.update,
+    });
   } catch (error) {
     progress?.done();
     if (error instanceof UsageError) {
@@ -129,12 +138,12 @@ function report(summary: IngestSummary, options: CliOptions): void {
   const n = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`.replace('entrys', 'entries');
   for (const note of summary.notes) console.error(`ingest: ${safe(outDir)}: ${safe(note)}`);
   if (!quiet) {
-    console.log(
-      `ingest: read ${n(summary.files, 'file')} from ${safe(inDir)} (${summary.filesRead.toLocaleString('en')} changed since the last run)`,
-    );
+    console.log(`ingest: read ${n(summary.files, 'file')} from ${safe(inDir)} (${summary.filesRead.toLocaleString('en')} changed since the last run)`);
     for (const name of summary.emptyFiles) console.log(`ingest: ${safe(name)}: empty file, no articles`);
     for (const { name, reason } of summary.skipped) console.log(`ingest: ${safe(name)}: ${safe(reason)}`);
-    console.log(`ingest: ${n(summary.articles, 'article')} → ${n(summary.entries, 'entry')} in ${safe(outDir)}, ${n(summary.duplicatesMerged, 'duplicate')} merged${summary.redirects > 0 ? `, ${n(summary.redirects, 'redirect')} from older URLs` : ''}`);
+    console.log(
+      `ingest: ${n(summary.articles, 'article')} → ${n(summary.entries, 'entry')} in ${safe(outDir)}, ${n(summary.duplicatesMerged, 'duplicate')} merged${summary.redirects > 0 ? `, ${n(summary.redirects, 'redirect')} from older URLs` : ''}`,
+    );
     const verb = check ? 'would write' : 'wrote';
     const verbRemove = check ? 'would remove' : 'removed';
     const repaired = summary.repaired.length > 0 ? ` (${summary.repaired.length.toLocaleString('en')} of them ${check ? 'damaged' : 'repaired'})` : '';

@@ -8,7 +8,10 @@
  */
 import { capitalize, pick } from './random.ts';
 
-const FIRST = 'Mohammed Ahmed Hassan Ali Omar Fatima Aisha Layla Sami Nadia Karim Yusuf Maryam Khalid Rania Walid Huda Tariq Salma Ibrahim John Sarah David Anna Peter Maria James Elena Thomas Laura'.split(' ');
+const FIRST =
+  'Mohammed Ahmed Hassan Ali Omar Fatima Aisha Layla Sami Nadia Karim Yusuf Maryam Khalid Rania Walid Huda Tariq Salma Ibrahim John Sarah David Anna Peter Maria James Elena Thomas Laura'.split(
+    ' ',
+  );
 const PARTICLES = ['al-', 'bin ', 'Abu ', 'el-', ''];
 const TITLES = ['President', 'Prime Minister', 'Foreign Minister', 'General', 'Crown Prince', 'Speaker', 'Secretary General', 'Dr.', 'Mayor', 'Sheikh'];
 const ROLES = ['a union negotiator', 'a senior official', 'a local resident', 'a government spokesman', 'an aid worker', 'a diplomat'];
@@ -34,7 +37,13 @@ export function createKnowledgeSentences(next: () => number, names: readonly str
   const places = names.slice(0, 120);
   const organisations = Array.from({ length: 40 }, () => {
     const words = [pick(next, names), pick(next, names), pick(next, ORG_HEADS)];
-    return { name: words.join(' '), acronym: words.map((word) => word[0]).join('').toUpperCase() };
+    return {
+      name: words.join(' '),
+      acronym: words
+        .map((word) => word[0])
+        .join('')
+        .toUpperCase(),
+    };
   });
   let cast = people.slice(0, 4);
   let year = 2020 + Math.floor(next() * 5);

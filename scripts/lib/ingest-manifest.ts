@@ -16,7 +16,16 @@ import type { FileRecord } from './ingest-protocol.ts';
 import { knowledgeVersion } from './knowledge-stage.ts';
 import { writeFileAtomic } from './entry-files.ts';
 import { loadSketches, newGeneration, saveSketches, SKETCHES_NAME } from './sketch-file.ts';
-import { entriesFromColumns, entriesToColumns, filesFromColumns, filesToColumns, isCount, isObject, ownedFromColumns, ownedToColumns } from './manifest-columns.ts';
+import {
+  entriesFromColumns,
+  entriesToColumns,
+  filesFromColumns,
+  filesToColumns,
+  isCount,
+  isObject,
+  ownedFromColumns,
+  ownedToColumns,
+} from './manifest-columns.ts';
 
 /** File name of the manifest inside the output folder (hidden: not an entry). */
 export const MANIFEST_NAME = '.ingest-manifest.json';
@@ -185,7 +194,8 @@ export function loadManifest(outDir: string, version: string): LoadedManifest {
   const histories = isHistories(stored.histories) ? stored.histories : {};
   const entries = current && stored.version === version ? entriesFromColumns(stored.entries) : undefined;
   const files = entries && filesFromColumns(stored.files);
-  const cacheValid = files !== undefined && typeof stored.sketches === 'string' && loadSketches(path.join(outDir, SKETCHES_NAME), stored.sketches, Object.values(files));
+  const cacheValid =
+    files !== undefined && typeof stored.sketches === 'string' && loadSketches(path.join(outDir, SKETCHES_NAME), stored.sketches, Object.values(files));
   const manifest: Manifest = cacheValid ? { version, files, entries: entries as Manifest['entries'], owned, histories } : { ...empty, owned, histories };
   return { manifest, found: true };
 }
@@ -255,4 +265,3 @@ function isHistories(value: unknown): value is Manifest['histories'] {
 function isEntryName(name: string): boolean {
   return name.length > 0 && !name.startsWith('.') && !name.includes('/') && !name.includes('\\') && !name.includes('\0');
 }
-

@@ -14,8 +14,7 @@ export let inDir = '';
 export let outDir = '';
 
 /** One dump article with repeated photo captions around its headline. */
-export const story = (title: string, body: string) =>
-  `${title}\n\nA photo (AFP)\nA photo (AFP)\nTT\n\n${title}\n\nA photo (AFP)\nA photo (AFP)\n\n${body}\n`;
+export const story = (title: string, body: string) => `${title}\n\nA photo (AFP)\nA photo (AFP)\nTT\n\n${title}\n\nA photo (AFP)\nA photo (AFP)\n\n${body}\n`;
 
 /** Write a dump (or any file) below the input folder. */
 export const write = (name: string, text: string | Uint8Array) => {

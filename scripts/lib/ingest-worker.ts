@@ -37,7 +37,14 @@ type Scanned = ScanResult['records'][number];
  * @param fresh The output folder had no entries: skip looking for each file.
  * @param cache The extraction stage's cache, when extracting.
  */
-function scanFile(file: ScanTask['files'][number], outDir: string, writes: FilePacker, unchanged: UnchangedFiles, fresh = false, cache?: KnowledgeCache): Scanned {
+function scanFile(
+  file: ScanTask['files'][number],
+  outDir: string,
+  writes: FilePacker,
+  unchanged: UnchangedFiles,
+  fresh = false,
+  cache?: KnowledgeCache,
+): Scanned {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file.path);
@@ -97,7 +104,11 @@ function renderFile(task: RenderTask): Omit<RenderResult, 'extractMs'> {
   const dumps = new Map<string, Map<number, ParsedArticle>>([[task.path, byIndex]]);
   const wanted = new Set(task.items.map((item) => item.index));
   const extracted = task.knowledge
-    ? knowledgeOfDump(task.knowledge, hashBytes('sha256', bytes), articles.filter((article) => wanted.has(article.index)))
+    ? knowledgeOfDump(
+        task.knowledge,
+        hashBytes('sha256', bytes),
+        articles.filter((article) => wanted.has(article.index)),
+      )
     : undefined;
   for (const item of task.items) {
     const article = byIndex.get(item.index);

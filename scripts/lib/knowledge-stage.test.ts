@@ -63,7 +63,11 @@ describe('openKnowledgeCache', () => {
     expect(openKnowledgeCache(root, { extract: false, check: false })).toBeUndefined();
     expect(openKnowledgeCache(root, { extract: true, check: true })).toMatchObject({ write: false });
     expect(existsSync(path.join(root, CACHE_DIR_NAME))).toBe(false);
-    expect(openKnowledgeCache(root, { extract: true, check: false })).toEqual({ dir: path.join(root, CACHE_DIR_NAME), version: knowledgeVersion(), write: true });
+    expect(openKnowledgeCache(root, { extract: true, check: false })).toEqual({
+      dir: path.join(root, CACHE_DIR_NAME),
+      version: knowledgeVersion(),
+      write: true,
+    });
     expect(existsSync(path.join(root, CACHE_DIR_NAME))).toBe(true);
   });
 });

@@ -50,7 +50,9 @@ interface CacheFile {
 export function knowledgeVersion(): string {
   const hash = createHash('sha256');
   const core = fileURLToPath(new URL('../../src/lib/knowledge/', import.meta.url));
-  for (const name of readdirSync(core).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts')).sort()) {
+  for (const name of readdirSync(core)
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+    .sort()) {
     hash.update(readFileSync(path.join(core, name)));
   }
   for (const library of ['compromise', 'chrono-node']) {

@@ -113,7 +113,10 @@ describe('runIngest: story identity', () => {
     const [first] = read(folder('out'));
     writeFileSync(dump, story(body.join('\n\n').replace('two years', 'three years')));
     await ingest(folder('raw'), folder('out'));
-    const edited = [{ file: 'a.txt', index: 0, change: 'first read' }, { file: 'a.txt', index: 0, change: '1 word changed' }];
+    const edited = [
+      { file: 'a.txt', index: 0, change: 'first read' },
+      { file: 'a.txt', index: 0, change: '1 word changed' },
+    ];
     expect(read(folder('out')).map(({ slug, id, versions }) => ({ slug, id, versions }))).toEqual([{ slug: first?.slug, id: first?.id, versions: edited }]);
 
     // A new ingest version writes every entry again, from the dumps alone: the edit's record is kept.

@@ -225,4 +225,3 @@ describe('runIngest: the files it touches', () => {
     expect(entries()).toEqual(['README.md', expect.stringMatching(/^bridge-reopens-/), 'notes.md']);
   });
 });
-

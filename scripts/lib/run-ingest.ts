@@ -185,9 +185,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
     // the scan itself wrote under a slug the plan then lengthened (a clash),
     // which was never an entry and is not reported.
     const planned = new Set(Array.from(plan.entries.values(), (entry) => entry.file));
-    const stale = [...previous.owned.keys()]
-      .filter((name) => !planned.has(name))
-      .sort();
+    const stale = [...previous.owned.keys()].filter((name) => !planned.has(name)).sort();
     const strays = [...scan.written].filter((name) => !planned.has(name) && !previous.owned.has(name));
     const removal = check ? { removed: stale.filter((name) => existsSync(path.join(outDir, name))), failed: [] } : removeOwned(outDir, stale);
     if (!check) removeOwned(outDir, strays);
@@ -217,7 +215,8 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
         if (file) owned.set(name, file);
       }
       const removed = new Set(removal.removed);
-      for (const failure of removal.failed) if (!failure.reason.startsWith('is no longer')) owned.set(failure.name, previous.owned.get(failure.name) as OwnedFile);
+      for (const failure of removal.failed)
+        if (!failure.reason.startsWith('is no longer')) owned.set(failure.name, previous.owned.get(failure.name) as OwnedFile);
       for (const name of stale) if (!removed.has(name) && !existsSync(path.join(outDir, name))) owned.delete(name);
       const histories: Manifest['histories'] = {};
       for (const [slug, entry] of plan.entries) {

@@ -64,7 +64,17 @@ export async function readRecords({ dumps, previous, outDir, dryRun, fresh, getP
     else changed.push(dump);
   }
 
-  const summary: ScanSummary = { records, read: new Set(), touched: 0, written: new Set(), produced: new Map(), failed: new Set(), failures: [], settled: new Set(), extractMs: 0 };
+  const summary: ScanSummary = {
+    records,
+    read: new Set(),
+    touched: 0,
+    written: new Set(),
+    produced: new Map(),
+    failed: new Set(),
+    failures: [],
+    settled: new Set(),
+    extractMs: 0,
+  };
   // Dumps whose time changed but whose bytes did not: nothing of theirs changes.
   const touched = new Set<string>();
   let done = 0;
@@ -106,7 +116,12 @@ export async function readRecords({ dumps, previous, outDir, dryRun, fresh, getP
           (error: unknown) => {
             const reason = internalReason(error);
             for (const file of files) {
-              records.set(file.name, { ...(stats.get(file.name) as { size: number; mtimeMs: number }), hash: '', articles: [], errors: [{ kind: 'file', line: 0, reason, internal: true }] });
+              records.set(file.name, {
+                ...(stats.get(file.name) as { size: number; mtimeMs: number }),
+                hash: '',
+                articles: [],
+                errors: [{ kind: 'file', line: 0, reason, internal: true }],
+              });
             }
           },
         )
@@ -139,4 +154,3 @@ export function holdsEntries(outDir: string): boolean {
     dir.closeSync();
   }
 }
-

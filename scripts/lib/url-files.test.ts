@@ -51,7 +51,10 @@ describe('saveUrls', () => {
   test('with dryRun, reports a change and writes nothing', () => {
     const ledgerFile = path.join(root, 'ledger.txt');
     mkdirSync(path.join(root, 'out'));
-    expect(saveUrls({ outDir: path.join(root, 'out'), ledgerFile, old: '', plan: plan(['a-story-012345']), dryRun: true })).toEqual({ changed: true, ledgerChanged: true });
+    expect(saveUrls({ outDir: path.join(root, 'out'), ledgerFile, old: '', plan: plan(['a-story-012345']), dryRun: true })).toEqual({
+      changed: true,
+      ledgerChanged: true,
+    });
     expect(existsSync(ledgerFile)).toBe(false);
     expect(existsSync(path.join(root, 'out', REDIRECTS_NAME))).toBe(false);
   });

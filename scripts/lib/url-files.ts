@@ -42,7 +42,9 @@ export function readLedger(file: string, shown: string): ReadLedger {
     return { ledger: parseLedger(text, shown), text };
   } catch (error) {
     if (error instanceof IngestError) {
-      throw new UsageError(`${error.file}:${error.line}: ${error.reason}; the URL ledger is left as it is and nothing was written: fix the line (git shows what changed) and run again`);
+      throw new UsageError(
+        `${error.file}:${error.line}: ${error.reason}; the URL ledger is left as it is and nothing was written: fix the line (git shows what changed) and run again`,
+      );
     }
     throw error;
   }

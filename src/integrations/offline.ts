@@ -28,9 +28,7 @@ export async function writeOfflineFiles(
   const svg = await readFile(path.join(dir, 'favicon.svg'));
   await mkdir(path.join(dir, 'icons'), { recursive: true });
   for (const size of ICON_SIZES) {
-    const png = new Resvg(svg, { fitTo: { mode: 'width', value: size }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Serif' } })
-      .render()
-      .asPng();
+    const png = new Resvg(svg, { fitTo: { mode: 'width', value: size }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Serif' } }).render().asPng();
     await writeFile(path.join(dir, iconPath(size)), png);
   }
   const { count, size, warnings } = await generateSW(buildServiceWorkerOptions({ dir, base: site.base, cachePrefix: `clippings:${site.base}` }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bundleClassicScript } from './page-bundle.ts';
 
 describe('bundleClassicScript', () => {
-  it('bundles the search page\'s script into one classic script: no import or export left, the base path filled in', async () => {
+  it("bundles the search page's script into one classic script: no import or export left, the base path filled in", async () => {
     const code = await bundleClassicScript(new URL('../scripts/search/search-page.ts', import.meta.url).pathname, {
       __CLIPPINGS_BASE__: JSON.stringify('/archive/'),
     });

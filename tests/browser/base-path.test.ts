@@ -24,8 +24,8 @@ afterAll(async () => browser?.close());
 
 /** Every URL an HTML or XML document refers to: links, assets, form actions, canonical and feed URLs. */
 function listReferences(text: string): string[] {
-  const refs = [...text.matchAll(/\s(?:href|src|action|content)="([^"]+)"/g), ...text.matchAll(/<(?:loc|link|guid[^>]*)>([^<]+)</g)].map(
-    (match) => match[1]!.replace(/&amp;/g, '&'),
+  const refs = [...text.matchAll(/\s(?:href|src|action|content)="([^"]+)"/g), ...text.matchAll(/<(?:loc|link|guid[^>]*)>([^<]+)</g)].map((match) =>
+    match[1]!.replace(/&amp;/g, '&'),
   );
   return refs.filter((ref) => /^(?:\/|\.|https?:|[\w-]+\/)/.test(ref) && !ref.includes(' '));
 }
@@ -66,7 +66,9 @@ describe('base path', () => {
     expect(outside).toEqual([]);
     expect(broken).toEqual([]);
     // The crawl reached every page that was built (the 404 and offline pages are reached by missing addresses only).
-    const pages = (await listHtmlFiles(distDir)).filter((file) => file !== '404.html' && file !== 'offline/index.html').map((file) => file.replace(/index\.html$/, ''));
+    const pages = (await listHtmlFiles(distDir))
+      .filter((file) => file !== '404.html' && file !== 'offline/index.html')
+      .map((file) => file.replace(/index\.html$/, ''));
     const crawled = new Set([...seen].map((href) => decodeURIComponent(new URL(href).pathname.slice(TEST_BASE.length))));
     expect(pages.filter((file) => !crawled.has(file))).toEqual([]);
   });

@@ -17,7 +17,10 @@ import { serveStatic } from './static-server.ts';
 
 const FIXTURES = path.join(ROOT, 'src/lib/identity/fixtures');
 const fixture = (name: string, file: string) => readFileSync(path.join(FIXTURES, name, file), 'utf8');
-const slugsIn = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -3));
+const slugsIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => name.slice(0, -3));
 const titleOf = (dir: string, slug: string) => /^title: (.*)$/m.exec(readFileSync(path.join(dir, `${slug}.md`), 'utf8'))?.[1]?.replace(/^"|"$/g, '');
 
 let work: string;

@@ -88,7 +88,7 @@ describe('search page', () => {
     expect(await first.locator('.search-result-title').getAttribute('href')).toMatch(new RegExp(`^${TEST_BASE}articles/[^/]+/$`));
   });
 
-  it('loads its code as one classic script in the head, which also runs the page\'s other scripts', async () => {
+  it("loads its code as one classic script in the head, which also runs the page's other scripts", async () => {
     const scripts: string[] = [];
     page.on('request', (request) => request.url().includes('/_astro/') && request.url().endsWith('.js') && scripts.push(new URL(request.url()).pathname));
     await searchPage('harbour');

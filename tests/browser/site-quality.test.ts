@@ -34,7 +34,7 @@ function pageTypes(): Record<string, string> {
     'listing page 2': 'page/2/',
     'story with sections': `articles/${sectioned?.slug}/`,
     'right-to-left story': `articles/${arabic?.slug}/`,
-    'sources': 'sources/',
+    sources: 'sources/',
     'sources page 2': 'sources/page/2/',
     'one source': `sources/${htmlFiles.find((f) => f.startsWith('sources/') && f !== 'sources/index.html')?.split('/')[1]}/`,
     'A–Z index': 'a-z/',

@@ -26,15 +26,21 @@ describe('serializeLedger', () => {
   test('orders url lines as `<` orders their slugs, letters outside ASCII and the BMP included', () => {
     const word = fc.stringMatching(/^[a-z0-9éßДж東𝒜]{1,6}$/u);
     fc.assert(
-      fc.property(fc.uniqueArray(fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join('-')), { maxLength: 30 }), (slugs) => {
-        const ledger = emptyLedger();
-        for (const slug of slugs) ledger.urls.set(slug, A);
-        const written = serializeLedger(ledger)
-          .split('\n')
-          .filter((line) => line.startsWith('url '))
-          .map((line) => line.split(' ')[1]);
-        expect(written).toEqual([...slugs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-      }),
+      fc.property(
+        fc.uniqueArray(
+          fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join('-')),
+          { maxLength: 30 },
+        ),
+        (slugs) => {
+          const ledger = emptyLedger();
+          for (const slug of slugs) ledger.urls.set(slug, A);
+          const written = serializeLedger(ledger)
+            .split('\n')
+            .filter((line) => line.startsWith('url '))
+            .map((line) => line.split(' ')[1]);
+          expect(written).toEqual([...slugs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+        },
+      ),
     );
   });
 });

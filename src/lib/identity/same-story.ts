@@ -64,7 +64,10 @@ function wordSimilarity(a: string, b: string): number {
  * other), estimated from the sketches and set sizes, and whether the sketches
  * show any shingle of the smaller body that the larger lacks.
  */
-export function compareBodies(a: IdentityFeatures, b: IdentityFeatures): { jaccard: number; containment: number; smallerAdds: boolean; union: number; smallerOwn: number } {
+export function compareBodies(
+  a: IdentityFeatures,
+  b: IdentityFeatures,
+): { jaccard: number; containment: number; smallerAdds: boolean; union: number; smallerOwn: number } {
   const { jaccard, onlyFirst, onlySecond } = compareSketches(a.sketch, b.sketch);
   const smaller = Math.min(a.shingles, b.shingles);
   const own = a.shingles <= b.shingles ? onlyFirst : onlySecond;

@@ -52,10 +52,7 @@ export function buildEntry(
   knowledge?: Knowledge,
 ): BuiltEntry {
   const inline = article.blocks.flatMap((block) => (block.type === 'figure' ? [block.caption] : []));
-  const words = article.blocks.reduce(
-    (sum, block) => sum + countWords(block.type === 'figure' ? block.caption.text : block.text),
-    0,
-  );
+  const words = article.blocks.reduce((sum, block) => sum + countWords(block.type === 'figure' ? block.caption.text : block.text), 0);
   const entry = EntrySchema.parse({
     title: article.title,
     subtitle: article.subtitle,

@@ -30,8 +30,14 @@ describe('resolveArchiveConfig', () => {
   });
 
   it('names the variable or the field that holds a bad value', () => {
-    expect(() => resolveArchiveConfig(defaults, { CLIPPINGS_PAGE_SIZE: 'many' })).toThrowErrorMatchingInlineSnapshot(`[Error: config: CLIPPINGS_PAGE_SIZE="many": expected a whole number above 0]`);
-    expect(() => resolveArchiveConfig({ ...defaults, url: 'not a url' }, {})).toThrowErrorMatchingInlineSnapshot(`[Error: config: clippings.config.ts: url: expected an absolute URL such as "https://example.org"]`);
-    expect(() => resolveArchiveConfig(defaults, { CLIPPINGS_BASE: '/my archive/' })).toThrowErrorMatchingInlineSnapshot(`[Error: config: CLIPPINGS_BASE="/my archive/": expected a URL path such as "/" or "/archive/"]`);
+    expect(() => resolveArchiveConfig(defaults, { CLIPPINGS_PAGE_SIZE: 'many' })).toThrowErrorMatchingInlineSnapshot(
+      `[Error: config: CLIPPINGS_PAGE_SIZE="many": expected a whole number above 0]`,
+    );
+    expect(() => resolveArchiveConfig({ ...defaults, url: 'not a url' }, {})).toThrowErrorMatchingInlineSnapshot(
+      `[Error: config: clippings.config.ts: url: expected an absolute URL such as "https://example.org"]`,
+    );
+    expect(() => resolveArchiveConfig(defaults, { CLIPPINGS_BASE: '/my archive/' })).toThrowErrorMatchingInlineSnapshot(
+      `[Error: config: CLIPPINGS_BASE="/my archive/": expected a URL path such as "/" or "/archive/"]`,
+    );
   });
 });

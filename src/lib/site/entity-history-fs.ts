@@ -54,5 +54,8 @@ export function writeEntityHistory(file: string, text: string): void {
  */
 export function loadEntityRedirects(file: string): Redirect[] {
   if (!existsSync(file)) return [];
-  return parseEntityHistory(readFileSync(file, 'utf8'), shown(file)).redirects.map(({ kind, from, to }) => ({ from: `/${kind}/${from}/`, to: `/${kind}/${to}/` }));
+  return parseEntityHistory(readFileSync(file, 'utf8'), shown(file)).redirects.map(({ kind, from, to }) => ({
+    from: `/${kind}/${from}/`,
+    to: `/${kind}/${to}/`,
+  }));
 }

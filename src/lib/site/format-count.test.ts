@@ -23,9 +23,19 @@ describe('formatNumber against Intl', () => {
   it('writes every number as Intl.NumberFormat("en") does', () => {
     const intl = new Intl.NumberFormat('en');
     fc.assert(
-      fc.property(fc.oneof(fc.integer({ min: -5000, max: 5000 }), fc.nat(), fc.maxSafeInteger(), fc.maxSafeNat().map((n) => -n), fc.double({ noNaN: true }), fc.constantFrom(-0, 999, 1000, 999.5)), (value) => {
-        expect(formatNumber(value)).toBe(intl.format(value));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -5000, max: 5000 }),
+          fc.nat(),
+          fc.maxSafeInteger(),
+          fc.maxSafeNat().map((n) => -n),
+          fc.double({ noNaN: true }),
+          fc.constantFrom(-0, 999, 1000, 999.5),
+        ),
+        (value) => {
+          expect(formatNumber(value)).toBe(intl.format(value));
+        },
+      ),
     );
   });
 });

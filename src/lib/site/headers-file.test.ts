@@ -23,8 +23,17 @@ describe('listHeaderRules', () => {
 
 describe('formatHeadersFile', () => {
   it('writes each rule as its path and indented headers, blank lines between', () => {
-    expect(formatHeadersFile([{ path: '/*', headers: [['A', '1'], ['B', '2']] }, { path: '/x', headers: [['C', '3']] }])).toBe(
-      '# Written by the build (src/lib/site/headers-file.ts): edit that, not this.\n/*\n  A: 1\n  B: 2\n\n/x\n  C: 3\n',
-    );
+    expect(
+      formatHeadersFile([
+        {
+          path: '/*',
+          headers: [
+            ['A', '1'],
+            ['B', '2'],
+          ],
+        },
+        { path: '/x', headers: [['C', '3']] },
+      ]),
+    ).toBe('# Written by the build (src/lib/site/headers-file.ts): edit that, not this.\n/*\n  A: 1\n  B: 2\n\n/x\n  C: 3\n');
   });
 });

@@ -19,7 +19,8 @@ export interface LoadedKnowledge extends Knowledge {
 
 let knowledge: Promise<LoadedKnowledge> | undefined;
 
-const HISTORY = typeof __CLIPPINGS_ENTITY_HISTORY__ === 'object' ? __CLIPPINGS_ENTITY_HISTORY__ : { file: SITE.entityHistoryFile, articlesDir: SITE.articlesDir };
+const HISTORY =
+  typeof __CLIPPINGS_ENTITY_HISTORY__ === 'object' ? __CLIPPINGS_ENTITY_HISTORY__ : { file: SITE.entityHistoryFile, articlesDir: SITE.articlesDir };
 
 /**
  * The knowledge groupings, built on first use.

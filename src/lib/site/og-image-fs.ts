@@ -32,7 +32,10 @@ export function useSocialImages(setting: boolean | 'auto', stories: number): boo
  * @param cacheDir Folder the PNGs are kept in between builds.
  */
 export async function renderOgImage(story: { title: string; name: string; dir: 'ltr' | 'rtl' }, cacheDir: string): Promise<Buffer> {
-  const key = createHash('sha256').update(JSON.stringify([OG_IMAGE_VERSION, story.title, story.name, story.dir])).digest('hex').slice(0, 32);
+  const key = createHash('sha256')
+    .update(JSON.stringify([OG_IMAGE_VERSION, story.title, story.name, story.dir]))
+    .digest('hex')
+    .slice(0, 32);
   const file = path.join(cacheDir, `${key}.png`);
   const cached = await readFile(file).catch(() => undefined);
   if (cached) return cached;

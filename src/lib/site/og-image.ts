@@ -33,7 +33,8 @@ export function wrapLines(text: string, width: number, maxLines: number): string
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const chars = Array.from(word);
     // A word longer than a line is cut (URLs, long compounds).
-    const pieces = chars.length > width ? Array.from({ length: Math.ceil(chars.length / width) }, (_, i) => chars.slice(i * width, (i + 1) * width).join('')) : [word];
+    const pieces =
+      chars.length > width ? Array.from({ length: Math.ceil(chars.length / width) }, (_, i) => chars.slice(i * width, (i + 1) * width).join('')) : [word];
     for (const piece of pieces) {
       const next = line ? `${line} ${piece}` : piece;
       if (Array.from(next).length <= width) line = next;
@@ -47,7 +48,10 @@ export function wrapLines(text: string, width: number, maxLines: number): string
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
   const last = Array.from(kept[maxLines - 1]!);
-  kept[maxLines - 1] = `${last.slice(0, Math.max(0, width - 1)).join('').trimEnd()}…`;
+  kept[maxLines - 1] = `${last
+    .slice(0, Math.max(0, width - 1))
+    .join('')
+    .trimEnd()}…`;
   return kept;
 }
 
@@ -68,9 +72,7 @@ export function buildOgImageSvg(options: { title: string; name: string; dir: 'lt
   // resvg anchors right-to-left text by its right edge with text-anchor "end".
   const x = rtl ? OG_WIDTH - MARGIN : MARGIN;
   const top = 150 + TITLE_SIZE;
-  const text = lines
-    .map((line, i) => `<tspan x="${x}" y="${top + i * TITLE_SIZE * LINE_HEIGHT}">${escapeXml(line)}</tspan>`)
-    .join('');
+  const text = lines.map((line, i) => `<tspan x="${x}" y="${top + i * TITLE_SIZE * LINE_HEIGHT}">${escapeXml(line)}</tspan>`).join('');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}">`,
     `<rect width="${OG_WIDTH}" height="${OG_HEIGHT}" fill="#fbfaf6"/>`,

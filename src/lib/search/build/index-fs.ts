@@ -127,11 +127,13 @@ export async function writeIndexFiles(indexed: IndexedArchive, articlesDir: stri
     );
   }
   // Gzipped like the index (20 MB of JSON at 100k stories, a sixth of it packed).
-  for (const [kind, file] of Object.entries(indexed.facets.finish())) await writeFile(path.join(outDir, 'facets', `${kind}${PACKED_EXTENSION}`), pack(JSON.stringify(file)));
+  for (const [kind, file] of Object.entries(indexed.facets.finish()))
+    await writeFile(path.join(outDir, 'facets', `${kind}${PACKED_EXTENSION}`), pack(JSON.stringify(file)));
   let recordBytes = 0;
   let textBytes = 0;
   await forEachText(articlesDir, names, (id, text) => {
-    if (stories[id]?.slug !== text.slug) throw new Error(`search index: ${names[id]}: changed while the index was written, expected the story "${stories[id]?.slug}"`);
+    if (stories[id]?.slug !== text.slug)
+      throw new Error(`search index: ${names[id]}: changed while the index was written, expected the story "${stories[id]?.slug}"`);
     const record = pack(JSON.stringify(toStoryRecord(text)));
     const whole = pack(JSON.stringify(text));
     recordBytes += record.length;
@@ -150,11 +152,7 @@ export async function writeIndexFiles(indexed: IndexedArchive, articlesDir: stri
 }
 
 /** Read and parse the entry files a batch at a time, in id order, awaiting the writes each one returns. */
-async function forEachText(
-  articlesDir: string,
-  names: string[],
-  use: (id: number, text: StoryText, entry: Entry) => Promise<void>[] | void,
-): Promise<void> {
+async function forEachText(articlesDir: string, names: string[], use: (id: number, text: StoryText, entry: Entry) => Promise<void>[] | void): Promise<void> {
   for (let from = 0; from < names.length; from += BATCH) {
     const batch = names.slice(from, from + BATCH);
     const files = await Promise.all(batch.map((name) => readFile(path.join(articlesDir, name), 'utf8')));

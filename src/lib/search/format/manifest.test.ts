@@ -52,18 +52,23 @@ describe('selectShards', () => {
 
   it('reads a typo range from the chunks holding it and no other, its words never split across chunks', () => {
     fc.assert(
-      fc.property(vocabulary, fc.integer({ min: 1, max: 8 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 5, maxLength: 7 }), (words, size, query) => {
-        const sorted = [...words].sort((a, b) => (a < b ? -1 : 1));
-        const chunks = chunkVocabulary(sorted, size);
-        expect(chunks.flat()).toEqual(sorted);
-        const { manifest } = createManifest(1, [], chunks);
-        const head = query.slice(0, FUZZY_HEAD_LENGTH);
-        const holding = chunks.flatMap((chunk, i) => (chunk.some((word) => word.startsWith(head)) ? [i] : []));
-        expect(holding.length).toBeLessThanOrEqual(1);
-        const selected = selectVocabulary(manifest.vocabulary, query);
-        if (holding.length > 0) expect(selected).toEqual(holding);
-        else expect(selected.length).toBe(1);
-      }),
+      fc.property(
+        vocabulary,
+        fc.integer({ min: 1, max: 8 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 5, maxLength: 7 }),
+        (words, size, query) => {
+          const sorted = [...words].sort((a, b) => (a < b ? -1 : 1));
+          const chunks = chunkVocabulary(sorted, size);
+          expect(chunks.flat()).toEqual(sorted);
+          const { manifest } = createManifest(1, [], chunks);
+          const head = query.slice(0, FUZZY_HEAD_LENGTH);
+          const holding = chunks.flatMap((chunk, i) => (chunk.some((word) => word.startsWith(head)) ? [i] : []));
+          expect(holding.length).toBeLessThanOrEqual(1);
+          const selected = selectVocabulary(manifest.vocabulary, query);
+          if (holding.length > 0) expect(selected).toEqual(holding);
+          else expect(selected.length).toBe(1);
+        },
+      ),
       { numRuns: 500 },
     );
   });

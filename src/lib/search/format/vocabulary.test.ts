@@ -5,7 +5,10 @@ describe('chunkVocabulary', () => {
   it('cuts the sorted words into runs of about the given size, never between words of the same first two letters', () => {
     expect(chunkVocabulary(['a', 'b', 'c', 'd', 'e'], 2)).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
     expect(chunkVocabulary(['haa', 'hab', 'hac', 'hb', 'hca', 'hcb', 'i'], 2)).toEqual([['haa', 'hab', 'hac'], ['hb'], ['hca', 'hcb'], ['i']]);
-    expect(chunkVocabulary(['ab', 'ac', 'ada', 'adb', 'ae'], 3)).toEqual([['ab', 'ac'], ['ada', 'adb', 'ae']]);
+    expect(chunkVocabulary(['ab', 'ac', 'ada', 'adb', 'ae'], 3)).toEqual([
+      ['ab', 'ac'],
+      ['ada', 'adb', 'ae'],
+    ]);
     expect(chunkVocabulary([], 2)).toEqual([[]]);
   });
 });

@@ -72,7 +72,10 @@ describe('serializeEntityHistory', () => {
 });
 
 describe('parseEntityHistory', () => {
-  const parse = (...lines: string[]) => () => parseEntityHistory(`# a comment\n\n${lines.join('\n')}\n`, 'content/entity-history.txt');
+  const parse =
+    (...lines: string[]) =>
+    () =>
+      parseEntityHistory(`# a comment\n\n${lines.join('\n')}\n`, 'content/entity-history.txt');
 
   it('reads comments and blank lines as nothing', () => {
     expect(parse()()).toEqual({ history: empty, redirects: [] });

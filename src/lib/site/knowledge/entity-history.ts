@@ -154,7 +154,8 @@ export function parseEntityHistory(text: string, file: string): ReadEntityHistor
     const [kind, slug, ...rest] = line.split(/\s+/);
     const known = ENTITY_KINDS.find((k) => k === kind);
     if (!known) fail(`cannot read "${line}", expected a line starting with ${ENTITY_KINDS.join(', ')}`);
-    if (slug === undefined || !SLUG.test(slug)) fail(`cannot read "${line}", expected "<kind> <slug> <story id> …" or "<kind> <old slug> > <slug> <story id> …"`);
+    if (slug === undefined || !SLUG.test(slug))
+      fail(`cannot read "${line}", expected "<kind> <slug> <story id> …" or "<kind> <old slug> > <slug> <story id> …"`);
     const key = `${kind}/${slug}`;
     const seen = lineOf.get(key);
     if (seen !== undefined) fail(`${key} is on line ${seen} too, expected one line per entity page`);
@@ -176,7 +177,8 @@ export function parseEntityHistory(text: string, file: string): ReadEntityHistor
   const moved = new Set(redirects.map((redirect) => `${redirect.kind}/${redirect.from}`));
   for (const { kind, to, line } of targets) {
     const key = `${kind}/${to}`;
-    if (!lineOf.has(key) || moved.has(key)) throw new EntityHistoryError(file, line, `it leads to ${key}, which is no page of this history, expected a line "${kind} ${to} <story id> …"`);
+    if (!lineOf.has(key) || moved.has(key))
+      throw new EntityHistoryError(file, line, `it leads to ${key}, which is no page of this history, expected a line "${kind} ${to} <story id> …"`);
   }
   return { history, redirects };
 }

@@ -23,4 +23,3 @@ export function slugifyName(name: string): string {
   if (/^\d+$/.test(words) || RESERVED_ENTITY_SLUGS.has(words)) return `${words}-name`;
   return words;
 }
-
