@@ -12,7 +12,6 @@ import { COMMON_WORDS } from './vocabulary.ts';
 export interface ZipfVocabulary {
   /** Every word, commonest first: `words[r - 1]` has frequency rank r. */
   words: readonly string[];
-  /** Draw one word. */
   draw: () => string;
 }
 

@@ -45,7 +45,6 @@ function createFile(file: string, content: Uint8Array): boolean {
   return true;
 }
 
-/** The file name of an entry. */
 export const entryName = (slug: string): string => `${slug}.md`;
 
 const temporaryName = (name: string, pid: number) => `.${name}.${pid}.tmp`;

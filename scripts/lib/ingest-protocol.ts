@@ -77,7 +77,6 @@ export interface RenderItem {
   /** The article's position in the dump. */
   index: number;
   slug: string;
-  /** The story id. */
   id: string;
   sources: Source[];
   /** Every version of a story read from more than one source, in archive order, to describe what changed. */

@@ -171,7 +171,6 @@ export function entriesFromColumns(value: unknown): Map<string, string> | undefi
   return entries;
 }
 
-/** Owned files as columns. */
 export function ownedToColumns(owned: ReadonlyMap<string, { size: number; hash: string }>): OwnedColumns {
   const columns: OwnedColumns = { names: [], sizes: [], hashes: '' };
   const hashes: string[] = [];

@@ -21,7 +21,6 @@ export interface Copy {
 
 /** One entry to be on disk. */
 export interface PlannedEntry {
-  /** The story id. */
   id: string;
   /** Its file's name in the entries folder (`entryName(slug)`), made once: at 100k entries each new copy of a name costs a lookup's worth. */
   file: string;

@@ -157,7 +157,6 @@ export function compareSketches(a: Uint16Array, b: Uint16Array): SketchCompariso
 /** Rows a band: two bodies become candidates when all rows of one band agree. */
 export const BAND_ROWS = 4;
 
-/** Bands of a sketch. */
 export const BANDS = BINS / BAND_ROWS;
 
 /**

@@ -74,7 +74,6 @@ export interface Mention {
   initial: boolean;
 }
 
-/** Weigh one mention of a name. */
 export function weighMention({ name, before, after, titled, initial }: Mention): Evidence {
   const words = name.split(' ');
   const lower = name.toLowerCase();

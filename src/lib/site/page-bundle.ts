@@ -2,7 +2,7 @@
  * One classic script in place of a built page's module scripts. Astro renders
  * each `<script>` as a small module entry importing shared chunks: on the
  * search page that was nine requests, and a module runs only after the
- * page's first paint (measured: 110–190 ms after it arrived, `async` or not).
+ * page's first paint, `async` or not (measured in DESIGN.md, "Browser").
  * A classic script in the head runs as soon as it arrives, and one file is
  * one request. The script itself is bundled by the integration
  * (`integrations/page-bundle.ts`).

@@ -23,7 +23,6 @@ const MAX_TEXTS = 200;
 
 /** A result ready to show. */
 export interface ShownResult {
-  /** Document id. */
   id: number;
   /** The story's record. */
   record: StoryRecord;

@@ -122,11 +122,9 @@ function showAnswer(
 
 /** Detail of the `clippings-search:rendered` event, fired after each render (the benchmark times it). */
 export interface RenderedDetail {
-  /** The query rendered. */
   query: string;
   /** Milliseconds from the keystroke or submission to the rendered results. */
   ms: number;
-  /** Results shown. */
   shown: number;
 }
 

@@ -126,7 +126,7 @@ export async function writeIndexFiles(indexed: IndexedArchive, articlesDir: stri
       }),
     );
   }
-  // Gzipped like the index (20 MB of JSON at 100k stories, a sixth of it packed).
+  // Gzipped like the index (sizes in DESIGN.md, "Files the build writes").
   for (const [kind, file] of Object.entries(indexed.facets.finish()))
     await writeFile(path.join(outDir, 'facets', `${kind}${PACKED_EXTENSION}`), pack(JSON.stringify(file)));
   let recordBytes = 0;

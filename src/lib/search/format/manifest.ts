@@ -101,9 +101,7 @@ function shardsWithPrefix(firsts: readonly string[], prefix: string): number[] {
 
 /** A file of the index to write, relative to the shard folder. */
 export interface IndexFile {
-  /** File name. */
   name: string;
-  /** Contents. */
   text: string;
 }
 
@@ -133,9 +131,9 @@ export function vocabularyFile(manifest: SearchManifest, chunk: number): string 
  * The manifest and the shard files to write. File names carry a hash of the
  * contents so browsers and CDNs may cache them for good; only the manifest
  * changes name-stable between builds. The hash is of all shards together
- * (likewise of all vocabulary chunks): a name per shard would make the
- * manifest list 980 of them at 10k stories, 60% of its bytes, and it is the
- * one file every first query waits for. Any change renames them all, which
+ * (likewise of all vocabulary chunks): a name per shard would make most of
+ * the manifest's bytes (DESIGN.md), and it is the one file every first
+ * query waits for. Any change renames them all, which
  * costs little, as new stories touch the postings of most shards anyway.
  *
  * @param documentCount Stories in the index.

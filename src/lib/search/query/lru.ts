@@ -6,7 +6,6 @@
  * is never the one evicted, so a single entry over the bound still serves.
  */
 
-/** The cache. */
 export interface Lru<K, V> {
   /** The value, now most recently used; undefined when absent. */
   get(key: K): V | undefined;

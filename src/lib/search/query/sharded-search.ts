@@ -35,7 +35,6 @@ export interface SearchResults {
 
 /** Where the index files come from and how much to keep. */
 export interface ShardedSearchOptions {
-  /** The manifest of the index. */
   manifest: SearchManifest;
   /** Fetch a shard file by name. */
   fetchShard: (file: string) => Promise<string>;
