@@ -45,8 +45,6 @@ function createFile(file: string, content: Uint8Array): boolean {
   return true;
 }
 
-export const entryName = (slug: string): string => `${slug}.md`;
-
 const temporaryName = (name: string, pid: number) => `.${name}.${pid}.tmp`;
 
 /**

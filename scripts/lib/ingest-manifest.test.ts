@@ -71,7 +71,7 @@ describe('writerVersion', () => {
     expect(writerVersion(copyRepo())).toBe(ingestVersion(false));
   });
 
-  test.each(['src/lib/text/edit-distance.ts', 'src/lib/identity/same-story.ts', 'src/lib/ingest/slug.ts', 'scripts/lib/plan-entries.ts'])(
+  test.each(['src/lib/text/edit-distance.ts', 'src/lib/identity/same-story.ts', 'src/lib/ingest/slug.ts', 'src/lib/identity/plan-entries.ts'])(
     'changes when %s changes',
     (file) => {
       const copy = copyRepo();

@@ -149,8 +149,6 @@ export function writerVersion(root = fileURLToPath(new URL('../../', import.meta
     path.join(src, 'read-entry.ts'),
     path.join(src, 'entry-text.ts'),
     path.join(root, 'scripts', 'lib', 'ingest-worker.ts'),
-    // Entry signatures, which the manifest keeps.
-    path.join(root, 'scripts', 'lib', 'plan-entries.ts'),
   ];
   for (const file of sources) hash.update(readFileSync(file));
   hash.update(entryPackageVersions(root).join('\n'));

@@ -2,27 +2,10 @@
  * Messages between the ingest and its workers.
  */
 import type { Source, Version } from '../../src/lib/entry-schema.ts';
+import type { ArticleRef } from '../../src/lib/identity/article-ref.ts';
 import type { OwnedFile } from './ingest-manifest.ts';
 import type { PackedFiles } from './packed-files.ts';
 import type { KnowledgeCache } from './knowledge-stage.ts';
-
-/** One article of a dump, as the ingest remembers it between runs. */
-export interface ArticleRef {
-  /** Content hash of title and body (a story's id is that of its first version). */
-  id: string;
-  /** Hash of everything the entry is written from. */
-  digest: string;
-  /** Default slug (the ingest lengthens its hash only to break a clash). */
-  slug: string;
-  /** The entry's signature if the story stands in this dump alone, under its default slug. */
-  signature: string;
-  index: number;
-  line: number;
-  /** `sketchText` of the body: the story's identity survives small changes (src/lib/identity/). Kept beside the manifest, not in it (`ingest-manifest.ts`). */
-  sketch: Uint16Array;
-  /** Distinct shingles in the body. */
-  shingles: number;
-}
 
 /** What the ingest knows of one dump file. */
 export interface FileRecord {

@@ -13,7 +13,7 @@ import { contentId, buildEntry } from '../../src/lib/ingest/build-entry.ts';
 import { articleDigest } from '../../src/lib/ingest/article-digest.ts';
 import { makeSlug } from '../../src/lib/ingest/slug.ts';
 import { serializeEntry } from '../../src/lib/ingest/serialize-entry.ts';
-import { entrySignature } from './plan-entries.ts';
+import { entrySignature } from '../../src/lib/identity/plan-entries.ts';
 import { FilePacker, fileHash } from './packed-files.ts';
 import { describeError } from './entry-files.ts';
 import { IngestError } from '../../src/lib/ingest/errors.ts';

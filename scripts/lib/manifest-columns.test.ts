@@ -4,7 +4,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import { loadManifest, MANIFEST_NAME, saveManifest, type Manifest } from './ingest-manifest.ts';
-import type { ArticleRef, FileRecord } from './ingest-protocol.ts';
+import type { FileRecord } from './ingest-protocol.ts';
+import type { ArticleRef } from '../../src/lib/identity/article-ref.ts';
 import { entriesFromColumns, entriesToColumns, filesFromColumns, filesToColumns, ownedFromColumns, ownedToColumns } from './manifest-columns.ts';
 
 const hex = fc.stringMatching(/^[0-9a-f]{16}$/);

@@ -9,7 +9,8 @@
  * Each reader checks what it reads by hand and returns undefined for a table
  * of the wrong shape: a damaged cache is dropped, never trusted.
  */
-import type { ArticleRef, FileRecord, ReadError } from './ingest-protocol.ts';
+import type { FileRecord, ReadError } from './ingest-protocol.ts';
+import type { ArticleRef } from '../../src/lib/identity/article-ref.ts';
 
 /** Dump records by column: one row per dump, and one per article across all dumps in the same order. */
 export interface FileColumns {

@@ -7,13 +7,14 @@
 import path from 'node:path';
 import type { Version } from '../../src/lib/entry-schema.ts';
 import type { Ledger } from '../../src/lib/identity/ledger.ts';
-import { entryName, intactTest, writePacked, type FileFailure } from './entry-files.ts';
+import { intactTest, writePacked, type FileFailure } from './entry-files.ts';
+import { entryName } from '../../src/lib/ingest/slug.ts';
 import type { Manifest, OwnedFile } from './ingest-manifest.ts';
 import { internalReason, type GetPool, type Progress, type Rejection, type RenderResult, type RenderTask } from './ingest-protocol.ts';
 import type { KnowledgeCache } from './knowledge-stage.ts';
 import type { DumpFile } from './list-dumps.ts';
 import { FilePacker } from './packed-files.ts';
-import type { Plan, PlannedEntry } from './plan-entries.ts';
+import type { Plan, PlannedEntry } from '../../src/lib/identity/plan-entries.ts';
 import type { ScanSummary } from './scan-pass.ts';
 
 /** What `chooseRenders` works with. */

@@ -12,7 +12,7 @@ import { CACHE_DIR_NAME, openKnowledgeCache, pruneKnowledgeCache } from './knowl
 import { MANIFEST_NAME, ingestVersion, loadManifest, saveManifest, type LoadedManifest, type Manifest, type OwnedFile } from './ingest-manifest.ts';
 import type { FileRecord, GetPool, Progress, Rejection, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
 import { listDumps, type Unlisted } from './list-dumps.ts';
-import { planEntries } from './plan-entries.ts';
+import { planEntries } from '../../src/lib/identity/plan-entries.ts';
 import { chooseRenders, previousEntryFinder, renderEntries } from './repair-pass.ts';
 import { holdsEntries, readRecords } from './scan-pass.ts';
 import { LEDGER_NAME, REDIRECTS_NAME, readLedger, saveUrls, type ReadLedger } from './url-files.ts';

@@ -4,7 +4,8 @@
  * go, and the main thread writes them), and reuse the record of the others.
  */
 import { opendirSync, statSync } from 'node:fs';
-import { entryName, writePacked, type FileFailure } from './entry-files.ts';
+import { writePacked, type FileFailure } from './entry-files.ts';
+import { entryName } from '../../src/lib/ingest/slug.ts';
 import type { Manifest, OwnedFile } from './ingest-manifest.ts';
 import { internalReason, type FileRecord, type GetPool, type Progress, type ScanResult } from './ingest-protocol.ts';
 import type { KnowledgeCache } from './knowledge-stage.ts';

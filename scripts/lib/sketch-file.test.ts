@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { BINS, sketchText } from '../../src/lib/identity/sketch.ts';
-import type { ArticleRef, FileRecord } from './ingest-protocol.ts';
+import type { FileRecord } from './ingest-protocol.ts';
+import type { ArticleRef } from '../../src/lib/identity/article-ref.ts';
 import { decodeSketches, encodeSketches } from './sketch-file.ts';
 
 const article = (text: string, index: number): ArticleRef => ({

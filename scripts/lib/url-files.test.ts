@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { emptyLedger, serializeLedger } from '../../src/lib/identity/ledger.ts';
 import { UsageError } from './out-folder.ts';
-import type { Plan } from './plan-entries.ts';
+import type { Plan } from '../../src/lib/identity/plan-entries.ts';
 import { REDIRECTS_NAME, readLedger, saveUrls } from './url-files.ts';
 
 let root: string;

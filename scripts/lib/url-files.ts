@@ -9,7 +9,7 @@ import { IngestError } from '../../src/lib/ingest/errors.ts';
 import { emptyLedger, parseLedger, serializeLedger, type Ledger } from '../../src/lib/identity/ledger.ts';
 import { writeFileAtomic } from './entry-files.ts';
 import { UsageError } from './out-folder.ts';
-import type { Plan } from './plan-entries.ts';
+import type { Plan } from '../../src/lib/identity/plan-entries.ts';
 
 /** Default name of the URL ledger inside the output folder (for runs other than the archive's own). */
 export const LEDGER_NAME = '.url-ledger.txt';

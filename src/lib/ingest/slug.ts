@@ -55,3 +55,6 @@ export function makeSlug(title: string, id: string, hashLength = 6): string {
   const words = slugWords(title);
   return `${words.length > 0 ? words : 'story'}-${id.slice(0, hashLength)}`;
 }
+
+/** The file of a story's entry in the entries folder. */
+export const entryName = (slug: string): string => `${slug}.md`;

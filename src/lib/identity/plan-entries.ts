@@ -5,13 +5,12 @@
  * from its older URLs, and a signature that changes whenever the entry's file would.
  */
 import { hash } from 'node:crypto';
-import type { Source } from '../../src/lib/entry-schema.ts';
-import { assignStories, type IdentityArticle } from '../../src/lib/identity/assign-stories.ts';
-import type { Ledger } from '../../src/lib/identity/ledger.ts';
-import { settleUrls, type SlugRedirect } from '../../src/lib/identity/settle-urls.ts';
-import type { ArticleRef, FileRecord } from './ingest-protocol.ts';
-import type { DumpFile } from './list-dumps.ts';
-import { entryName } from './entry-files.ts';
+import type { Source } from '../entry-schema.ts';
+import { entryName } from '../ingest/slug.ts';
+import type { ArticleRef } from './article-ref.ts';
+import { assignStories, type IdentityArticle } from './assign-stories.ts';
+import type { Ledger } from './ledger.ts';
+import { settleUrls, type SlugRedirect } from './settle-urls.ts';
 
 /** One copy of a story: the dump it stands in and what was read of it. */
 export interface Copy {
@@ -74,7 +73,11 @@ function departedArticles(departed: readonly ArticleRef[], copies: Copy[]): Iden
  * @param records What was read from each dump.
  * @param previous What changed since the last run, and the ledger.
  */
-export function planEntries(dumps: DumpFile[], records: Map<string, FileRecord>, previous: PreviousPlan): Plan {
+export function planEntries(
+  dumps: readonly { name: string }[],
+  records: ReadonlyMap<string, { articles: readonly ArticleRef[] }>,
+  previous: PreviousPlan,
+): Plan {
   const copies: Copy[] = [];
   const fresh: number[] = [];
   for (const dump of dumps) {

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { emptyLedger } from '../../src/lib/identity/ledger.ts';
-import { sketchText } from '../../src/lib/identity/sketch.ts';
-import type { ArticleRef, FileRecord } from './ingest-protocol.ts';
-import type { DumpFile } from './list-dumps.ts';
+import type { ArticleRef } from './article-ref.ts';
+import { emptyLedger } from './ledger.ts';
+import { sketchText } from './sketch.ts';
 import { entrySignature, planEntries as plan } from './plan-entries.ts';
 
 // Every dump read afresh, no ledger: a first run.
-const planEntries = (list: DumpFile[], records: Map<string, FileRecord>) =>
+type DumpArticles = { articles: ArticleRef[] };
+const planEntries = (list: { name: string }[], records: Map<string, DumpArticles>) =>
   plan(list, records, { read: new Set(list.map((dump) => dump.name)), departed: [], ledger: emptyLedger() });
 // Unrelated bodies, one per id.
 const sketchOf = (id: string) => sketchText([`${id} ${id.split('').reverse().join(' ')} story number ${id}`]);
@@ -16,7 +16,7 @@ const ref = (id: string, slug: string, index = 0, file = 'a.txt'): ArticleRef =>
   const line = 1 + index * 10;
   return { id, digest: `d${id}`, slug, signature: entrySignature(id, `d${id}`, slug, [{ file, index, line }]), index, line, ...sketchOf(id) };
 };
-const record = (...articles: ArticleRef[]): FileRecord => ({ size: 1, mtimeMs: 1, hash: 'h', articles, errors: [] });
+const record = (...articles: ArticleRef[]): DumpArticles => ({ articles });
 const dumps = (...names: string[]) => names.map((name) => ({ name, path: `/raw/${name}` }));
 
 describe('planEntries', () => {
