@@ -84,11 +84,9 @@ function watchForResults(selector: string): void {
 /**
  * Open a page cold at a query URL and time it.
  *
- * @param browser The browser.
  * @param url The page with its query.
  * @param query The query (for the report).
  * @param isSearchFile Whether a URL is search code or data, counted apart.
- * @returns The measure.
  */
 export async function measureColdQuery(browser: Browser, url: string, query: string, isSearchFile: (url: string) => boolean): Promise<ColdQuery> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
@@ -143,7 +141,6 @@ function rendered(page: Page, query: string): Promise<number> {
  * Later keystrokes: with a word's first five letters searched, each further
  * letter, from the input event to the rendered results.
  *
- * @param browser The browser.
  * @param baseURL The site.
  * @param word A word of six letters or more.
  * @returns Milliseconds of each letter after the fifth.
@@ -169,7 +166,6 @@ export async function measureKeystrokes(browser: Browser, baseURL: string, word:
  * JavaScript memory (heap and array buffers, after garbage collection) after
  * a reading session of many different searches in one page.
  *
- * @param browser The browser.
  * @param baseURL The site.
  * @param words The searches, one after another.
  * @returns Megabytes.

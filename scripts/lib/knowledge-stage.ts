@@ -138,7 +138,6 @@ export function knowledgeOfDump(cache: KnowledgeCache, dumpHash: string, article
 /**
  * Remove the cache files of dumps that are gone or changed.
  *
- * @param cache The cache.
  * @param hashes The hashes of the dumps the archive holds now.
  */
 export function pruneKnowledgeCache(cache: KnowledgeCache, hashes: ReadonlySet<string>): void {

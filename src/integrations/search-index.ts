@@ -29,7 +29,6 @@ const FILES_MODULE = 'virtual:clippings/search-files';
  * The search integration.
  *
  * @param options.articlesDir Folder of entry files to index (`SITE.articlesDir`).
- * @returns The integration.
  */
 export function searchIndex(options: { articlesDir: string }): AstroIntegration {
   let stage = '';

@@ -143,7 +143,6 @@ function replacedStories(previous: PreviousPlan, copies: Copy[], storyOf: string
  *
  * @param id The story id.
  * @param digest The `articleDigest` of the copy it is written from.
- * @param slug Its slug.
  * @param sources Every place it was read from.
  * @param versions The digest of every copy, for a story read more than once (its versions are described).
  */

@@ -76,7 +76,6 @@ function trailingParenthesis(text: string): { before: string; inside: string } |
 /**
  * The caption as it was printed, credit included: what two copies are compared by.
  *
- * @param caption A caption.
  * @returns Its text with the credit back in parentheses.
  */
 export function printedCaption(caption: Caption): string {

@@ -10,7 +10,6 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  *
  * @param bytes The file's contents.
  * @param file Its path, for the error message.
- * @returns The text.
  * @throws IngestError when the bytes are binary or not valid UTF-8, naming the line of the first bad byte.
  */
 export function decodeDump(bytes: Uint8Array, file: string): string {

@@ -10,7 +10,6 @@ import type { Story } from './story.ts';
  * well-formed; the description is escaped once more than XML needs, because
  * readers decode a description as HTML: it must read as plain text.
  *
- * @param story The story.
  * @param link Its page's path.
  * @returns The item for `@astrojs/rss`.
  */

@@ -18,7 +18,6 @@ const MODULE_PRELOAD = /<link\b(?=[^>]*\brel=["']?modulepreload\b)[^>]*>/g;
  *
  * @param html A built page.
  * @param src The classic script's URL.
- * @returns The page.
  * @throws When the page has no module script (it no longer looks like the page the bundle stands for).
  */
 export function replaceModuleScripts(html: string, src: string): string {

@@ -82,7 +82,6 @@ export interface BrowserSearch {
  * Create the browser search.
  *
  * @param base URL of the index folder, ending in "/".
- * @returns The search.
  */
 export function createBrowserSearch(base: string): BrowserSearch {
   let engine: Promise<ShardedSearch> | undefined;

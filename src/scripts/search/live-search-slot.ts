@@ -24,8 +24,6 @@ export function provideLiveSearch(live: LiveSearch): void {
 
 /**
  * The live search: the copy already loaded on this page, else imported.
- *
- * @returns The live search.
  */
 export function loadLiveSearch(): Promise<LiveSearch> {
   return provided ? Promise.resolve(provided) : import('./live-search.ts');

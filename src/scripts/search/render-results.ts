@@ -37,7 +37,6 @@ const rendered = createLru<string, HTMLLIElement>(100);
  * @param result The result with its record.
  * @param phrases The query's phrases, highlighted too.
  * @param compact Leave out the snippet (the header's short list).
- * @returns The list item.
  */
 export function renderResult(result: ShownResult, phrases: readonly (readonly string[])[], compact = false): HTMLLIElement {
   const key = [result.id, compact, result.terms.join(' '), phrases.map((phrase) => phrase.join(' ')).join('|')].join('\u0000');
@@ -115,7 +114,6 @@ export function fillSnippet(item: HTMLElement, result: ShownResult, text: StoryT
 /**
  * The status line: count, or why nothing was found.
  *
- * @param answer The answer.
  * @param text The query as typed.
  * @returns Text for the live region.
  */

@@ -44,7 +44,6 @@ export interface SearchFilters {
  * @param options.base URL of the index folder, ending in "/".
  * @param options.panel The element the filter groups are drawn in.
  * @param options.onChange Called after a value is chosen or removed (the URL already changed).
- * @returns The filters.
  */
 export async function loadSearchFilters(options: { base: string; panel: HTMLElement; onChange: () => void }): Promise<SearchFilters> {
   const facets = new Map<FacetKind, Facet>(

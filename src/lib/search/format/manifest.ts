@@ -108,9 +108,7 @@ export interface IndexFile {
 /**
  * A shard's file name below the shard folder: `<i>-<hash>.jz`.
  *
- * @param manifest The manifest.
  * @param shard The shard's index.
- * @returns The name.
  */
 export function shardFile(manifest: SearchManifest, shard: number): string {
   return `${shard}-${manifest.shardHash}${PACKED_EXTENSION}`;
@@ -119,9 +117,7 @@ export function shardFile(manifest: SearchManifest, shard: number): string {
 /**
  * A vocabulary chunk's file name below the vocabulary folder.
  *
- * @param manifest The manifest.
  * @param chunk The chunk's index.
- * @returns The name.
  */
 export function vocabularyFile(manifest: SearchManifest, chunk: number): string {
   return `${chunk}-${manifest.vocabularyHash}${PACKED_EXTENSION}`;

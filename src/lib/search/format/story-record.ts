@@ -51,7 +51,6 @@ export interface RecordSource {
  *
  * @param entry The entry's frontmatter.
  * @param blocks Its body as text blocks (`readBodyBlocks`).
- * @returns The text.
  */
 export function toStoryText(entry: RecordSource, blocks: readonly TextBlock[]): StoryText {
   return {
@@ -70,7 +69,6 @@ export function toStoryText(entry: RecordSource, blocks: readonly TextBlock[]): 
  * The record of a story: its text with body and captions cut to their opening.
  *
  * @param text The story's text.
- * @returns The record.
  */
 export function toStoryRecord(text: StoryText): StoryRecord {
   return { slug: text.slug, title: text.title, subtitle: text.subtitle, captions: openingOf(text.captions), lead: openingOf(text.body) };
@@ -87,7 +85,6 @@ function openingOf(text: string): string {
  * The index document of a story.
  *
  * @param id The story's position in the index.
- * @param text Its text.
  * @returns The document to index.
  */
 export function toSearchDocument(id: number, text: StoryText): SearchDocument {

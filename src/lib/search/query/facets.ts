@@ -34,7 +34,6 @@ export interface FacetCount {
  *
  * @param kind The filter.
  * @param json The file's text.
- * @returns The filter.
  */
 export function decodeFacet(kind: FacetKind, json: string): Facet {
   const file = JSON.parse(json) as FacetFile;

@@ -26,7 +26,6 @@ export interface Lru<K, V> {
  * Create a cache.
  *
  * @param maxWeight The bound: entry count when entries weigh 1.
- * @returns The cache.
  */
 export function createLru<K, V>(maxWeight: number): Lru<K, V> {
   const entries = new Map<K, { value: V; weight: number }>();

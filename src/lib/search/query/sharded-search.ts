@@ -73,7 +73,6 @@ const MAX_CACHED_HITS = 200_000;
  * Create a search over a sharded index.
  *
  * @param options The manifest, fetchers and the cache size.
- * @returns The search.
  */
 export function createShardedSearch(options: ShardedSearchOptions): ShardedSearch {
   const { manifest } = options;

@@ -18,7 +18,6 @@ export const MENTIONS_LIMIT = 100;
 /**
  * The people, places and organisations a story names, once each.
  *
- * @param story The story.
  * @param site The site's origin, for absolute URLs.
  * @returns Up to `MENTIONS_LIMIT` mentions, people first, then places, then organisations.
  */

@@ -19,7 +19,6 @@ export interface StoryLink {
  * A story's names by kind, in the story's order, one per page (spellings that
  * fold together once).
  *
- * @param story The story.
  * @returns The kinds that have names, in the pages' order.
  */
 export function listStoryNames(story: Story): Array<{ kind: EntityKind; links: StoryLink[] }> {
@@ -36,7 +35,6 @@ export function listStoryNames(story: Story): Array<{ kind: EntityKind; links: S
 /**
  * The distinct dates a story mentions, oldest first, each linked to its month (or year).
  *
- * @param story The story.
  * @returns One link per ISO date.
  */
 export function listStoryDates(story: Story): StoryLink[] {
