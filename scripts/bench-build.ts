@@ -6,6 +6,7 @@
  *   npm run bench:build                      # 1k and 10k stories
  *   npm run bench:build -- --sizes 100000    # any sizes, comma-separated
  *   npm run bench:build -- --baseline ../old # also build another checkout
+ *   npm run bench:build -- --runs 3          # each build three times, interleaved: medians
  *
  * `--baseline` takes the folder of another checkout of Clippings (its own
  * `npm install` done): its ingest and its Astro build run on the same raw
@@ -13,7 +14,7 @@
  * one anchor.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeBareSite } from './bench/bare-site.ts';
@@ -29,8 +30,31 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000' },
     'skip-bare': { type: 'boolean', default: false },
     baseline: { type: 'string' },
+    // Each build this many times, the site, baseline and bare builds taking turns; the median run of each is reported.
+    runs: { type: 'string', default: '1' },
   },
 });
+const RUNS = Math.max(1, Number(values.runs) || 1);
+
+// Deleting a built site (tens of thousands of files) slows file creation on
+// this disk for minutes (DESIGN.md, "The disk"), which would charge one build
+// for another's cleanup. Nothing is deleted before or between measured builds:
+// earlier outputs are set aside and deleted at the end, and a run that starts
+// soon after such a delete waits the window out.
+const TRASH = path.join(WORK, 'trash');
+const DELETED_AT = path.join(WORK, '.deleted-at');
+const DELETE_WINDOW_MS = 6 * 60 * 1000;
+let setAsideCount = 0;
+
+/** Move a folder into the trash (a rename: no file is freed until the run ends). */
+function setAside(dir: string): void {
+  if (!existsSync(dir)) return;
+  mkdirSync(TRASH, { recursive: true });
+  renameSync(dir, path.join(TRASH, `${path.basename(dir)}-${Date.now()}-${setAsideCount++}`));
+}
+
+/** The run with the median time. */
+const medianRun = (measures: Measure[]): Measure => [...measures].sort((a, b) => a.seconds - b.seconds)[Math.floor(measures.length / 2)]!;
 
 /** What one build cost. */
 interface Measure {
@@ -43,6 +67,8 @@ interface Measure {
   renderSeconds?: number;
   /** Pages and render seconds by kind of page. */
   groups?: PageGroup[];
+  /** With `--runs`: every run's seconds (the rest is the median run's). */
+  runs?: string;
 }
 
 /** Phase timings from a build log. */
@@ -110,13 +136,13 @@ async function benchBaseline(dir: string, raw: string): Promise<Measure> {
   const root = BASELINE as string;
   const articles = path.join(dir, 'articles-baseline');
   if (!existsSync(path.join(articles, '.done'))) {
-    rmSync(articles, { recursive: true, force: true });
+    setAside(articles);
     console.log(`bench-build: ingesting with the baseline (${root})…`);
     await measure([NODE, path.join(root, 'scripts/ingest.ts'), '--in', raw, '--out', articles], {}, path.join(dir, 'baseline-ingest'));
     writeFileSync(path.join(articles, '.done'), '');
   }
   const out = path.join(dir, 'site-baseline');
-  rmSync(out, { recursive: true, force: true });
+  setAside(out);
   console.log('bench-build: building the baseline site…');
   const log = path.join(dir, 'site-baseline');
   const built = await measure(
@@ -124,9 +150,7 @@ async function benchBaseline(dir: string, raw: string): Promise<Measure> {
     { CLIPPINGS_ARTICLES_DIR: articles, CLIPPINGS_OUT_DIR: path.join(out, 'dist'), CLIPPINGS_CACHE_DIR: path.join(out, 'cache') },
     log,
   );
-  const result = { ...built, pages: countPages(path.join(out, 'dist')), ...readPhases(`${log}.log`) };
-  rmSync(path.join(out, 'dist'), { recursive: true, force: true });
-  return result;
+  return { ...built, pages: countPages(path.join(out, 'dist')), ...readPhases(`${log}.log`) };
 }
 
 async function benchSize(size: number): Promise<{ site: Measure; bare?: Measure; bareError?: string; baseline?: Measure }> {
@@ -134,7 +158,7 @@ async function benchSize(size: number): Promise<{ site: Measure; bare?: Measure;
   const raw = path.join(dir, 'raw');
   const articles = path.join(dir, 'articles');
   if (!existsSync(path.join(articles, '.done'))) {
-    rmSync(dir, { recursive: true, force: true });
+    setAside(dir);
     mkdirSync(dir, { recursive: true });
     console.log(`bench-build: generating and ingesting ${size} stories…`);
     await run([NODE, 'scripts/generate-archive.ts', '--articles', String(size), '--out', raw]);
@@ -142,10 +166,41 @@ async function benchSize(size: number): Promise<{ site: Measure; bare?: Measure;
     await run(['touch', path.join(articles, '.done')]);
   }
 
+  const siteRuns: Measure[] = [];
+  const baselineRuns: Measure[] = [];
+  const bareRuns: Measure[] = [];
+  let bareError: string | undefined;
+  for (let turn = 0; turn < RUNS; turn++) {
+    const of = RUNS > 1 ? ` (run ${turn + 1} of ${RUNS})` : '';
+    siteRuns.push(await benchSite(dir, articles, size, of));
+    if (BASELINE) baselineRuns.push(await benchBaseline(dir, raw));
+    if (values['skip-bare'] || bareError) continue;
+    try {
+      bareRuns.push(await benchBare(dir, articles, size, of));
+    } catch (error) {
+      // The stock loader's store is one JSON string: past ~45k entries it cannot be built at all.
+      bareError =
+        (error as Error).message
+          .split('\n')
+          .filter((line) => /Error|heap|Invalid string length/i.test(line))
+          .slice(-1)[0] ?? 'failed';
+    }
+  }
+  const runs = (measures: Measure[]) => (measures.length > 1 ? measures.map((m) => m.seconds.toFixed(1)).join(', ') : undefined);
+  return {
+    site: { ...medianRun(siteRuns), runs: runs(siteRuns) },
+    ...(bareRuns.length > 0 ? { bare: { ...medianRun(bareRuns), runs: runs(bareRuns) } } : {}),
+    ...(bareError ? { bareError } : {}),
+    ...(baselineRuns.length > 0 ? { baseline: { ...medianRun(baselineRuns), runs: runs(baselineRuns) } } : {}),
+  };
+}
+
+/** This checkout's cold build of the entries. */
+async function benchSite(dir: string, articles: string, size: number, of: string): Promise<Measure> {
   const siteOut = path.join(dir, 'site');
-  rmSync(siteOut, { recursive: true, force: true });
+  setAside(siteOut);
   const siteLog = path.join(dir, 'site');
-  console.log(`bench-build: building the site (${size})…`);
+  console.log(`bench-build: building the site (${size})${of}…`);
   const site = await measure(
     [NODE, ASTRO, 'build'],
     {
@@ -155,40 +210,34 @@ async function benchSize(size: number): Promise<{ site: Measure; bare?: Measure;
     },
     siteLog,
   );
-  const result: { site: Measure; bare?: Measure; bareError?: string; baseline?: Measure } = {
-    site: { ...site, pages: countPages(path.join(siteOut, 'dist')), ...readPhases(`${siteLog}.log`) },
-  };
-  if (BASELINE) result.baseline = await benchBaseline(dir, raw);
-  if (values['skip-bare']) return result;
+  return { ...site, pages: countPages(path.join(siteOut, 'dist')), ...readPhases(`${siteLog}.log`) };
+}
 
+/** The bare Astro site's cold build of the same entries. */
+async function benchBare(dir: string, articles: string, size: number, of: string): Promise<Measure> {
   const bareRoot = path.join(dir, 'bare');
-  rmSync(bareRoot, { recursive: true, force: true });
+  setAside(bareRoot);
   writeBareSite(bareRoot);
-  console.log(`bench-build: building the bare site (${size})…`);
-  try {
-    const bare = await measure(
-      [NODE, ASTRO, 'build', '--root', bareRoot],
-      {
-        BARE_ARTICLES_DIR: articles,
-        BARE_OUT_DIR: path.join(bareRoot, 'dist'),
-        BARE_CACHE_DIR: path.join(bareRoot, 'cache'),
-      },
-      path.join(dir, 'bare'),
-    );
-    result.bare = { ...bare, pages: countPages(path.join(bareRoot, 'dist')), ...readPhases(path.join(dir, 'bare.log')) };
-  } catch (error) {
-    // The stock loader's store is one JSON string: past ~45k entries it cannot be built at all.
-    result.bareError =
-      (error as Error).message
-        .split('\n')
-        .filter((line) => /Error|heap|Invalid string length/i.test(line))
-        .slice(-1)[0] ?? 'failed';
-  }
-  rmSync(path.join(bareRoot, 'dist'), { recursive: true, force: true });
-  return result;
+  console.log(`bench-build: building the bare site (${size})${of}…`);
+  const bare = await measure(
+    [NODE, ASTRO, 'build', '--root', bareRoot],
+    {
+      BARE_ARTICLES_DIR: articles,
+      BARE_OUT_DIR: path.join(bareRoot, 'dist'),
+      BARE_CACHE_DIR: path.join(bareRoot, 'cache'),
+    },
+    path.join(dir, 'bare'),
+  );
+  return { ...bare, pages: countPages(path.join(bareRoot, 'dist')), ...readPhases(path.join(dir, 'bare.log')) };
 }
 
 mkdirSync(WORK, { recursive: true });
+const sinceDelete = existsSync(DELETED_AT) ? Date.now() - Number(readFileSync(DELETED_AT, 'utf8')) : Infinity;
+if (sinceDelete < DELETE_WINDOW_MS) {
+  const wait = DELETE_WINDOW_MS - sinceDelete;
+  console.log(`bench-build: the last run deleted its outputs ${Math.round(sinceDelete / 1000)} s ago; waiting ${Math.round(wait / 1000)} s for the disk`);
+  await new Promise((resolve) => setTimeout(resolve, wait));
+}
 const sizes = values.sizes
   .split(',')
   .map((s) => Number(s.trim()))
@@ -199,6 +248,12 @@ for (const size of sizes) {
   rows.push({ size, site, bare });
   const search = site.searchSeconds === undefined ? '' : `, of which search index ${site.searchSeconds.toFixed(1)} s`;
   console.log(`  site ${String(size).padStart(7)}: ${format(site)}   (pages rendered in ${site.renderSeconds?.toFixed(1) ?? '?'} s${search})`);
+  for (const [name, m] of [
+    ['site', site],
+    ['bare', bare],
+    ['baseline', baseline],
+  ] as const)
+    if (m?.runs) console.log(`    ${name}: median of ${RUNS} runs (${m.runs} s)`);
   if (bare)
     console.log(
       `  bare ${String(size).padStart(7)}: ${format(bare)}   (pages rendered in ${bare.renderSeconds?.toFixed(1) ?? '?'} s)   site/bare time ${(site.seconds / bare.seconds).toFixed(2)}×`,
@@ -251,4 +306,9 @@ for (let i = 1; i < rows.length; i++) {
   console.log(
     `growth ${a.size} → ${b.size}: ${(b.size / a.size).toFixed(0)}× stories, ${(b.site.seconds / a.site.seconds).toFixed(1)}× time (time per story ×${growth.toFixed(2)})`,
   );
+}
+
+if (existsSync(TRASH)) {
+  rmSync(TRASH, { recursive: true, force: true });
+  writeFileSync(DELETED_AT, String(Date.now()));
 }
