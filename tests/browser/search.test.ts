@@ -108,6 +108,36 @@ describe('search page', () => {
     expect(scripts).toEqual([head[0]![0]]);
   });
 
+  it("sets up the page's other controls once the first results are shown, or a second after the page when they are slow", async () => {
+    // When the first result link and the theme toggle (shown by its script) appear, in page time.
+    await page.addInitScript(() => {
+      const marks = window as unknown as { resultsAt?: number; controlsAt?: number };
+      new MutationObserver(() => {
+        marks.resultsAt ??= document.querySelector('#search-page-results .search-result-title') ? performance.now() : undefined;
+        const toggle = document.querySelector('[data-theme-toggle]');
+        marks.controlsAt ??= toggle && !toggle.hasAttribute('hidden') ? performance.now() : undefined;
+      }).observe(document, { childList: true, subtree: true, attributes: true });
+    });
+    await searchPage('harbour');
+    await expect.poll(() => page.evaluate(() => (window as { controlsAt?: number }).controlsAt)).toBeGreaterThan(0);
+    const { resultsAt, controlsAt } = await page.evaluate(() => {
+      const marks = window as unknown as { resultsAt: number; controlsAt: number };
+      return { resultsAt: marks.resultsAt, controlsAt: marks.controlsAt };
+    });
+    expect(resultsAt).toBeGreaterThan(0);
+    expect(controlsAt).toBeGreaterThanOrEqual(resultsAt);
+
+    // The index never answers: the controls still come, about a second after the page.
+    await context.close();
+    context = await browser.newContext();
+    page = await context.newPage();
+    await page.route('**/search/data/shards/**', () => undefined);
+    await searchPage('harbour');
+    await expect.poll(() => page.locator('[data-theme-toggle]').isVisible(), { timeout: 5_000 }).toBe(true);
+    await page.locator('clippings-search[data-mode="page"][data-enhanced]').waitFor({ timeout: 5_000 });
+    expect(await pageResults().count()).toBe(0);
+  });
+
   it('starts the query in the URL and shows its results from the page itself, before the search box element is set up', async () => {
     // A stand-in element defined first: the search box's own never upgrades, so nothing but the
     // page's script can have asked for the shards and records of the query, and shown them.

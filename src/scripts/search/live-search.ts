@@ -34,29 +34,34 @@ const PAGE_RESULTS_ID = 'search-page-results';
  * (the same nodes) with everything else: snippets filled in, "More results",
  * the rendered event. A URL that chooses filters waits for them, as before.
  */
-export function startQueryFromUrl(): void {
-  if (early !== undefined) return;
+export function startQueryFromUrl(): Promise<void> {
+  if (early !== undefined) return Promise.resolve();
   early = null;
   const params = new URL(location.href).searchParams;
   const text = params.get('q') ?? '';
-  if (text.trim() === '' || FACET_KINDS.some((kind) => params.get(kind))) return;
+  if (text.trim() === '' || FACET_KINDS.some((kind) => params.get(kind))) return Promise.resolve();
   const started = { text, answer: sharedSearch().run(text, PAGE_SIZE) };
   early = started;
-  started.answer.then(
-    (answer) => whenParsed(PAGE_RESULTS_ID, (region) => early === started && showEarly(region, answer, text)),
+  return started.answer.then(
+    (answer) =>
+      new Promise<void>((resolve) =>
+        whenParsed(PAGE_RESULTS_ID, (region) => {
+          if (region && early === started) showEarly(region, answer, text);
+          resolve();
+        }),
+      ),
     () => undefined,
   );
 }
 
 // Run once the page is parsed, with the element of an id if it has one. The head's script can run
 // before the body is parsed; "interactive" comes before deferred scripts and DOMContentLoaded.
-function whenParsed(id: string, then: (element: HTMLElement) => void): void {
+function whenParsed(id: string, then: (element: HTMLElement | null) => void): void {
   if (document.readyState === 'loading') {
     document.addEventListener('readystatechange', () => whenParsed(id, then), { once: true });
     return;
   }
-  const element = document.getElementById(id);
-  if (element) then(element);
+  then(document.getElementById(id));
 }
 
 // The early answer's first results, before the search box is set up. An answer with nothing to

@@ -6,13 +6,14 @@
  * rather than nine. It starts the query in the URL at once; the page's other
  * scripts (search boxes, shortcut setting, theme toggle, service worker) run
  * once the page is parsed, as the deferred module scripts they stand for
- * would. In `astro dev` the page loads it as a module beside those scripts,
+ * would, and once the first results are shown (DESIGN.md, "Browser"). In
+ * `astro dev` the page loads it as a module beside those scripts,
  * and the module loader runs each of them once.
  */
 import * as liveSearch from './live-search.ts';
 import { provideLiveSearch } from './live-search-slot.ts';
 
-liveSearch.startQueryFromUrl();
+const firstResults = liveSearch.startQueryFromUrl();
 provideLiveSearch(liveSearch);
 
 // Every script the search page's components and layout load: a script added to them must be added here.
@@ -23,5 +24,11 @@ function runPageScripts(): void {
   void import('../offline/register-service-worker.ts');
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', runPageScripts, { once: true });
-else runPageScripts();
+// Once the page is parsed and the first results are shown (or known to be none): before them,
+// these scripts would take the main thread the query needs. A slow network does not keep the
+// page's controls waiting longer than a second.
+const parsed = new Promise<void>((resolve) =>
+  document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }) : resolve(),
+);
+const atMost = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+void parsed.then(() => Promise.race([firstResults, atMost(1000)])).then(runPageScripts);
