@@ -33,6 +33,10 @@ const PAGE_RESULTS_ID = 'search-page-results';
  * hundreds of milliseconds). `enhanceSearch` takes the answer over and shows it again
  * (the same nodes) with everything else: snippets filled in, "More results",
  * the rendered event. A URL that chooses filters waits for them, as before.
+ *
+ * @returns Settles once the first results are shown, or once there is nothing
+ *   to show (no query, a filtered URL, no results, a failure): the page's
+ *   other scripts wait for it.
  */
 export function startQueryFromUrl(): Promise<void> {
   if (early !== undefined) return Promise.resolve();
