@@ -54,6 +54,13 @@ export interface Manifest {
    * the entry's signature is the one they were written with. Kept across versions.
    */
   histories: Record<string, { signature: string; versions: Version[] }>;
+  /**
+   * `ledgerHash` of the URL ledger the run that wrote `entries` left: a re-run
+   * finding that same ledger may carry untouched stories' entries over
+   * (`touched-stories.ts`); another ledger (edited, or a run killed between
+   * the two files) has every story planned again.
+   */
+  ledger?: string;
 }
 
 /** A manifest as loaded, and whether there was one to load. */
@@ -194,7 +201,10 @@ export function loadManifest(outDir: string, version: string): LoadedManifest {
   const files = entries && filesFromColumns(stored.files);
   const cacheValid =
     files !== undefined && typeof stored.sketches === 'string' && loadSketches(path.join(outDir, SKETCHES_NAME), stored.sketches, Object.values(files));
-  const manifest: Manifest = cacheValid ? { version, files, entries: entries as Manifest['entries'], owned, histories } : { ...empty, owned, histories };
+  const ledger = typeof stored.ledger === 'string' ? { ledger: stored.ledger } : {};
+  const manifest: Manifest = cacheValid
+    ? { version, files, entries: entries as Manifest['entries'], owned, histories, ...ledger }
+    : { ...empty, owned, histories };
   return { manifest, found: true };
 }
 
@@ -215,6 +225,7 @@ export function saveManifest(outDir: string, manifest: Manifest): void {
     entries: entriesToColumns(manifest.entries),
     owned: ownedToColumns(manifest.owned),
     histories,
+    ledger: manifest.ledger,
   };
   writeFileAtomic(path.join(outDir, MANIFEST_NAME), JSON.stringify(stored));
 }

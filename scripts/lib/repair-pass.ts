@@ -40,6 +40,8 @@ export interface ChooseOptions {
 export function chooseRenders({ plan, scan, previous, outDir, fresh, verify, sizes }: ChooseOptions): {
   toRender: [string, PlannedEntry][];
   repaired: string[];
+  /** Carried entries whose file is not as written: the plan has nothing to render them from, so the whole archive must be planned. */
+  unplanned: number;
 } {
   // What stands on disk as the ingest wrote it: what the scan just wrote or
   // found, and owned files of the right size (and, verifying, hash).
@@ -55,7 +57,11 @@ export function chooseRenders({ plan, scan, previous, outDir, fresh, verify, siz
     if (!onDisk && previous.owned.has(name)) repaired.push(slug);
     if (!onDisk || previous.entries.get(slug) !== entry.signature || entry.sources.some((source) => scan.read.has(source.file))) toRender.push([slug, entry]);
   }
-  return { toRender, repaired: repaired.sort() };
+  let unplanned = 0;
+  plan.carried.forEach((_, slug) => {
+    if (!isIntact(entryName(slug))) unplanned++;
+  });
+  return { toRender, repaired: repaired.sort(), unplanned };
 }
 
 /** What `renderEntries` works with. */

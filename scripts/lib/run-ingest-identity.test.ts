@@ -13,7 +13,9 @@ import { EntrySchema, type Entry } from '../../src/lib/entry-schema.ts';
 import { splitEntryFile } from '../../src/lib/entry-text.ts';
 import { generateStories } from '../bench/generate-identity-cases.ts';
 import { UsageError } from './out-folder.ts';
-import { REDIRECTS_NAME, runIngest } from './run-ingest.ts';
+import { MANIFEST_NAME } from './ingest-manifest.ts';
+import { LEDGER_NAME, REDIRECTS_NAME, runIngest } from './run-ingest.ts';
+import { ledgerHash } from './url-files.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '../../src/lib/identity/fixtures');
 const CASES = readdirSync(FIXTURES).sort();
@@ -191,5 +193,59 @@ describe('runIngest: story identity', () => {
     );
     expect(readdirSync(folder('out')).sort()).toEqual(entriesBefore);
     expect(existsSync(ledger)).toBe(true);
+  });
+
+  test('a re-run plans only the stories it touched, and leaves the folder as planning the whole archive would', async () => {
+    // Two output folders for one archive: the second's manifest forgets its
+    // ledger before each run, which has every story planned again.
+    const planWhole = () => {
+      const file = path.join(folder('whole'), MANIFEST_NAME);
+      const manifest = JSON.parse(readFileSync(file, 'utf8'));
+      delete manifest.ledger;
+      writeFileSync(file, JSON.stringify(manifest));
+    };
+    const snapshot = (outDir: string) =>
+      readdirSync(outDir)
+        .filter((name) => name.endsWith('.md') || name === LEDGER_NAME || name === REDIRECTS_NAME)
+        .sort()
+        .map((name) => [name, readFileSync(path.join(outDir, name), 'utf8')]);
+    mkdirSync(folder('raw'));
+    CASES.forEach((name, i) => cpSync(path.join(FIXTURES, name, 'first.txt'), path.join(folder('raw'), `${i}.txt`)));
+    const edits: (() => void)[] = [
+      // Re-scrapes in place: a corrected word, a corrected headline.
+      () => cpSync(path.join(FIXTURES, CASES[3] as string, 'second.txt'), path.join(folder('raw'), '3.txt')),
+      () => cpSync(path.join(FIXTURES, CASES[2] as string, 'second.txt'), path.join(folder('raw'), '2.txt')),
+      // A copy of one story in a new dump, a re-scrape of another beside it, then a dump deleted.
+      () => cpSync(path.join(folder('raw'), '5.txt'), path.join(folder('raw'), '9.txt')),
+      () => cpSync(path.join(FIXTURES, CASES[0] as string, 'second.txt'), path.join(folder('raw'), '10.txt')),
+      () => rmSync(path.join(folder('raw'), '0.txt')),
+    ];
+    await ingest(folder('raw'), folder('carried'));
+    await ingest(folder('raw'), folder('whole'));
+    for (const edit of edits) {
+      edit();
+      await ingest(folder('raw'), folder('carried'));
+      planWhole();
+      await ingest(folder('raw'), folder('whole'));
+      expect(snapshot(folder('carried'))).toEqual(snapshot(folder('whole')));
+      // The manifest knows the ledger the run left, so the next run may carry.
+      const manifest = JSON.parse(readFileSync(path.join(folder('carried'), MANIFEST_NAME), 'utf8'));
+      expect(manifest.ledger).toBe(ledgerHash(readFileSync(path.join(folder('carried'), LEDGER_NAME), 'utf8')));
+    }
+  });
+
+  test('a re-run that carries a story over still writes its entry again when the file was deleted', async () => {
+    mkdirSync(folder('raw'));
+    CASES.slice(0, 3).forEach((name, i) => cpSync(path.join(FIXTURES, name, 'first.txt'), path.join(folder('raw'), `${i}.txt`)));
+    await ingest(folder('raw'), folder('out'));
+    const [lost] = readdirSync(folder('out')).filter(
+      (name) => name.endsWith('.md') && !readFileSync(path.join(folder('out'), name), 'utf8').includes('file: 2.txt'),
+    );
+    const before = readFileSync(path.join(folder('out'), lost as string), 'utf8');
+    rmSync(path.join(folder('out'), lost as string));
+    cpSync(path.join(FIXTURES, CASES[3] as string, 'first.txt'), path.join(folder('raw'), '2.txt'));
+    const summary = await ingest(folder('raw'), folder('out'));
+    expect(summary.repaired).toEqual([(lost as string).slice(0, -3)]);
+    expect(readFileSync(path.join(folder('out'), lost as string), 'utf8')).toBe(before);
   });
 });

@@ -15,8 +15,9 @@ import { listDumps, type Unlisted } from './list-dumps.ts';
 import { planEntries } from '../../src/lib/identity/plan-entries.ts';
 import { chooseRenders, previousEntryFinder, renderEntries } from './repair-pass.ts';
 import { holdsEntries, readRecords } from './scan-pass.ts';
-import { LEDGER_NAME, REDIRECTS_NAME, readLedger, saveUrls, type ReadLedger } from './url-files.ts';
+import { LEDGER_NAME, REDIRECTS_NAME, ledgerHash, readLedger, saveUrls, type ReadLedger } from './url-files.ts';
 import { createWorkerPool } from './worker-pool.ts';
+import { entryName } from '../../src/lib/ingest/slug.ts';
 import { SKETCHES_NAME } from './sketch-file.ts';
 import { statSizes } from './stat-sizes.ts';
 import { checkFolders, foreignFiles, makeFolder, UsageError } from './out-folder.ts';
@@ -160,13 +161,19 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
     const scan = await readRecords({ dumps, previous, outDir, dryRun: check, fresh, getPool, onProgress: options.onProgress, knowledge });
     const { records } = scan;
     const gone = Object.keys(previous.files).filter((name) => !records.has(name));
-    const plan = planEntries(dumps, records, {
-      read: scan.read,
-      departed: [...scan.read, ...gone].flatMap((name) => previous.files[name]?.articles ?? []),
-      ledger: old.ledger,
-    });
-
-    const { toRender, repaired } = chooseRenders({ plan, scan, previous, outDir, fresh, verify, sizes: await sizes });
+    const since = { read: scan.read, departed: [...scan.read, ...gone].flatMap((name) => previous.files[name]?.articles ?? []), ledger: old.ledger };
+    // Stories nothing touched keep the last run's entries, when its ledger is
+    // the one read (verifying looks at every entry anyway).
+    const carry = !verify && previous.ledger !== undefined && previous.ledger === ledgerHash(old.text);
+    let plan = planEntries(dumps, records, carry ? { ...since, entries: previous.entries } : since);
+    const checked = await sizes;
+    let chosen = chooseRenders({ plan, scan, previous, outDir, fresh, verify, sizes: checked });
+    if (chosen.unplanned > 0) {
+      // A carried entry's file is missing or changed: it is rendered again from a whole plan.
+      plan = planEntries(dumps, records, since);
+      chosen = chooseRenders({ plan, scan, previous, outDir, fresh, verify, sizes: checked });
+    }
+    const { toRender, repaired } = chosen;
     const rendered = await renderEntries({
       toRender,
       dumps,
@@ -185,6 +192,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
     // the scan itself wrote under a slug the plan then lengthened (a clash),
     // which was never an entry and is not reported.
     const planned = new Set(Array.from(plan.entries.values(), (entry) => entry.file));
+    plan.carried.forEach((_, slug) => planned.add(entryName(slug)));
     const stale = [...previous.owned.keys()].filter((name) => !planned.has(name)).sort();
     const strays = [...scan.written].filter((name) => !planned.has(name) && !previous.owned.has(name));
     const removal = check ? { removed: stale.filter((name) => existsSync(path.join(outDir, name))), failed: [] } : removeOwned(outDir, stale);
@@ -206,6 +214,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
       loaded.problem !== undefined;
     if (!check && changed) {
       const entries: Manifest['entries'] = new Map();
+      plan.carried.forEach((signature, slug) => entries.set(slug, signature));
       for (const [slug, entry] of plan.entries) entries.set(slug, entry.signature);
       // An entry that failed is left out, so the next run tries it again.
       for (const slug of failedSlugs) entries.delete(slug);
@@ -225,7 +234,11 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
         if (versions) histories[slug] = { signature: entry.signature, versions };
         else if (kept?.signature === entry.signature) histories[slug] = kept;
       }
-      saveManifest(outDir, { version: previous.version, files: Object.fromEntries(records), entries, owned, histories });
+      plan.carried.forEach((signature, slug) => {
+        const kept = previous.histories[slug];
+        if (kept?.signature === signature) histories[slug] = kept;
+      });
+      saveManifest(outDir, { version: previous.version, files: Object.fromEntries(records), entries, owned, histories, ledger: urls.ledgerHash });
       if (knowledge && scan.read.size > 0) pruneKnowledgeCache(knowledge, new Set([...records.values()].map((record) => record.hash)));
     }
 
@@ -241,8 +254,8 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
       emptyFiles: [...records].filter(([, r]) => r.articles.length === 0 && r.errors.length === 0).map(([name]) => name),
       skipped,
       articles,
-      entries: plan.entries.size,
-      duplicatesMerged: articles - plan.entries.size,
+      entries: plan.entries.size + plan.carried.size,
+      duplicatesMerged: articles - plan.entries.size - plan.carried.size,
       written: [...written].sort(),
       removed: removal.removed,
       repaired,

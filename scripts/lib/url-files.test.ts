@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { emptyLedger, serializeLedger } from '../../src/lib/identity/ledger.ts';
 import { UsageError } from './out-folder.ts';
 import type { Plan } from '../../src/lib/identity/plan-entries.ts';
-import { REDIRECTS_NAME, readLedger, saveUrls } from './url-files.ts';
+import { REDIRECTS_NAME, ledgerHash, readLedger, saveUrls } from './url-files.ts';
 
 let root: string;
 beforeEach(() => {
@@ -16,6 +16,7 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 const STORY = '0123456789abcdef';
 const plan = (slugs: string[], redirects: Plan['redirects'] = []): Plan => ({
   entries: new Map(),
+  carried: new Map(),
   ledger: { urls: new Map(slugs.map((slug) => [slug, STORY])), texts: new Map() },
   redirects,
 });
@@ -39,19 +40,25 @@ describe('saveUrls', () => {
   test('writes the ledger and the redirects when they change, and nothing when they do not', () => {
     const ledgerFile = path.join(root, 'kept', 'ledger.txt');
     const first = plan(['a-story-012345', 'b-story-012345'], [{ from: 'a-story-012345', to: 'b-story-012345' }]);
-    expect(saveUrls({ outDir: root, ledgerFile, old: '', plan: first, dryRun: false })).toEqual({ changed: true, ledgerChanged: true });
+    const saved = saveUrls({ outDir: root, ledgerFile, old: '', plan: first, dryRun: false });
     const text = readFileSync(ledgerFile, 'utf8');
+    // The manifest records the hash of the ledger left, to know it again.
+    expect(saved).toEqual({ changed: true, ledgerChanged: true, ledgerHash: ledgerHash(text) });
     expect(text).toBe(serializeLedger(first.ledger));
     expect(JSON.parse(readFileSync(path.join(root, REDIRECTS_NAME), 'utf8'))).toEqual([{ from: 'a-story-012345', to: 'b-story-012345' }]);
     const written = statSync(ledgerFile).mtimeMs;
-    expect(saveUrls({ outDir: root, ledgerFile, old: text, plan: first, dryRun: false })).toEqual({ changed: false, ledgerChanged: false });
+    expect(saveUrls({ outDir: root, ledgerFile, old: text, plan: first, dryRun: false })).toEqual({
+      changed: false,
+      ledgerChanged: false,
+      ledgerHash: ledgerHash(text),
+    });
     expect(statSync(ledgerFile).mtimeMs).toBe(written);
   });
 
   test('with dryRun, reports a change and writes nothing', () => {
     const ledgerFile = path.join(root, 'ledger.txt');
     mkdirSync(path.join(root, 'out'));
-    expect(saveUrls({ outDir: path.join(root, 'out'), ledgerFile, old: '', plan: plan(['a-story-012345']), dryRun: true })).toEqual({
+    expect(saveUrls({ outDir: path.join(root, 'out'), ledgerFile, old: '', plan: plan(['a-story-012345']), dryRun: true })).toMatchObject({
       changed: true,
       ledgerChanged: true,
     });

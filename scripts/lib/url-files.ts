@@ -3,6 +3,7 @@
  * and the story it belongs to now) and the redirects the site builds from it.
  * The plan (`plan-entries.ts`) settles them; this module reads and keeps them.
  */
+import { hash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IngestError } from '../../src/lib/ingest/errors.ts';
@@ -50,6 +51,11 @@ export function readLedger(file: string, shown: string): ReadLedger {
   }
 }
 
+/** What the manifest records of the ledger a run left, to know it again. */
+export function ledgerHash(text: string): string {
+  return hash('sha256', text).slice(0, 16);
+}
+
 /** What `saveUrls` works with. */
 export interface SaveUrlsOptions {
   outDir: string;
@@ -65,7 +71,7 @@ export interface SaveUrlsOptions {
  * Keep the URL ledger and the redirects file current: written only when they
  * change (with `dryRun`, only compared).
  */
-export function saveUrls(options: SaveUrlsOptions): { changed: boolean; ledgerChanged: boolean } {
+export function saveUrls(options: SaveUrlsOptions): { changed: boolean; ledgerChanged: boolean; ledgerHash: string } {
   const ledger = serializeLedger(options.plan.ledger);
   const redirectsFile = path.join(options.outDir, REDIRECTS_NAME);
   const redirects = `${JSON.stringify(options.plan.redirects)}\n`;
@@ -78,5 +84,5 @@ export function saveUrls(options: SaveUrlsOptions): { changed: boolean; ledgerCh
     }
     if (redirectsChanged) writeFileAtomic(redirectsFile, redirects);
   }
-  return { changed: ledgerChanged || redirectsChanged, ledgerChanged };
+  return { changed: ledgerChanged || redirectsChanged, ledgerChanged, ledgerHash: ledgerHash(ledger) };
 }

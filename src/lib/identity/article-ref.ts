@@ -19,3 +19,6 @@ export interface ArticleRef {
   /** Distinct shingles in the body. */
   shingles: number;
 }
+
+/** The headline's words of an article: its default slug without the hash. */
+export const titleOf = (ref: ArticleRef) => ref.slug.slice(0, ref.slug.lastIndexOf('-'));

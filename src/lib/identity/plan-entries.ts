@@ -7,16 +7,13 @@
 import { hash } from 'node:crypto';
 import type { Source } from '../entry-schema.ts';
 import { entryName } from '../ingest/slug.ts';
-import type { ArticleRef } from './article-ref.ts';
+import { titleOf, type ArticleRef } from './article-ref.ts';
 import { assignStories, type IdentityArticle } from './assign-stories.ts';
 import type { Ledger } from './ledger.ts';
 import { settleUrls, type SlugRedirect } from './settle-urls.ts';
+import { narrowToTouched, type Copy } from './touched-stories.ts';
 
-/** One copy of a story: the dump it stands in and what was read of it. */
-export interface Copy {
-  name: string;
-  ref: ArticleRef;
-}
+export type { Copy } from './touched-stories.ts';
 
 /** One entry to be on disk. */
 export interface PlannedEntry {
@@ -42,20 +39,26 @@ export interface PreviousPlan {
   departed: readonly ArticleRef[];
   /** Every URL published before, and its story. */
   ledger: Ledger;
+  /**
+   * The last run's entries (slug → signature), when the ledger is the one it
+   * wrote: the stories this run cannot change are carried over as they were
+   * instead of planned again (`touched-stories.ts`).
+   */
+  entries?: ReadonlyMap<string, string>;
 }
 
 /** The plan. */
 export interface Plan {
-  /** By slug. */
+  /** By slug: every story planned in this run. */
   entries: Map<string, PlannedEntry>;
+  /** The entries of the stories nothing in this run touched, as the last run left them: slug → signature. */
+  carried: Map<string, string>;
   /** The ledger to keep. */
   ledger: Ledger;
   /** From every older URL of a live story to its current one. */
   redirects: SlugRedirect[];
 }
 
-// A slug's words are the part before its hash.
-const titleOf = (ref: ArticleRef) => ref.slug.slice(0, ref.slug.lastIndexOf('-'));
 const identityOf = (ref: ArticleRef): IdentityArticle => ({ id: ref.id, title: titleOf(ref), sketch: ref.sketch, shingles: ref.shingles });
 
 /** The departed articles whose text is in no dump now: their text is compared with the new ones. */
@@ -78,6 +81,8 @@ export function planEntries(
   records: ReadonlyMap<string, { articles: readonly ArticleRef[] }>,
   previous: PreviousPlan,
 ): Plan {
+  const narrowed = previous.entries ? narrowToTouched(dumps, records, previous as Required<PreviousPlan>) : undefined;
+  if (narrowed) return planCopies(narrowed.copies, narrowed.fresh, previous, narrowed.carried, narrowed.liveSlugs);
   const copies: Copy[] = [];
   const fresh: number[] = [];
   for (const dump of dumps) {
@@ -86,6 +91,14 @@ export function planEntries(
       copies.push({ name: dump.name, ref });
     }
   }
+  return planCopies(copies, fresh, previous, new Map());
+}
+
+/**
+ * Plan the entries of some copies: every copy of the archive, or every copy of
+ * the stories a re-run touched (the others `carried` with their `liveSlugs`).
+ */
+function planCopies(copies: Copy[], fresh: number[], previous: PreviousPlan, carried: Map<string, string>, liveSlugs?: ReadonlyMap<string, string>): Plan {
   const departed = departedArticles(previous.departed, copies);
   const { storyOf, merged } = assignStories({ articles: copies.map((copy) => identityOf(copy.ref)), fresh, departed, ledger: previous.ledger });
 
@@ -99,7 +112,7 @@ export function planEntries(
     if (copy.ref.id !== story) versions.set(copy.ref.id, story);
   });
   const stories = [...byStory].map(([id, list]) => ({ id, title: titleOf((list.at(-1) as Copy).ref) }));
-  const { slugs, ledger, redirects } = settleUrls({ stories, versions, merged, ledger: previous.ledger });
+  const { slugs, ledger, redirects } = settleUrls({ stories, versions, merged, ledger: previous.ledger, ...(liveSlugs ? { liveSlugs } : {}) });
   const replaced = replacedStories(previous, copies, storyOf, merged);
 
   const entries = new Map<string, PlannedEntry>();
@@ -114,7 +127,7 @@ export function planEntries(
       : entrySignature(id, from.ref.digest, slug, sources, list.length > 1 ? list.map((copy) => copy.ref.digest) : undefined);
     entries.set(slug, { id, file: entryName(slug), sources, from, copies: list, signature, ...(replaced.has(id) ? { replaced: true as const } : {}) });
   }
-  return { entries, ledger, redirects };
+  return { entries, carried, ledger, redirects };
 }
 
 /** The stories a text of the last run belonged to, when that text is gone from the dumps. */

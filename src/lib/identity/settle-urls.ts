@@ -38,6 +38,8 @@ export interface SettleInput {
   /** Known stories merged into another this run: loser → survivor. */
   merged: ReadonlyMap<string, string>;
   ledger: Ledger;
+  /** The current slugs of live stories left out of `stories` (a re-run's untouched ones), for their redirects. */
+  liveSlugs?: ReadonlyMap<string, string>;
 }
 
 // Map loops here use forEach: at 100k URLs, for…of's [key, value] pair per entry shows.
@@ -118,8 +120,9 @@ export function settleUrls(input: SettleInput): SettledUrls {
   }
 
   const redirects: SlugRedirect[] = [];
+  const { liveSlugs } = input;
   ledger.urls.forEach((story, from) => {
-    const to = slugs.get(story);
+    const to = slugs.get(story) ?? liveSlugs?.get(story);
     if (to !== undefined && to !== from) redirects.push({ from, to });
   });
   redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));

@@ -1,0 +1,151 @@
+/**
+ * What a re-run has to plan again: the stories it may change. Planning is
+ * linear in the archive, and a correction to one dump of 100k would pay for
+ * all of it; the other stories are carried over as the last run left them.
+ *
+ * A story can change only through an article read in this run (a new or
+ * changed dump) or one that left (its dump changed or went away), and an
+ * article read now joins another story only by the same text or a version the
+ * ledger ties to it (the ledger names that story), or as a candidate pair (the same headline words, or a shared
+ * band of their sketches: `assign-stories.ts`). So the touched stories are
+ * those of the read and departed articles, and of every article that is such
+ * a candidate of a read one. Planning their articles alone (in archive order)
+ * gives the same entries, URLs and redirects as planning the whole archive;
+ * `touched-stories.test.ts` holds the two to each other over random re-scrapes.
+ */
+import { titleOf, type ArticleRef } from './article-ref.ts';
+import type { Ledger } from './ledger.ts';
+import { BANDS, bandKeysInto } from './sketch.ts';
+
+/** One copy of a story: the dump it stands in and what was read of it. */
+export interface Copy {
+  name: string;
+  ref: ArticleRef;
+}
+
+/** What the last run left, as `planEntries` is given it. */
+export interface TouchInput {
+  read: ReadonlySet<string>;
+  departed: readonly ArticleRef[];
+  ledger: Ledger;
+  /** The last run's entries: slug → signature. */
+  entries: ReadonlyMap<string, string>;
+}
+
+/** The part of the archive to plan again. */
+export interface Narrowed {
+  /** The copies of the touched stories and every copy read in this run, in archive order. */
+  copies: Copy[];
+  /** Indexes in `copies` of those read in this run. */
+  fresh: number[];
+  /** The untouched stories' entries: slug → signature, as the last run wrote them. */
+  carried: Map<string, string>;
+  /** The untouched stories' slugs: story id → slug. */
+  liveSlugs: Map<string, string>;
+}
+
+/** The band keys of a few sketches, looked up by every article of the archive. */
+class KeySet {
+  private readonly keys: Uint32Array;
+  private readonly used: Uint8Array;
+  private readonly mask: number;
+
+  constructor(capacity: number) {
+    const slots = 2 ** Math.ceil(Math.log2(Math.max(16, capacity * 2)));
+    this.keys = new Uint32Array(slots);
+    this.used = new Uint8Array(slots);
+    this.mask = slots - 1;
+  }
+
+  add(key: number): void {
+    let slot = Math.imul(key, 0x9e3779b1) & this.mask;
+    while (this.used[slot] === 1 && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
+    this.keys[slot] = key;
+    this.used[slot] = 1;
+  }
+
+  has(key: number): boolean {
+    for (let slot = Math.imul(key, 0x9e3779b1) & this.mask; this.used[slot] === 1; slot = (slot + 1) & this.mask) {
+      if (this.keys[slot] === key) return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * Narrow a re-run's plan to the stories it may change.
+ *
+ * @param dumps Every dump, in archive order.
+ * @param records What was read from each.
+ * @param previous The last run's entries and ledger, and what changed since.
+ * @returns The part to plan again, or undefined when the last run's entries do
+ *   not account for every untouched story (an entry that failed, a ledger that
+ *   lost a URL): then the whole archive is planned.
+ */
+export function narrowToTouched(
+  dumps: readonly { name: string }[],
+  records: ReadonlyMap<string, { articles: readonly ArticleRef[] }>,
+  previous: TouchInput,
+): Narrowed | undefined {
+  const { read, ledger } = previous;
+  const storyOf = (id: string) => ledger.texts.get(id) ?? id;
+  const touched = new Set<string>();
+  for (const ref of previous.departed) touched.add(storyOf(ref.id));
+
+  const titles = new Set<string>();
+  let count = 0;
+  for (const name of read) count += records.get(name)?.articles.length ?? 0;
+  const bands = new KeySet(count * BANDS);
+  const keys = new Uint32Array(BANDS);
+  for (const name of read) {
+    for (const ref of records.get(name)?.articles ?? []) {
+      touched.add(storyOf(ref.id));
+      titles.add(titleOf(ref));
+      if (ref.sketch.length > 0) for (const key of bandKeysInto(ref.sketch, keys)) bands.add(key);
+    }
+  }
+  const isCandidate = (ref: ArticleRef) => {
+    if (titles.has(titleOf(ref))) return true;
+    if (ref.sketch.length === 0) return false;
+    for (const key of bandKeysInto(ref.sketch, keys)) if (bands.has(key)) return true;
+    return false;
+  };
+  if (count > 0) {
+    for (const dump of dumps) {
+      if (read.has(dump.name)) continue;
+      for (const ref of records.get(dump.name)?.articles ?? []) if (isCandidate(ref)) touched.add(storyOf(ref.id));
+    }
+  }
+
+  const carried = new Map<string, string>();
+  const liveSlugs = new Map<string, string>();
+  let complete = true;
+  previous.entries.forEach((signature, slug) => {
+    const story = ledger.urls.get(slug);
+    if (story === undefined || liveSlugs.has(story)) complete = false;
+    else if (!touched.has(story)) {
+      carried.set(slug, signature);
+      liveSlugs.set(story, slug);
+    }
+  });
+  if (!complete) return undefined;
+
+  const copies: Copy[] = [];
+  const fresh: number[] = [];
+  for (const dump of dumps) {
+    const isRead = read.has(dump.name);
+    for (const ref of records.get(dump.name)?.articles ?? []) {
+      if (isRead) fresh.push(copies.length);
+      else {
+        const story = storyOf(ref.id);
+        if (!touched.has(story)) {
+          // An untouched story the last run wrote no entry for (its entry failed): plan everything.
+          if (!liveSlugs.has(story)) return undefined;
+          continue;
+        }
+      }
+      copies.push({ name: dump.name, ref });
+    }
+  }
+  return { copies, fresh, carried, liveSlugs };
+}
