@@ -61,6 +61,8 @@ export interface Manifest {
    * the two files) has every story planned again.
    */
   ledger?: string;
+  /** How many stories that run planned: `entries` holds one each unless an entry failed (then every story is planned again). */
+  stories?: number;
 }
 
 /** A manifest as loaded, and whether there was one to load. */
@@ -201,7 +203,7 @@ export function loadManifest(outDir: string, version: string): LoadedManifest {
   const files = entries && filesFromColumns(stored.files);
   const cacheValid =
     files !== undefined && typeof stored.sketches === 'string' && loadSketches(path.join(outDir, SKETCHES_NAME), stored.sketches, Object.values(files));
-  const ledger = typeof stored.ledger === 'string' ? { ledger: stored.ledger } : {};
+  const ledger = typeof stored.ledger === 'string' && isCount(stored.stories) ? { ledger: stored.ledger, stories: stored.stories } : {};
   const manifest: Manifest = cacheValid
     ? { version, files, entries: entries as Manifest['entries'], owned, histories, ...ledger }
     : { ...empty, owned, histories };
@@ -226,6 +228,7 @@ export function saveManifest(outDir: string, manifest: Manifest): void {
     owned: ownedToColumns(manifest.owned),
     histories,
     ledger: manifest.ledger,
+    stories: manifest.stories,
   };
   writeFileAtomic(path.join(outDir, MANIFEST_NAME), JSON.stringify(stored));
 }

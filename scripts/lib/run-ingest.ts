@@ -163,8 +163,8 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
     const gone = Object.keys(previous.files).filter((name) => !records.has(name));
     const since = { read: scan.read, departed: [...scan.read, ...gone].flatMap((name) => previous.files[name]?.articles ?? []), ledger: old.ledger };
     // Stories nothing touched keep the last run's entries, when its ledger is
-    // the one read (verifying looks at every entry anyway).
-    const carry = !verify && previous.ledger !== undefined && previous.ledger === ledgerHash(old.text);
+    // the one read and it wrote every story's entry (verifying looks at every entry anyway).
+    const carry = !verify && previous.stories === previous.entries.size && previous.ledger === ledgerHash(old.text);
     let plan = planEntries(dumps, records, carry ? { ...since, entries: previous.entries } : since);
     const checked = await sizes;
     let chosen = chooseRenders({ plan, scan, previous, outDir, fresh, verify, sizes: checked });
@@ -238,7 +238,15 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
         const kept = previous.histories[slug];
         if (kept?.signature === signature) histories[slug] = kept;
       });
-      saveManifest(outDir, { version: previous.version, files: Object.fromEntries(records), entries, owned, histories, ledger: urls.ledgerHash });
+      saveManifest(outDir, {
+        version: previous.version,
+        files: Object.fromEntries(records),
+        entries,
+        owned,
+        histories,
+        ledger: urls.ledgerHash,
+        stories: plan.entries.size + plan.carried.size,
+      });
       if (knowledge && scan.read.size > 0) pruneKnowledgeCache(knowledge, new Set([...records.values()].map((record) => record.hash)));
     }
 

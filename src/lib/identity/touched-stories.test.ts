@@ -127,18 +127,22 @@ describe('narrowToTouched', () => {
     expect(narrowed).toBeGreaterThan(rounds * 0.9);
   });
 
-  test('carries nothing over when an untouched story has no entry from the last run (its entry failed)', () => {
+  test('carries nothing over when the last run’s entries and the ledger disagree', () => {
     const archive: Archive = new Map([
       ['a.txt', [POOL[0] as ParsedArticle]],
       ['b.txt', [POOL[1] as ParsedArticle]],
     ]);
     const records = recordsOf(archive);
     const first = planEntries(dumpsOf(archive), records, { read: new Set(archive.keys()), departed: [], ledger: emptyLedger() });
-    const entries = signatures(first);
     const previous = { read: new Set<string>(), departed: [], ledger: first.ledger };
-    expect(narrowToTouched(dumpsOf(archive), records, { ...previous, entries })?.carried.size).toBe(2);
-    entries.delete([...entries.keys()][0] as string);
-    expect(narrowToTouched(dumpsOf(archive), records, { ...previous, entries })).toBeUndefined();
+    expect(narrowToTouched(dumpsOf(archive), records, { ...previous, entries: signatures(first) })?.carried.size).toBe(2);
+    // An entry under a URL the ledger does not hold, and two entries of one story.
+    const [slug, signature] = [...signatures(first)][0] as [string, string];
+    for (const extra of ['unknown-story-abcdef', `${slug}0`]) {
+      if (extra !== 'unknown-story-abcdef') previous.ledger.urls.set(extra, previous.ledger.urls.get(slug) as string);
+      const entries = new Map([...signatures(first), [extra, signature]]);
+      expect(narrowToTouched(dumpsOf(archive), records, { ...previous, entries })).toBeUndefined();
+    }
   });
 
   test('plans again the stories a read article may join: the same text, the same headline, a near-duplicate', () => {

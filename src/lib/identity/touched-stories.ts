@@ -77,10 +77,11 @@ class KeySet {
  *
  * @param dumps Every dump, in archive order.
  * @param records What was read from each.
- * @param previous The last run's entries and ledger, and what changed since.
- * @returns The part to plan again, or undefined when the last run's entries do
- *   not account for every untouched story (an entry that failed, a ledger that
- *   lost a URL): then the whole archive is planned.
+ * @param previous The last run's entries and ledger, and what changed since;
+ *   its entries must be one per story it planned (none failed).
+ * @returns The part to plan again, or undefined when the last run's entries
+ *   and the ledger disagree (an entry under a URL the ledger does not hold, two
+ *   entries of one story): then the whole archive is planned.
  */
 export function narrowToTouched(
   dumps: readonly { name: string }[],
@@ -92,7 +93,9 @@ export function narrowToTouched(
   const touched = new Set<string>();
   for (const ref of previous.departed) touched.add(storyOf(ref.id));
 
+  // Headline words by length, so that most articles are told apart without cutting their slug.
   const titles = new Set<string>();
+  const titleLengths = new Set<number>();
   let count = 0;
   for (const name of read) count += records.get(name)?.articles.length ?? 0;
   const bands = new KeySet(count * BANDS);
@@ -101,11 +104,13 @@ export function narrowToTouched(
     for (const ref of records.get(name)?.articles ?? []) {
       touched.add(storyOf(ref.id));
       titles.add(titleOf(ref));
+      titleLengths.add(ref.slug.lastIndexOf('-'));
       if (ref.sketch.length > 0) for (const key of bandKeysInto(ref.sketch, keys)) bands.add(key);
     }
   }
   const isCandidate = (ref: ArticleRef) => {
-    if (titles.has(titleOf(ref))) return true;
+    const words = ref.slug.lastIndexOf('-');
+    if (titleLengths.has(words) && titles.has(ref.slug.slice(0, words))) return true;
     if (ref.sketch.length === 0) return false;
     for (const key of bandKeysInto(ref.sketch, keys)) if (bands.has(key)) return true;
     return false;
@@ -130,20 +135,18 @@ export function narrowToTouched(
   });
   if (!complete) return undefined;
 
+  // The content ids of the touched stories' versions: their own, and those the ledger ties to them.
+  const touchedIds = new Set(touched);
+  ledger.texts.forEach((story, id) => {
+    if (touched.has(story)) touchedIds.add(id);
+  });
   const copies: Copy[] = [];
   const fresh: number[] = [];
   for (const dump of dumps) {
     const isRead = read.has(dump.name);
     for (const ref of records.get(dump.name)?.articles ?? []) {
       if (isRead) fresh.push(copies.length);
-      else {
-        const story = storyOf(ref.id);
-        if (!touched.has(story)) {
-          // An untouched story the last run wrote no entry for (its entry failed): plan everything.
-          if (!liveSlugs.has(story)) return undefined;
-          continue;
-        }
-      }
+      else if (!touchedIds.has(ref.id)) continue;
       copies.push({ name: dump.name, ref });
     }
   }
