@@ -248,4 +248,18 @@ describe('runIngest: story identity', () => {
     expect(summary.repaired).toEqual([(lost as string).slice(0, -3)]);
     expect(readFileSync(path.join(folder('out'), lost as string), 'utf8')).toBe(before);
   });
+
+  test('a ledger edited since the last run has every story planned again', async () => {
+    mkdirSync(folder('raw'));
+    CASES.slice(0, 3).forEach((name, i) => cpSync(path.join(FIXTURES, name, 'first.txt'), path.join(folder('raw'), `${i}.txt`)));
+    await ingest(folder('raw'), folder('out'));
+    const ledgerFile = path.join(folder('out'), LEDGER_NAME);
+    const whole = readFileSync(ledgerFile, 'utf8');
+    // A URL line of a story this run does not touch, lost by hand.
+    const untouched = read(folder('out')).find((entry) => entry.source[0]?.file === '0.txt') as Entry;
+    writeFileSync(ledgerFile, whole.replace(`url ${untouched.slug} ${untouched.id}\n`, ''));
+    cpSync(path.join(FIXTURES, CASES[3] as string, 'first.txt'), path.join(folder('raw'), '2.txt'));
+    await ingest(folder('raw'), folder('out'));
+    expect(readFileSync(ledgerFile, 'utf8')).toContain(`url ${untouched.slug} ${untouched.id}\n`);
+  });
 });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { emptyLedger, serializeLedger } from '../../src/lib/identity/ledger.ts';
 import { UsageError } from './out-folder.ts';
 import type { Plan } from '../../src/lib/identity/plan-entries.ts';
+import { CarriedEntries } from '../../src/lib/identity/touched-stories.ts';
 import { REDIRECTS_NAME, ledgerHash, readLedger, saveUrls } from './url-files.ts';
 
 let root: string;
@@ -16,7 +17,7 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 const STORY = '0123456789abcdef';
 const plan = (slugs: string[], redirects: Plan['redirects'] = []): Plan => ({
   entries: new Map(),
-  carried: new Map(),
+  carried: new CarriedEntries(),
   ledger: { urls: new Map(slugs.map((slug) => [slug, STORY])), texts: new Map() },
   redirects,
 });

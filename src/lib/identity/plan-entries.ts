@@ -11,7 +11,7 @@ import { titleOf, type ArticleRef } from './article-ref.ts';
 import { assignStories, type IdentityArticle } from './assign-stories.ts';
 import type { Ledger } from './ledger.ts';
 import { settleUrls, type SlugRedirect } from './settle-urls.ts';
-import { narrowToTouched, type Copy } from './touched-stories.ts';
+import { CarriedEntries, narrowToTouched, type Copy } from './touched-stories.ts';
 
 export type { Copy } from './touched-stories.ts';
 
@@ -41,8 +41,9 @@ export interface PreviousPlan {
   ledger: Ledger;
   /**
    * The last run's entries (slug → signature), when the ledger is the one it
-   * wrote: the stories this run cannot change are carried over as they were
-   * instead of planned again (`touched-stories.ts`).
+   * left and it wrote an entry for every story it planned: the stories this
+   * run cannot change are carried over as they were instead of planned again
+   * (`touched-stories.ts`).
    */
   entries?: ReadonlyMap<string, string>;
 }
@@ -52,7 +53,7 @@ export interface Plan {
   /** By slug: every story planned in this run. */
   entries: Map<string, PlannedEntry>;
   /** The entries of the stories nothing in this run touched, as the last run left them: slug → signature. */
-  carried: Map<string, string>;
+  carried: CarriedEntries;
   /** The ledger to keep. */
   ledger: Ledger;
   /** From every older URL of a live story to its current one. */
@@ -82,7 +83,7 @@ export function planEntries(
   previous: PreviousPlan,
 ): Plan {
   const narrowed = previous.entries ? narrowToTouched(dumps, records, previous as Required<PreviousPlan>) : undefined;
-  if (narrowed) return planCopies(narrowed.copies, narrowed.fresh, previous, narrowed.carried, narrowed.liveSlugs);
+  if (narrowed) return planCopies(narrowed.copies, narrowed.fresh, previous, narrowed.carried);
   const copies: Copy[] = [];
   const fresh: number[] = [];
   for (const dump of dumps) {
@@ -91,14 +92,14 @@ export function planEntries(
       copies.push({ name: dump.name, ref });
     }
   }
-  return planCopies(copies, fresh, previous, new Map());
+  return planCopies(copies, fresh, previous, new CarriedEntries());
 }
 
 /**
  * Plan the entries of some copies: every copy of the archive, or every copy of
  * the stories a re-run touched (the others `carried` with their `liveSlugs`).
  */
-function planCopies(copies: Copy[], fresh: number[], previous: PreviousPlan, carried: Map<string, string>, liveSlugs?: ReadonlyMap<string, string>): Plan {
+function planCopies(copies: Copy[], fresh: number[], previous: PreviousPlan, carried: CarriedEntries): Plan {
   const departed = departedArticles(previous.departed, copies);
   const { storyOf, merged } = assignStories({ articles: copies.map((copy) => identityOf(copy.ref)), fresh, departed, ledger: previous.ledger });
 
@@ -112,7 +113,13 @@ function planCopies(copies: Copy[], fresh: number[], previous: PreviousPlan, car
     if (copy.ref.id !== story) versions.set(copy.ref.id, story);
   });
   const stories = [...byStory].map(([id, list]) => ({ id, title: titleOf((list.at(-1) as Copy).ref) }));
-  const { slugs, ledger, redirects } = settleUrls({ stories, versions, merged, ledger: previous.ledger, ...(liveSlugs ? { liveSlugs } : {}) });
+  const { slugs, ledger, redirects } = settleUrls({
+    stories,
+    versions,
+    merged,
+    ledger: previous.ledger,
+    ...(carried.size > 0 ? { isLive: (slug: string) => carried.has(slug) } : {}),
+  });
   const replaced = replacedStories(previous, copies, storyOf, merged);
 
   const entries = new Map<string, PlannedEntry>();

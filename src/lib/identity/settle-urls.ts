@@ -38,8 +38,8 @@ export interface SettleInput {
   /** Known stories merged into another this run: loser → survivor. */
   merged: ReadonlyMap<string, string>;
   ledger: Ledger;
-  /** The current slugs of live stories left out of `stories` (a re-run's untouched ones), for their redirects. */
-  liveSlugs?: ReadonlyMap<string, string>;
+  /** Whether a slug is the current one of a live story left out of `stories` (a re-run's untouched ones), for their redirects. */
+  isLive?: (slug: string) => boolean;
 }
 
 // Map loops here use forEach: at 100k URLs, for…of's [key, value] pair per entry shows.
@@ -120,9 +120,14 @@ export function settleUrls(input: SettleInput): SettledUrls {
   }
 
   const redirects: SlugRedirect[] = [];
-  const { liveSlugs } = input;
+  const { isLive } = input;
   ledger.urls.forEach((story, from) => {
-    const to = slugs.get(story) ?? liveSlugs?.get(story);
+    let to = slugs.get(story);
+    // A story left out with more than one URL: the live one among them.
+    if (to === undefined && isLive) {
+      const had = published.get(story);
+      if (Array.isArray(had)) to = had.find(isLive);
+    }
     if (to !== undefined && to !== from) redirects.push({ from, to });
   });
   redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));

@@ -38,10 +38,42 @@ export interface Narrowed {
   copies: Copy[];
   /** Indexes in `copies` of those read in this run. */
   fresh: number[];
-  /** The untouched stories' entries: slug → signature, as the last run wrote them. */
-  carried: Map<string, string>;
-  /** The untouched stories' slugs: story id → slug. */
-  liveSlugs: Map<string, string>;
+  /** The untouched stories' entries, as the last run wrote them. */
+  carried: CarriedEntries;
+}
+
+/**
+ * The last run's entries but those of the touched stories: a view, as
+ * copying 100k entries into a new map would cost more than the rest of the plan.
+ */
+export class CarriedEntries {
+  private readonly entries: ReadonlyMap<string, string>;
+  private readonly dropped: ReadonlySet<string>;
+
+  constructor(entries: ReadonlyMap<string, string> = new Map(), dropped: ReadonlySet<string> = new Set()) {
+    this.entries = entries;
+    this.dropped = dropped;
+  }
+
+  get size(): number {
+    return this.entries.size - this.dropped.size;
+  }
+
+  /** Whether `slug` is a carried entry's: the current URL of an untouched story. */
+  has(slug: string): boolean {
+    return this.entries.has(slug) && !this.dropped.has(slug);
+  }
+
+  get(slug: string): string | undefined {
+    return this.dropped.has(slug) ? undefined : this.entries.get(slug);
+  }
+
+  forEach(visit: (signature: string, slug: string) => void): void {
+    const { dropped } = this;
+    this.entries.forEach((signature, slug) => {
+      if (!dropped.has(slug)) visit(signature, slug);
+    });
+  }
 }
 
 /** The band keys of a few sketches, looked up by every article of the archive. */
@@ -77,17 +109,14 @@ class KeySet {
  *
  * @param dumps Every dump, in archive order.
  * @param records What was read from each.
- * @param previous The last run's entries and ledger, and what changed since;
- *   its entries must be one per story it planned (none failed).
- * @returns The part to plan again, or undefined when the last run's entries
- *   and the ledger disagree (an entry under a URL the ledger does not hold, two
- *   entries of one story): then the whole archive is planned.
+ * @param previous The last run's entries and ledger, and what changed since:
+ *   the ledger that run left, and one entry for each story it planned (none failed).
  */
 export function narrowToTouched(
   dumps: readonly { name: string }[],
   records: ReadonlyMap<string, { articles: readonly ArticleRef[] }>,
   previous: TouchInput,
-): Narrowed | undefined {
+): Narrowed {
   const { read, ledger } = previous;
   const storyOf = (id: string) => ledger.texts.get(id) ?? id;
   const touched = new Set<string>();
@@ -122,18 +151,11 @@ export function narrowToTouched(
     }
   }
 
-  const carried = new Map<string, string>();
-  const liveSlugs = new Map<string, string>();
-  let complete = true;
-  previous.entries.forEach((signature, slug) => {
-    const story = ledger.urls.get(slug);
-    if (story === undefined || liveSlugs.has(story)) complete = false;
-    else if (!touched.has(story)) {
-      carried.set(slug, signature);
-      liveSlugs.set(story, slug);
-    }
+  // The touched stories' entries of the last run, by their URLs: a story has one entry, under one of its URLs.
+  const dropped = new Set<string>();
+  ledger.urls.forEach((story, slug) => {
+    if (touched.has(story) && previous.entries.has(slug)) dropped.add(slug);
   });
-  if (!complete) return undefined;
 
   // The content ids of the touched stories' versions: their own, and those the ledger ties to them.
   const touchedIds = new Set(touched);
@@ -150,5 +172,5 @@ export function narrowToTouched(
       copies.push({ name: dump.name, ref });
     }
   }
-  return { copies, fresh, carried, liveSlugs };
+  return { copies, fresh, carried: new CarriedEntries(previous.entries, dropped) };
 }
