@@ -57,10 +57,13 @@ export function chooseRenders({ plan, scan, previous, outDir, fresh, verify, siz
     if (!onDisk && previous.owned.has(name)) repaired.push(slug);
     if (!onDisk || previous.entries.get(slug) !== entry.signature || entry.sources.some((source) => scan.read.has(source.file))) toRender.push([slug, entry]);
   }
+  // The last run kept a record of every entry it wrote: a carried entry's file is one of them.
   let unplanned = 0;
-  plan.carried.forEach((_, slug) => {
-    if (!isIntact(entryName(slug))) unplanned++;
-  });
+  if (plan.carried.size > 0) {
+    previous.owned.forEach((_, name) => {
+      if (!isIntact(name) && plan.carried.has(name.slice(0, -3))) unplanned++;
+    });
+  }
   return { toRender, repaired: repaired.sort(), unplanned };
 }
 

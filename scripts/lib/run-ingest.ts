@@ -15,9 +15,8 @@ import { listDumps, type Unlisted } from './list-dumps.ts';
 import { planEntries } from '../../src/lib/identity/plan-entries.ts';
 import { chooseRenders, previousEntryFinder, renderEntries } from './repair-pass.ts';
 import { holdsEntries, readRecords } from './scan-pass.ts';
-import { LEDGER_NAME, REDIRECTS_NAME, ledgerHash, readLedger, saveUrls, type ReadLedger } from './url-files.ts';
+import { LEDGER_NAME, REDIRECTS_NAME, readLedger, saveUrls, type ReadLedger } from './url-files.ts';
 import { createWorkerPool } from './worker-pool.ts';
-import { entryName } from '../../src/lib/ingest/slug.ts';
 import { SKETCHES_NAME } from './sketch-file.ts';
 import { statSizes } from './stat-sizes.ts';
 import { checkFolders, foreignFiles, makeFolder, UsageError } from './out-folder.ts';
@@ -119,10 +118,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       removeTemporaryFiles(outDir, lock.tookOverFrom);
       notes.push(`took over the lock of a run that is gone (process ${lock.tookOverFrom})`);
     }
-    const ledgerFile = path.resolve(cwd, options.ledger ?? path.join(options.outDir, LEDGER_NAME));
-    const ledger = readLedger(ledgerFile, options.ledger ?? path.join(shown, LEDGER_NAME));
     // Entries with and without the knowledge fields differ: each has its own version.
     const loaded = loadManifest(outDir, ingestVersion(options.extract !== false));
+    const ledgerFile = path.resolve(cwd, options.ledger ?? path.join(options.outDir, LEDGER_NAME));
+    const ledger = readLedger(ledgerFile, options.ledger ?? path.join(shown, LEDGER_NAME), loaded.manifest.ledger);
     if (!loaded.found && !options.force) refuseForeign(outDir, shown);
     if (loaded.problem) notes.push(`${MANIFEST_NAME}: ${loaded.problem}; nothing is removed this run, and a new manifest is written`);
     // A run killed midway then leaves a folder recognisably the ingest's.
@@ -164,7 +163,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
     const since = { read: scan.read, departed: [...scan.read, ...gone].flatMap((name) => previous.files[name]?.articles ?? []), ledger: old.ledger };
     // Stories nothing touched keep the last run's entries, when its ledger is
     // the one read and it wrote every story's entry (verifying looks at every entry anyway).
-    const carry = !verify && previous.stories === previous.entries.size && previous.ledger === ledgerHash(old.text);
+    const carry = !verify && old.own && previous.stories === previous.entries.size;
     let plan = planEntries(dumps, records, carry ? { ...since, entries: previous.entries } : since);
     const checked = await sizes;
     let chosen = chooseRenders({ plan, scan, previous, outDir, fresh, verify, sizes: checked });
@@ -191,15 +190,23 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
     // Only files the manifest records as the ingest's are removed, and a file
     // the scan itself wrote under a slug the plan then lengthened (a clash),
     // which was never an entry and is not reported.
-    const planned = new Set(Array.from(plan.entries.values(), (entry) => entry.file));
-    plan.carried.forEach((_, slug) => planned.add(entryName(slug)));
-    const stale = [...previous.owned.keys()].filter((name) => !planned.has(name)).sort();
-    const strays = [...scan.written].filter((name) => !planned.has(name) && !previous.owned.has(name));
+    const plannedFiles = new Set(Array.from(plan.entries.values(), (entry) => entry.file));
+    const { carried } = plan;
+    const isPlanned = (name: string) => plannedFiles.has(name) || (carried.size > 0 && carried.has(name.slice(0, -3)));
+    // The owned files to keep a record of, and those to remove.
+    const kept: Manifest['owned'] = new Map();
+    const stale: string[] = [];
+    previous.owned.forEach((file, name) => {
+      if (isPlanned(name)) kept.set(name, file);
+      else stale.push(name);
+    });
+    stale.sort();
+    const strays = [...scan.written].filter((name) => !isPlanned(name) && !previous.owned.has(name));
     const removal = check ? { removed: stale.filter((name) => existsSync(path.join(outDir, name))), failed: [] } : removeOwned(outDir, stale);
     if (!check) removeOwned(outDir, strays);
 
     const urls = saveUrls({ outDir, ledgerFile: options.ledger as string, old: old.text, plan, dryRun: check });
-    const written = new Set([...scan.written, ...rendered.written].filter((name) => planned.has(name)).map((name) => name.slice(0, -3)));
+    const written = new Set([...scan.written, ...rendered.written].filter(isPlanned).map((name) => name.slice(0, -3)));
     const writeFailures = [...scan.failures, ...rendered.failures];
     const failedSlugs = new Set([...rendered.failed, ...writeFailures.map((failure) => failure.name.slice(0, -3))]);
     const changed =
@@ -214,15 +221,14 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
       loaded.problem !== undefined;
     if (!check && changed) {
       const entries: Manifest['entries'] = new Map();
-      plan.carried.forEach((signature, slug) => entries.set(slug, signature));
+      carried.forEach((signature, slug) => entries.set(slug, signature));
       for (const [slug, entry] of plan.entries) entries.set(slug, entry.signature);
       // An entry that failed is left out, so the next run tries it again.
       for (const slug of failedSlugs) entries.delete(slug);
-      const owned: Manifest['owned'] = new Map();
-      for (const name of planned) {
-        const file = produced.get(name) ?? previous.owned.get(name);
-        if (file) owned.set(name, file);
-      }
+      const owned = kept;
+      produced.forEach((file, name) => {
+        if (isPlanned(name)) owned.set(name, file);
+      });
       const removed = new Set(removal.removed);
       for (const failure of removal.failed)
         if (!failure.reason.startsWith('is no longer')) owned.set(failure.name, previous.owned.get(failure.name) as OwnedFile);
@@ -234,10 +240,10 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
         if (versions) histories[slug] = { signature: entry.signature, versions };
         else if (kept?.signature === entry.signature) histories[slug] = kept;
       }
-      plan.carried.forEach((signature, slug) => {
-        const kept = previous.histories[slug];
-        if (kept?.signature === signature) histories[slug] = kept;
-      });
+      for (const slug in previous.histories) {
+        const history = previous.histories[slug];
+        if (history && carried.get(slug) === history.signature) histories[slug] = history;
+      }
       saveManifest(outDir, {
         version: previous.version,
         files: Object.fromEntries(records),
@@ -245,7 +251,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
         owned,
         histories,
         ledger: urls.ledgerHash,
-        stories: plan.entries.size + plan.carried.size,
+        stories: plan.entries.size + carried.size,
       });
       if (knowledge && scan.read.size > 0) pruneKnowledgeCache(knowledge, new Set([...records.values()].map((record) => record.hash)));
     }

@@ -24,7 +24,16 @@ const plan = (slugs: string[], redirects: Plan['redirects'] = []): Plan => ({
 
 describe('readLedger', () => {
   test('reads a missing ledger as an empty one (a first run)', () => {
-    expect(readLedger(path.join(root, 'none.txt'), 'none.txt')).toEqual({ ledger: emptyLedger(), text: '' });
+    expect(readLedger(path.join(root, 'none.txt'), 'none.txt')).toEqual({ ledger: emptyLedger(), text: '', own: false });
+  });
+
+  test('reads the ledger the last run left (its hash as the manifest recorded it) without the checks, any other with them', () => {
+    const file = path.join(root, 'ledger.txt');
+    const text = serializeLedger({ urls: new Map([['a-story-012345', STORY]]), texts: new Map() });
+    writeFileSync(file, text);
+    expect(readLedger(file, 'ledger.txt', ledgerHash(text))).toMatchObject({ text, own: true });
+    expect(readLedger(file, 'ledger.txt', 'another')).toMatchObject({ text, own: false });
+    expect(readLedger(file, 'ledger.txt', ledgerHash(text)).ledger).toEqual(readLedger(file, 'ledger.txt').ledger);
   });
 
   test('refuses a ledger that gives one URL to two stories, naming the file and line as the user gave them', () => {

@@ -7,7 +7,7 @@ import { hash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IngestError } from '../../src/lib/ingest/errors.ts';
-import { emptyLedger, parseLedger, serializeLedger, type Ledger } from '../../src/lib/identity/ledger.ts';
+import { emptyLedger, parseLedger, parseOwnLedger, serializeLedger, type Ledger } from '../../src/lib/identity/ledger.ts';
 import { writeFileAtomic } from './entry-files.ts';
 import { UsageError } from './out-folder.ts';
 import type { Plan } from '../../src/lib/identity/plan-entries.ts';
@@ -21,6 +21,8 @@ export const REDIRECTS_NAME = '.redirects.json';
 export interface ReadLedger {
   ledger: Ledger;
   text: string;
+  /** It is the ledger the last run left (its hash is the one the manifest recorded). */
+  own: boolean;
 }
 
 /**
@@ -29,18 +31,21 @@ export interface ReadLedger {
  *
  * @param file Its absolute path.
  * @param shown Its path as the user gave it, for messages.
+ * @param written `ledgerHash` of the ledger the last run left, from its manifest.
  * @throws UsageError naming the line.
  */
-export function readLedger(file: string, shown: string): ReadLedger {
+export function readLedger(file: string, shown: string, written?: string): ReadLedger {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ledger: emptyLedger(), text: '' };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ledger: emptyLedger(), text: '', own: false };
     throw new UsageError(`${shown}: cannot read the URL ledger (${(error as Error).message})`);
   }
+  // The ledger the last run left, by the hash its manifest recorded: read as written.
+  if (written !== undefined && ledgerHash(text) === written) return { ledger: parseOwnLedger(text), text, own: true };
   try {
-    return { ledger: parseLedger(text, shown), text };
+    return { ledger: parseLedger(text, shown), text, own: false };
   } catch (error) {
     if (error instanceof IngestError) {
       throw new UsageError(

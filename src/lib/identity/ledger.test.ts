@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { emptyLedger, parseLedger, serializeLedger } from './ledger.ts';
+import { emptyLedger, parseLedger, parseOwnLedger, serializeLedger } from './ledger.ts';
 
 const A = 'aaaaaaaaaaaaaaaa';
 const B = 'bbbbbbbbbbbbbbbb';
@@ -90,5 +90,26 @@ describe('parseLedger', () => {
       ['b-bbbbbb', B],
       ['a-aaaaaa', A],
     ]);
+  });
+});
+
+describe('parseOwnLedger', () => {
+  test('reads any ledger the ingest writes as parseLedger does', () => {
+    const word = fc.stringMatching(/^[a-z0-9éßДж東𝒜]{1,6}$/u);
+    const slug = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join('-'));
+    const id = fc.stringMatching(/^[0-9a-f]{16}$/);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(slug, id), { maxLength: 30 }), fc.array(fc.tuple(id, id), { maxLength: 10 }), (urls, texts) => {
+        const ledger = emptyLedger();
+        for (const [url, story] of urls) ledger.urls.set(url, story);
+        // A text names a story that owns no URL of its own: as the ingest writes them.
+        for (const [content, story] of texts) if (![...ledger.urls.values()].includes(content)) ledger.texts.set(content, story);
+        const text = serializeLedger(ledger);
+        const own = parseOwnLedger(text);
+        const checked = parseLedger(text, 'ledger.txt');
+        expect([...own.urls].sort()).toEqual([...checked.urls].sort());
+        expect([...own.texts].sort()).toEqual([...checked.texts].sort());
+      }),
+    );
   });
 });

@@ -104,6 +104,26 @@ function readLine(line: string): [string, string, string] | undefined {
 }
 
 /**
+ * Read a ledger this ingest wrote and nothing changed since (the manifest
+ * recorded its hash): its lines are as `serializeLedger` writes them, so they
+ * are split without the checks, which cost a re-run at 100k URLs more than the rest.
+ */
+export function parseOwnLedger(text: string): Ledger {
+  const ledger = emptyLedger();
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start && text.charCodeAt(start) !== 35 /* # */) {
+      const first = text.indexOf(' ', start);
+      const second = text.indexOf(' ', first + 1);
+      (text.charCodeAt(start) === 117 /* u */ ? ledger.urls : ledger.texts).set(text.slice(first + 1, second), text.slice(second + 1, end));
+    }
+    start = end + 1;
+  }
+  return ledger;
+}
+
+/**
  * Write a ledger: a header, then url lines by slug, then text lines by content id.
  */
 export function serializeLedger(ledger: Ledger): string {
