@@ -100,7 +100,12 @@ export function writePacked(packed: PackedFiles, direct = false): { written: Map
  * @param owned The manifest's record.
  * @param sizes The owned files' sizes when already read (`statSizes`); the others are read when asked.
  */
-export function intactTest(outDir: string, owned: Map<string, OwnedFile>, hashes: boolean, sizes?: Map<string, number>): (name: string) => boolean {
+export function intactTest(
+  outDir: string,
+  owned: Map<string, OwnedFile>,
+  hashes: boolean,
+  sizes?: { get(name: string): number | undefined },
+): (name: string) => boolean {
   // Names are plain file names (the manifest's checks see to it): joined by
   // hand, as `path.join` would double the cost of 100k stats.
   const prefix = `${outDir}${path.sep}`;

@@ -16,6 +16,7 @@ import type { DumpFile } from './list-dumps.ts';
 import { FilePacker } from './packed-files.ts';
 import type { Plan, PlannedEntry } from '../../src/lib/identity/plan-entries.ts';
 import type { ScanSummary } from './scan-pass.ts';
+import type { FileSizes } from './stat-sizes.ts';
 
 /** What `chooseRenders` works with. */
 export interface ChooseOptions {
@@ -28,7 +29,7 @@ export interface ChooseOptions {
   /** Check each owned file's hash, not only its size. */
   verify: boolean;
   /** The owned files' sizes, when read beforehand (`statSizes`). */
-  sizes?: Map<string, number>;
+  sizes?: FileSizes;
 }
 
 /**
@@ -59,9 +60,11 @@ export function chooseRenders({ plan, scan, previous, outDir, fresh, verify, siz
   }
   // The last run kept a record of every entry it wrote: a carried entry's file is one of them.
   let unplanned = 0;
-  if (plan.carried.size > 0) {
-    previous.owned.forEach((_, name) => {
-      if (!isIntact(name) && plan.carried.has(name.slice(0, -3))) unplanned++;
+  if (plan.carried.size > 0 && (fresh || !sizes)) unplanned = plan.carried.size;
+  else if (plan.carried.size > 0) {
+    sizes?.forEach((size, name) => {
+      const record = previous.owned.get(name);
+      if ((record === undefined || record.size < 0 || record.size !== size) && plan.carried.has(name.slice(0, -3))) unplanned++;
     });
   }
   return { toRender, repaired: repaired.sort(), unplanned };

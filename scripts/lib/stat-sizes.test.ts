@@ -13,14 +13,18 @@ test('reads each file’s size, and -1 for one that is missing or a folder', asy
   writeFileSync(path.join(folder, 'empty.md'), '');
   mkdirSync(path.join(folder, 'folder.md'));
   const sizes = await statSizes(`${folder}${path.sep}`, ['a.md', 'empty.md', 'folder.md', 'gone.md']);
-  expect([...sizes]).toEqual([
+  const read: [string, number][] = [];
+  sizes.forEach((size, name) => read.push([name, size]));
+  expect(read).toEqual([
     ['a.md', 4],
     ['empty.md', 0],
     ['folder.md', -1],
     ['gone.md', -1],
   ]);
+  expect(sizes.get('a.md')).toBe(4);
+  expect(sizes.get('other.md')).toBeUndefined();
 });
 
 test('answers for no files', async () => {
-  expect((await statSizes('/nowhere/', [])).size).toBe(0);
+  expect((await statSizes('/nowhere/', [])).names).toEqual([]);
 });
