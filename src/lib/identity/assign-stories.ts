@@ -7,7 +7,7 @@
 import type { Ledger } from './ledger.ts';
 import { isSameStory } from './same-story.ts';
 import { sortByKey } from './radix-sort.ts';
-import { BANDS, bandKeysInto } from './sketch.ts';
+import { BANDS, candidateKeysInto } from './sketch.ts';
 
 /** One article as the identity step sees it. */
 export interface IdentityArticle {
@@ -155,7 +155,8 @@ class BandIndex {
 
 /**
  * Join each fresh article with the near-duplicates among all nodes. Candidates
- * share a band of their sketch or the exact headline; `isSameStory` decides.
+ * share a band of their sketch (not one of empty bins: `candidateKeysInto`) or
+ * the exact headline; `isSameStory` decides.
  * The groups do not depend on the order pairs are compared in: each pair that
  * is the same story joins two groups, whichever comes first.
  */
@@ -197,11 +198,13 @@ function linkNearDuplicates(nodes: readonly IdentityArticle[], fresh: number[], 
   const keys = new Uint32Array(BANDS);
   for (const j of fresh) {
     const { sketch } = nodes[j] as IdentityArticle;
-    if (sketch.length > 0) for (const key of bandKeysInto(sketch, keys)) byBand.add(key, j);
+    if (sketch.length === 0) continue;
+    for (let k = 0, count = candidateKeysInto(sketch, keys); k < count; k++) byBand.add(keys[k] as number, j);
   }
   for (i = 0; i < nodes.length; i++) {
     const { sketch } = nodes[i] as IdentityArticle;
-    if (sketch.length > 0) for (const key of bandKeysInto(sketch, keys)) byBand.forEach(key, compare);
+    if (sketch.length === 0) continue;
+    for (let k = 0, count = candidateKeysInto(sketch, keys); k < count; k++) byBand.forEach(keys[k] as number, compare);
   }
 }
 
@@ -219,8 +222,8 @@ function pairsSharingABand(nodes: readonly IdentityArticle[], isFresh: Uint8Arra
   let count = 0;
   nodes.forEach((node, i) => {
     if (node.sketch.length === 0) return;
-    for (const key of bandKeysInto(node.sketch, keys)) {
-      bandKeys[count] = key;
+    for (let k = 0, written = candidateKeysInto(node.sketch, keys); k < written; k++) {
+      bandKeys[count] = keys[k] as number;
       owners[count++] = i;
     }
   });

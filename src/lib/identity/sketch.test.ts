@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { BINS, bandKeys, compareSketches, sketchText } from './sketch.ts';
+import { BANDS, BINS, bandKeys, candidateKeysInto, compareSketches, sketchText } from './sketch.ts';
 
 const body = [
   'The council voted on Tuesday to restore the night bus routes cut last spring.',
@@ -54,6 +54,19 @@ describe('bandKeys', () => {
     expect(bandKeys(a)).toHaveLength(BINS / 4);
     const shared = bandKeys(a).filter((key, i) => key === bandKeys(b)[i]).length;
     expect(shared).toBeLessThan(BINS / 4);
+  });
+});
+
+describe('candidateKeysInto', () => {
+  test('gives the band keys of the bands with a shingle in them, in order, and none of a short body’s empty bands', () => {
+    for (const words of [3, 12, 40, 400]) {
+      const { sketch } = sketchText([Array.from({ length: words }, (_, i) => `word${i}`).join(' ')]);
+      const keys = new Uint32Array(BANDS);
+      const count = candidateKeysInto(sketch, keys);
+      const informative = bandKeys(sketch).filter((_, band) => sketch.subarray(band * 4, band * 4 + 4).some((bin) => bin !== 0xffff));
+      expect(Array.from(keys.subarray(0, count))).toEqual(informative);
+      if (words <= 12) expect(count).toBeLessThan(BANDS);
+    }
   });
 });
 

@@ -179,3 +179,27 @@ export function bandKeysInto(values: Uint16Array, keys: Uint32Array): Uint32Arra
   }
   return keys;
 }
+
+/**
+ * The band keys of a sketch but those of bands whose bins are all empty: a
+ * short body has many such bands, the same in every short body, and they say
+ * nothing of its text, so two bodies are not candidates through them.
+ *
+ * @param keys BANDS long; the keys are written at its start.
+ * @returns How many keys were written.
+ */
+export function candidateKeysInto(values: Uint16Array, keys: Uint32Array): number {
+  let count = 0;
+  for (let band = 0; band < BANDS; band++) {
+    const at = band * BAND_ROWS;
+    let h = at + 1;
+    let empty = true;
+    for (let k = 0; k < BAND_ROWS; k++) {
+      const value = values[at + k] as number;
+      if (value !== EMPTY) empty = false;
+      h = mix(h ^ (value * (k + 1)));
+    }
+    if (!empty) keys[count++] = h;
+  }
+  return count;
+}

@@ -15,7 +15,7 @@
  */
 import { titleOf, type ArticleRef } from './article-ref.ts';
 import type { Ledger } from './ledger.ts';
-import { BANDS, bandKeysInto } from './sketch.ts';
+import { BANDS, candidateKeysInto } from './sketch.ts';
 
 /** One copy of a story: the dump it stands in and what was read of it. */
 export interface Copy {
@@ -57,6 +57,11 @@ export class CarriedEntries {
 
   get size(): number {
     return this.entries.size - this.dropped.size;
+  }
+
+  /** The slugs of the touched stories' entries in the last run. */
+  get droppedSlugs(): ReadonlySet<string> {
+    return this.dropped;
   }
 
   /** Whether `slug` is a carried entry's: the current URL of an untouched story. */
@@ -134,14 +139,14 @@ export function narrowToTouched(
       touched.add(storyOf(ref.id));
       titles.add(titleOf(ref));
       titleLengths.add(ref.slug.lastIndexOf('-'));
-      if (ref.sketch.length > 0) for (const key of bandKeysInto(ref.sketch, keys)) bands.add(key);
+      if (ref.sketch.length > 0) for (let k = 0, count = candidateKeysInto(ref.sketch, keys); k < count; k++) bands.add(keys[k] as number);
     }
   }
   const isCandidate = (ref: ArticleRef) => {
     const words = ref.slug.lastIndexOf('-');
     if (titleLengths.has(words) && titles.has(ref.slug.slice(0, words))) return true;
     if (ref.sketch.length === 0) return false;
-    for (const key of bandKeysInto(ref.sketch, keys)) if (bands.has(key)) return true;
+    for (let k = 0, count = candidateKeysInto(ref.sketch, keys); k < count; k++) if (bands.has(keys[k] as number)) return true;
     return false;
   };
   if (count > 0) {
