@@ -16,6 +16,7 @@ import type { FileRecord } from './ingest-protocol.ts';
 import { knowledgeVersion } from './knowledge-stage.ts';
 import { writeFileAtomic } from './entry-files.ts';
 import { loadSketches, newGeneration, saveSketches, SKETCHES_NAME } from './sketch-file.ts';
+import { applyDelta, fitsDelta, removeDelta, writeDelta, type ChangedRows } from './manifest-delta.ts';
 import {
   entriesFromColumns,
   entriesToColumns,
@@ -63,6 +64,8 @@ export interface Manifest {
   ledger?: string;
   /** How many stories that run planned: `entries` holds one each unless an entry failed (then every story is planned again). */
   stories?: number;
+  /** The manifest file this one was read from (its generation) and the rows that differ from it: a run may save as a delta on it. */
+  sinceBase?: { base: string; rows: ChangedRows };
 }
 
 /** A manifest as loaded, and whether there was one to load. */
@@ -207,14 +210,43 @@ export function loadManifest(outDir: string, version: string): LoadedManifest {
   const manifest: Manifest = cacheValid
     ? { version, files, entries: entries as Manifest['entries'], owned, histories, ...ledger }
     : { ...empty, owned, histories };
+  if (!current || typeof stored.sketches !== 'string') return { manifest, found: true };
+  const base = stored.sketches;
+  const delta = applyDelta(outDir, base, manifest, cacheValid, isEntryName);
+  if ('problem' in delta) return { manifest: { ...empty, owned: manifest.owned, histories }, found: true, problem: delta.problem };
+  if (delta.found && isHistories(delta.histories)) manifest.histories = delta.histories;
+  if (!cacheValid) return { manifest, found: true };
+  if (delta.found && !delta.cache) return { manifest: { ...empty, owned: manifest.owned, histories: manifest.histories }, found: true };
+  manifest.sinceBase = { base, rows: delta.found ? delta.rows : { files: new Set(), entries: new Set(), owned: new Set() } };
   return { manifest, found: true };
 }
 
 /**
+ * Save the manifest: as a delta on the one read, when the run says which rows
+ * it changed and they are few (`manifest-delta.ts`), else whole.
+ *
  * @param outDir The entries folder.
  * @param manifest What this run read and wrote.
+ * @param changed The rows that may differ from the manifest read.
  */
-export function saveManifest(outDir: string, manifest: Manifest): void {
+export function saveManifest(outDir: string, manifest: Manifest, changed?: ChangedRows): void {
+  if (changed && manifest.sinceBase) {
+    const { base, rows } = manifest.sinceBase;
+    const merged: ChangedRows = {
+      files: new Set([...rows.files, ...changed.files]),
+      entries: new Set([...rows.entries, ...changed.entries]),
+      owned: new Set([...rows.owned, ...changed.owned]),
+    };
+    if (fitsDelta(merged)) {
+      writeDelta(outDir, base, manifest, merged);
+      return;
+    }
+  }
+  saveWhole(outDir, manifest);
+  removeDelta(outDir);
+}
+
+function saveWhole(outDir: string, manifest: Manifest): void {
   // The sketches first: a run killed between the two leaves a manifest naming the older generation, whose cache is then dropped.
   const generation = newGeneration();
   saveSketches(path.join(outDir, SKETCHES_NAME), Object.values(manifest.files), generation);

@@ -12,8 +12,10 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { EntrySchema, type Entry } from '../../src/lib/entry-schema.ts';
 import { splitEntryFile } from '../../src/lib/entry-text.ts';
 import { generateStories } from '../bench/generate-identity-cases.ts';
+import { story } from './ingest-test-folders.ts';
 import { UsageError } from './out-folder.ts';
-import { MANIFEST_NAME } from './ingest-manifest.ts';
+import { MANIFEST_NAME, ingestVersion, loadManifest } from './ingest-manifest.ts';
+import { DELTA_NAME } from './manifest-delta.ts';
 import { LEDGER_NAME, REDIRECTS_NAME, runIngest } from './run-ingest.ts';
 import { ledgerHash } from './url-files.ts';
 
@@ -211,6 +213,11 @@ describe('runIngest: story identity', () => {
         .map((name) => [name, readFileSync(path.join(outDir, name), 'utf8')]);
     mkdirSync(folder('raw'));
     CASES.forEach((name, i) => cpSync(path.join(FIXTURES, name, 'first.txt'), path.join(folder('raw'), `${i}.txt`)));
+    // Stories no edit touches, carried over by every re-run.
+    for (const [i, title] of ['Ferry Timetable Changes', 'Library Opens Late', 'Market Hall Repaired'].entries()) {
+      const body = Array.from({ length: 60 }, (_, k) => `${title.split(' ')[k % 3]?.toLowerCase()}${i}${k}`).join(' ');
+      writeFileSync(path.join(folder('raw'), `x${i}.txt`), story(title, `${body}.`));
+    }
     const edits: (() => void)[] = [
       // Re-scrapes in place: a corrected word, a corrected headline.
       () => cpSync(path.join(FIXTURES, CASES[3] as string, 'second.txt'), path.join(folder('raw'), '3.txt')),
@@ -229,8 +236,12 @@ describe('runIngest: story identity', () => {
       await ingest(folder('raw'), folder('whole'));
       expect(snapshot(folder('carried'))).toEqual(snapshot(folder('whole')));
       // The manifest knows the ledger the run left, so the next run may carry.
-      const manifest = JSON.parse(readFileSync(path.join(folder('carried'), MANIFEST_NAME), 'utf8'));
-      expect(manifest.ledger).toBe(ledgerHash(readFileSync(path.join(folder('carried'), LEDGER_NAME), 'utf8')));
+      expect(loadManifest(folder('carried'), ingestVersion()).manifest.ledger).toBe(
+        ledgerHash(readFileSync(path.join(folder('carried'), LEDGER_NAME), 'utf8')),
+      );
+      // Saved as a delta on the manifest read, which a whole plan never is.
+      expect(existsSync(path.join(folder('carried'), DELTA_NAME))).toBe(true);
+      expect(existsSync(path.join(folder('whole'), DELTA_NAME))).toBe(false);
     }
   });
 

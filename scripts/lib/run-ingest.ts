@@ -9,7 +9,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { removeOwned, removeTemporaryFiles } from './entry-files.ts';
 import { CACHE_DIR_NAME, openKnowledgeCache, pruneKnowledgeCache } from './knowledge-stage.ts';
-import { MANIFEST_NAME, ingestVersion, loadManifest, saveManifest, type LoadedManifest, type Manifest, type OwnedFile } from './ingest-manifest.ts';
+import { MANIFEST_NAME, ingestVersion, loadManifest, saveManifest, type LoadedManifest, type Manifest } from './ingest-manifest.ts';
 import type { FileRecord, GetPool, Progress, Rejection, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
 import { listDumps, type Unlisted } from './list-dumps.ts';
 import { planEntries } from '../../src/lib/identity/plan-entries.ts';
@@ -17,6 +17,8 @@ import { chooseRenders, previousEntryFinder, renderEntries } from './repair-pass
 import { holdsEntries, readRecords } from './scan-pass.ts';
 import { LEDGER_NAME, REDIRECTS_NAME, readLedger, saveUrls, type ReadLedger } from './url-files.ts';
 import { createWorkerPool } from './worker-pool.ts';
+import { DELTA_NAME } from './manifest-delta.ts';
+import { entryName } from '../../src/lib/ingest/slug.ts';
 import { SKETCHES_NAME } from './sketch-file.ts';
 import { statSizes } from './stat-sizes.ts';
 import { checkFolders, foreignFiles, makeFolder, UsageError } from './out-folder.ts';
@@ -88,6 +90,7 @@ const INLINE_LIMIT = 8;
 /** The ingest's own hidden files in the output folder: the manifest, the lock, temporary files. */
 const isOwnHidden = (name: string) =>
   name === MANIFEST_NAME ||
+  name === DELTA_NAME ||
   name === SKETCHES_NAME ||
   name === CACHE_DIR_NAME ||
   name === LEDGER_NAME ||
@@ -164,6 +167,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
     // Stories nothing touched keep the last run's entries, when its ledger is
     // the one read and it wrote every story's entry (verifying looks at every entry anyway).
     const carry = !verify && old.own && previous.stories === previous.entries.size;
+
     let plan = planEntries(dumps, records, carry ? { ...since, entries: previous.entries } : since);
     const checked = await sizes;
     let chosen = chooseRenders({ plan, scan, previous, outDir, fresh, verify, sizes: checked });
@@ -192,14 +196,14 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
     // which was never an entry and is not reported.
     const plannedFiles = new Set(Array.from(plan.entries.values(), (entry) => entry.file));
     const { carried } = plan;
+    const stories = plan.entries.size + carried.size;
     const isPlanned = (name: string) => plannedFiles.has(name) || (carried.size > 0 && carried.has(name.slice(0, -3)));
-    // The owned files to keep a record of, and those to remove.
-    const kept: Manifest['owned'] = new Map();
-    const stale: string[] = [];
-    previous.owned.forEach((file, name) => {
-      if (isPlanned(name)) kept.set(name, file);
-      else stale.push(name);
-    });
+    // The owned files to remove. When the last run owned its entries' files
+    // and no others, those of a re-run's untouched stories are all planned.
+    const stale =
+      carried.size > 0 && previous.owned.size === previous.entries.size
+        ? [...carried.droppedSlugs].map(entryName).filter((name) => previous.owned.has(name) && !plannedFiles.has(name))
+        : [...previous.owned.keys()].filter((name) => !isPlanned(name));
     stale.sort();
     const strays = [...scan.written].filter((name) => !isPlanned(name) && !previous.owned.has(name));
     const removal = check ? { removed: stale.filter((name) => existsSync(path.join(outDir, name))), failed: [] } : removeOwned(outDir, stale);
@@ -220,19 +224,6 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
       repaired.length > 0 ||
       loaded.problem !== undefined;
     if (!check && changed) {
-      const entries: Manifest['entries'] = new Map();
-      carried.forEach((signature, slug) => entries.set(slug, signature));
-      for (const [slug, entry] of plan.entries) entries.set(slug, entry.signature);
-      // An entry that failed is left out, so the next run tries it again.
-      for (const slug of failedSlugs) entries.delete(slug);
-      const owned = kept;
-      produced.forEach((file, name) => {
-        if (isPlanned(name)) owned.set(name, file);
-      });
-      const removed = new Set(removal.removed);
-      for (const failure of removal.failed)
-        if (!failure.reason.startsWith('is no longer')) owned.set(failure.name, previous.owned.get(failure.name) as OwnedFile);
-      for (const name of stale) if (!removed.has(name) && !existsSync(path.join(outDir, name))) owned.delete(name);
       const histories: Manifest['histories'] = {};
       for (const [slug, entry] of plan.entries) {
         const versions = rendered.histories.get(slug);
@@ -244,15 +235,30 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
         const history = previous.histories[slug];
         if (history && carried.get(slug) === history.signature) histories[slug] = history;
       }
-      saveManifest(outDir, {
-        version: previous.version,
-        files: Object.fromEntries(records),
-        entries,
-        owned,
-        histories,
-        ledger: urls.ledgerHash,
-        stories: plan.entries.size + carried.size,
-      });
+      // A removal that failed keeps its file's record; an entry that failed is left out, so the next run tries it again.
+      const kept = new Set(removal.failed.filter((failure) => !failure.reason.startsWith('is no longer')).map((failure) => failure.name));
+      const producedPlanned = [...produced].filter(([name]) => isPlanned(name));
+      const rows = {
+        files: new Set([...scan.read, ...scan.retimed, ...gone]),
+        entries: new Set([...carried.droppedSlugs, ...plan.entries.keys(), ...failedSlugs]),
+        owned: new Set([...stale, ...produced.keys()]),
+      };
+      const next = carried.size > 0 ? { ...previous } : { ...previous, files: Object.fromEntries(records), entries: new Map(), owned: new Map(previous.owned) };
+      // A re-run that carried entries over changes the tables it read, row by row; another builds them anew.
+      if (carried.size > 0) {
+        for (const name of rows.files) {
+          const record = records.get(name);
+          if (record) next.files[name] = record;
+          else delete next.files[name];
+        }
+        for (const slug of carried.droppedSlugs) next.entries.delete(slug);
+      }
+      for (const [slug, entry] of plan.entries) next.entries.set(slug, entry.signature);
+      for (const slug of failedSlugs) next.entries.delete(slug);
+      for (const name of stale) if (!kept.has(name) || !existsSync(path.join(outDir, name))) next.owned.delete(name);
+      for (const [name, file] of producedPlanned) next.owned.set(name, file);
+
+      saveManifest(outDir, { ...next, histories, ledger: urls.ledgerHash, stories }, carried.size > 0 ? rows : undefined);
       if (knowledge && scan.read.size > 0) pruneKnowledgeCache(knowledge, new Set([...records.values()].map((record) => record.hash)));
     }
 
@@ -268,8 +274,8 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
       emptyFiles: [...records].filter(([, r]) => r.articles.length === 0 && r.errors.length === 0).map(([name]) => name),
       skipped,
       articles,
-      entries: plan.entries.size + plan.carried.size,
-      duplicatesMerged: articles - plan.entries.size - plan.carried.size,
+      entries: stories,
+      duplicatesMerged: articles - stories,
       written: [...written].sort(),
       removed: removal.removed,
       repaired,

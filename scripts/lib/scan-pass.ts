@@ -20,6 +20,8 @@ export interface ScanSummary {
   read: Set<string>;
   /** How many dumps had a new time but the same bytes (their manifest entries need the new time). */
   touched: number;
+  /** Their names. */
+  retimed: Set<string>;
   /** Entry files the scan wrote (or, dry, would write), by name. */
   written: Set<string>;
   /** Entry files on disk as written, by name: written by the scan or found identical. */
@@ -69,6 +71,7 @@ export async function readRecords({ dumps, previous, outDir, dryRun, fresh, getP
     records,
     read: new Set(),
     touched: 0,
+    retimed: new Set(),
     written: new Set(),
     produced: new Map(),
     failed: new Set(),
@@ -137,6 +140,7 @@ export async function readRecords({ dumps, previous, outDir, dryRun, fresh, getP
   summary.records = new Map(dumps.flatMap((dump) => (records.has(dump.name) ? [[dump.name, records.get(dump.name) as FileRecord]] : [])));
   summary.read = new Set(changed.map((dump) => dump.name).filter((name) => !touched.has(name)));
   summary.touched = touched.size;
+  summary.retimed = touched;
   return summary;
 }
 
