@@ -62,9 +62,8 @@ export function chooseRenders({ plan, scan, previous, outDir, fresh, verify, siz
   let unplanned = 0;
   if (plan.carried.size > 0 && (fresh || !sizes)) unplanned = plan.carried.size;
   else if (plan.carried.size > 0) {
-    sizes?.forEach((size, name) => {
-      const record = previous.owned.get(name);
-      if ((record === undefined || record.size < 0 || record.size !== size) && plan.carried.has(name.slice(0, -3))) unplanned++;
+    sizes?.changed.forEach((_, name) => {
+      if (plan.carried.has(name.slice(0, -3))) unplanned++;
     });
   }
   return { toRender, repaired: repaired.sort(), unplanned };

@@ -159,7 +159,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
     const fresh = !holdsEntries(outDir);
     const verify = check || options.verify === true;
     // Read while this thread reads the dumps and plans (verifying reads each file whole, later).
-    const sizes = fresh || verify ? undefined : statSizes(`${outDir}${path.sep}`, [...previous.owned.keys()]).catch(() => undefined);
+    const sizes = fresh || verify ? undefined : statSizes(`${outDir}${path.sep}`, previous.owned).catch(() => undefined);
     const scan = await readRecords({ dumps, previous, outDir, dryRun: check, fresh, getPool, onProgress: options.onProgress, knowledge });
     const { records } = scan;
     const gone = Object.keys(previous.files).filter((name) => !records.has(name));
