@@ -238,14 +238,18 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
       // A removal that failed keeps its file's record; an entry that failed is left out, so the next run tries it again.
       const kept = new Set(removal.failed.filter((failure) => !failure.reason.startsWith('is no longer')).map((failure) => failure.name));
       const producedPlanned = [...produced].filter(([name]) => isPlanned(name));
-      const rows = {
-        files: new Set([...scan.read, ...scan.retimed, ...gone]),
-        entries: new Set([...carried.droppedSlugs, ...plan.entries.keys(), ...failedSlugs]),
-        owned: new Set([...stale, ...produced.keys()]),
-      };
+      // The rows a re-run that carried entries over may have changed, for its delta.
+      const rows =
+        carried.size > 0
+          ? {
+              files: new Set([...scan.read, ...scan.retimed, ...gone]),
+              entries: new Set([...carried.droppedSlugs, ...plan.entries.keys(), ...failedSlugs]),
+              owned: new Set([...stale, ...produced.keys()]),
+            }
+          : undefined;
       const next = carried.size > 0 ? { ...previous } : { ...previous, files: Object.fromEntries(records), entries: new Map(), owned: new Map(previous.owned) };
       // A re-run that carried entries over changes the tables it read, row by row; another builds them anew.
-      if (carried.size > 0) {
+      if (rows) {
         for (const name of rows.files) {
           const record = records.get(name);
           if (record) next.files[name] = record;
@@ -258,7 +262,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
       for (const name of stale) if (!kept.has(name) || !existsSync(path.join(outDir, name))) next.owned.delete(name);
       for (const [name, file] of producedPlanned) next.owned.set(name, file);
 
-      saveManifest(outDir, { ...next, histories, ledger: urls.ledgerHash, stories }, carried.size > 0 ? rows : undefined);
+      saveManifest(outDir, { ...next, histories, ledger: urls.ledgerHash, stories }, rows);
       if (knowledge && scan.read.size > 0) pruneKnowledgeCache(knowledge, new Set([...records.values()].map((record) => record.hash)));
     }
 
