@@ -213,7 +213,8 @@ export function loadManifest(outDir: string, version: string): LoadedManifest {
   if (!current || typeof stored.sketches !== 'string') return { manifest, found: true };
   const base = stored.sketches;
   const delta = applyDelta(outDir, base, manifest, cacheValid, isEntryName);
-  if ('problem' in delta) return { manifest: { ...empty, owned: manifest.owned, histories }, found: true, problem: delta.problem };
+  // As with a damaged manifest, what the ingest owns is not known for sure: nothing is removed this run.
+  if ('problem' in delta) return { manifest: { ...empty, histories }, found: true, problem: delta.problem };
   if (delta.found && isHistories(delta.histories)) manifest.histories = delta.histories;
   if (!cacheValid) return { manifest, found: true };
   if (delta.found && !delta.cache) return { manifest: { ...empty, owned: manifest.owned, histories: manifest.histories }, found: true };

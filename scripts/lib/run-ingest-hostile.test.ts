@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ingestVersion } from './ingest-manifest.ts';
+import { DELTA_NAME } from './manifest-delta.ts';
 import { runIngest } from './run-ingest.ts';
 
 // Hostile but plausible input: each case costs itself, and the rest of the run goes through.
@@ -102,5 +103,24 @@ describe('runIngest on hostile input', () => {
     expect(manifest.version).toBe(ingestVersion());
     writeFileSync(manifestFile(), JSON.stringify(manifest));
     expect(await ingest()).toMatchObject({ filesRead: 1, written: [], removed: [], rejected: [] });
+  });
+
+  test('goes on past a damaged delta of the manifest, removing nothing, with a note', async () => {
+    write('port.txt', story('Port Strike Ends', 'Ships sail.'));
+    await ingest();
+    // A correction: the re-run saves a delta beside the manifest.
+    write('port.txt', story('Port Strike Ends', 'Ships sail again.'));
+    await ingest();
+    expect(existsSync(path.join(outDir, DELTA_NAME))).toBe(true);
+    writeFileSync(path.join(outDir, DELTA_NAME), '{"base": ');
+    rmSync(path.join(inDir, 'good.txt'));
+    const summary = await ingest();
+    expect(summary).toMatchObject({
+      removed: [],
+      rejected: [],
+      notes: [expect.stringMatching(/^\.ingest-manifest\.json: its delta .* cannot be read .*; nothing is removed this run/)],
+    });
+    expect(existsSync(path.join(outDir, DELTA_NAME))).toBe(false);
+    expect((await ingest()).notes).toEqual([]);
   });
 });
