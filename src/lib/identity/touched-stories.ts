@@ -139,14 +139,14 @@ export function narrowToTouched(
       touched.add(storyOf(ref.id));
       titles.add(titleOf(ref));
       titleLengths.add(ref.slug.lastIndexOf('-'));
-      if (ref.sketch.length > 0) for (let k = 0, count = candidateKeysInto(ref.sketch, keys); k < count; k++) bands.add(keys[k] as number);
+      if (ref.sketch.length > 0) for (let k = 0, written = candidateKeysInto(ref.sketch, keys); k < written; k++) bands.add(keys[k] as number);
     }
   }
   const isCandidate = (ref: ArticleRef) => {
     const words = ref.slug.lastIndexOf('-');
     if (titleLengths.has(words) && titles.has(ref.slug.slice(0, words))) return true;
     if (ref.sketch.length === 0) return false;
-    for (let k = 0, count = candidateKeysInto(ref.sketch, keys); k < count; k++) if (bands.has(keys[k] as number)) return true;
+    for (let k = 0, written = candidateKeysInto(ref.sketch, keys); k < written; k++) if (bands.has(keys[k] as number)) return true;
     return false;
   };
   if (count > 0) {
