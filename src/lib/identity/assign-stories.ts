@@ -7,6 +7,7 @@
 import type { Ledger } from './ledger.ts';
 import { isSameStory } from './same-story.ts';
 import { sortByKey } from './radix-sort.ts';
+import { BandIndex } from './band-index.ts';
 import { BANDS, candidateKeysInto } from './sketch.ts';
 
 /** One article as the identity step sees it. */
@@ -114,43 +115,6 @@ export function assignStories(input: AssignInput): Assignment {
     storyOf[i] = winner;
   }
   return { storyOf, merged };
-}
-
-/**
- * The fresh articles of a re-run by band key, as chains in typed arrays: each
- * of the archive's nodes looks its 32 keys up here, with no allocation.
- */
-class BandIndex {
-  private readonly head: Int32Array;
-  private readonly next: Int32Array;
-  private readonly keys: Uint32Array;
-  private readonly nodes: Int32Array;
-  private readonly mask: number;
-  private size = 0;
-
-  constructor(capacity: number) {
-    const slots = 2 ** Math.ceil(Math.log2(Math.max(16, capacity * 2)));
-    this.head = new Int32Array(slots).fill(-1);
-    this.mask = slots - 1;
-    this.next = new Int32Array(capacity);
-    this.keys = new Uint32Array(capacity);
-    this.nodes = new Int32Array(capacity);
-  }
-
-  add(key: number, node: number): void {
-    const slot = Math.imul(key, 0x9e3779b1) & this.mask;
-    this.keys[this.size] = key;
-    this.nodes[this.size] = node;
-    this.next[this.size] = this.head[slot] as number;
-    this.head[slot] = this.size++;
-  }
-
-  /** Call `visit` with each node added under `key`. */
-  forEach(key: number, visit: (node: number) => void): void {
-    for (let at = this.head[Math.imul(key, 0x9e3779b1) & this.mask] as number; at !== -1; at = this.next[at] as number) {
-      if (this.keys[at] === key) visit(this.nodes[at] as number);
-    }
-  }
 }
 
 /**

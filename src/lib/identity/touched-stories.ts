@@ -15,6 +15,7 @@
  */
 import { titleOf, type ArticleRef } from './article-ref.ts';
 import type { Ledger } from './ledger.ts';
+import { BandIndex } from './band-index.ts';
 import { BANDS, candidateKeysInto } from './sketch.ts';
 
 /** One copy of a story: the dump it stands in and what was read of it. */
@@ -81,34 +82,6 @@ export class CarriedEntries {
   }
 }
 
-/** The band keys of a few sketches, looked up by every article of the archive. */
-class KeySet {
-  private readonly keys: Uint32Array;
-  private readonly used: Uint8Array;
-  private readonly mask: number;
-
-  constructor(capacity: number) {
-    const slots = 2 ** Math.ceil(Math.log2(Math.max(16, capacity * 2)));
-    this.keys = new Uint32Array(slots);
-    this.used = new Uint8Array(slots);
-    this.mask = slots - 1;
-  }
-
-  add(key: number): void {
-    let slot = Math.imul(key, 0x9e3779b1) & this.mask;
-    while (this.used[slot] === 1 && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
-    this.keys[slot] = key;
-    this.used[slot] = 1;
-  }
-
-  has(key: number): boolean {
-    for (let slot = Math.imul(key, 0x9e3779b1) & this.mask; this.used[slot] === 1; slot = (slot + 1) & this.mask) {
-      if (this.keys[slot] === key) return true;
-    }
-    return false;
-  }
-}
-
 /**
  * Narrow a re-run's plan to the stories it may change.
  *
@@ -132,14 +105,14 @@ export function narrowToTouched(
   const titleLengths = new Set<number>();
   let count = 0;
   for (const name of read) count += records.get(name)?.articles.length ?? 0;
-  const bands = new KeySet(count * BANDS);
+  const bands = new BandIndex(count * BANDS);
   const keys = new Uint32Array(BANDS);
   for (const name of read) {
     for (const ref of records.get(name)?.articles ?? []) {
       touched.add(storyOf(ref.id));
       titles.add(titleOf(ref));
       titleLengths.add(ref.slug.lastIndexOf('-'));
-      if (ref.sketch.length > 0) for (let k = 0, written = candidateKeysInto(ref.sketch, keys); k < written; k++) bands.add(keys[k] as number);
+      if (ref.sketch.length > 0) for (let k = 0, written = candidateKeysInto(ref.sketch, keys); k < written; k++) bands.add(keys[k] as number, 0);
     }
   }
   const isCandidate = (ref: ArticleRef) => {
