@@ -46,7 +46,7 @@ function ingestOne(text: string): { parse: number; build: number; serialize: num
   if (!parsed) throw new Error('bench-captions: the article did not parse');
   const t1 = now();
   const id = contentId(parsed);
-  const built = buildEntry(parsed, [{ file: 'bench.txt', index: parsed.index, line: parsed.line }], id, makeSlug(parsed.title, id));
+  const built = buildEntry(parsed, [{ file: 'bench.txt', index: parsed.index, line: parsed.line }], { id, slug: makeSlug(parsed.title, id) });
   const t2 = now();
   serializeEntry(built.entry, built.body);
   return { parse: t1 - t0, build: t2 - t1, serialize: now() - t2 };

@@ -71,8 +71,9 @@ function scanFile(
       const slug = makeSlug(article.title, id);
       const digest = articleDigest(article, id);
       const sources = [{ file: file.name, index: article.index, line: article.line }];
-      const outcome = planWrite({ article, sources, id, slug, outDir, writes, unchanged, onlyNew: true, fresh, knowledge: extracted?.get(article.index) });
-      const { sketch, shingles } = sketchArticle(article);
+      const { sketch, shingles, words } = sketchArticle(article);
+      const knowledge = extracted?.get(article.index);
+      const outcome = planWrite({ article, sources, id, slug, textWords: words, outDir, writes, unchanged, onlyNew: true, fresh, knowledge });
       refs.push({ id, digest, slug, signature: entrySignature(id, digest, slug, sources), index: article.index, line: article.line, sketch, shingles });
       outcomes[slug] = outcome;
     } catch (error) {
@@ -190,11 +191,13 @@ interface WritePlan {
   fresh?: boolean;
   /** The story's knowledge fields, when extracted. */
   knowledge?: Knowledge;
+  /** The words of its paragraphs and headings, when counted already. */
+  textWords?: number;
 }
 
 /** Plan the write of one entry unless the file already says the same. */
-function planWrite({ article, sources, id, slug, versions, outDir, writes, unchanged, onlyNew, fresh = false, knowledge }: WritePlan): ScanOutcome {
-  const built = buildEntry(article, sources, id, slug, versions, knowledge);
+function planWrite({ article, sources, id, slug, versions, outDir, writes, unchanged, onlyNew, fresh = false, knowledge, textWords }: WritePlan): ScanOutcome {
+  const built = buildEntry(article, sources, { id, slug, versions, knowledge, textWords });
   const markdown = serializeEntry(built.entry, built.body);
   const name = `${slug}.md`;
   const target = path.join(outDir, name);

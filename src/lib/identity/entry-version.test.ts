@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEntry } from '../ingest/build-entry.ts';
+import { buildEntry, type EntryFacts } from '../ingest/build-entry.ts';
 import { parseDump } from '../ingest/parse-dump.ts';
 import { serializeEntry } from '../ingest/serialize-entry.ts';
 import { versionText } from './article-identity.ts';
@@ -7,9 +7,9 @@ import { appendVersion, readEntryVersion } from './entry-version.ts';
 
 const dump = (body: string) =>
   `Bridge Reopens\n\nA photo of the bridge (AFP)\nTT\n\nBridge Reopens\n\nA photo of the bridge (AFP)\n\n${body}\n\nAn *inline* photo\n(Reuters)\n`;
-const entryFile = (text: string, versions?: Parameters<typeof buildEntry>[4]) => {
+const entryFile = (text: string, versions?: EntryFacts['versions']) => {
   const [article] = parseDump(text, 'a.txt').articles;
-  const built = buildEntry(article!, [{ file: 'a.txt', index: 0, line: 1 }], '0123456789abcdef', 'bridge-reopens-012345', versions);
+  const built = buildEntry(article!, [{ file: 'a.txt', index: 0, line: 1 }], { id: '0123456789abcdef', slug: 'bridge-reopens-012345', versions });
   return { file: serializeEntry(built.entry, built.body), article: article! };
 };
 

@@ -21,7 +21,12 @@ describe('sketchText', () => {
   });
 
   test('gives an empty sketch to a body without words', () => {
-    expect(sketchText(['—', ''])).toEqual({ sketch: new Uint16Array(0), shingles: 0 });
+    expect(sketchText(['—', ''])).toEqual({ sketch: new Uint16Array(0), shingles: 0, words: 0 });
+  });
+
+  test('counts the words of all paragraphs as a reader does', () => {
+    expect(sketchText(['Iran’s US-led coalition, 2024.', '— “Yes,” he said.']).words).toBe(7);
+    expect(sketchText(['Two words']).words).toBe(2);
   });
 });
 
@@ -107,9 +112,15 @@ describe('sketchText against its definition', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 5 }), (blocks) => {
         const paragraphs = blocks.map((block) => block.join(' '));
-        const { sketch, shingles } = sketchText(paragraphs);
+        const { sketch, shingles, words } = sketchText(paragraphs);
         const expected = definition(paragraphs);
         expect(shingles).toBe(expected.shingles);
+        expect(words).toBe(
+          paragraphs
+            .join(' ')
+            .split(' ')
+            .filter((token) => /[\p{L}\p{N}]/u.test(token)).length,
+        );
         expect([...sketch]).toEqual(expected.bins);
       }),
       { numRuns: 500 },

@@ -4,7 +4,7 @@
  * ingest's workers) and kept in the manifest, so a re-run compares a changed
  * dump's stories with the whole archive without reading the other dumps.
  */
-import { wordHashes } from './word-hashes.ts';
+import { scanWords } from './word-hashes.ts';
 
 /** Bins of the one-permutation MinHash: the estimate's resolution is 1/BINS. */
 export const BINS = 128;
@@ -20,6 +20,8 @@ export interface TextSketch {
   sketch: Uint16Array;
   /** Distinct shingles in the body (the set size, for containment). */
   shingles: number;
+  /** How many words a reader counts in the body (`countWords`), found in the same pass. */
+  words: number;
 }
 
 /**
@@ -73,9 +75,7 @@ function mix(h: number): number {
   return h ^ (h >>> 16);
 }
 
-// The words and their first steps, as 32-bit integers, reused from one body to the next.
-let wordInts = new Int32Array(1024);
-let firstSteps = new Int32Array(1024);
+const minima = new Uint32Array(BINS);
 
 /**
  * Sketch a body.
@@ -85,30 +85,33 @@ let firstSteps = new Int32Array(1024);
  */
 export function sketchText(paragraphs: readonly string[]): TextSketch {
   // Punctuation, case, spacing and paragraph breaks are not part of a story's identity.
-  const words = wordHashes(paragraphs.join(' '));
-  if (words.length === 0) return { sketch: new Uint16Array(0), shingles: 0 };
-  const width = Math.min(SHINGLE, words.length);
-  const count = words.length - width + 1;
-  if (wordInts.length < words.length) {
-    wordInts = new Int32Array(words.length * 2);
-    firstSteps = new Int32Array(words.length * 2);
-  }
-  // A shingle's hash is mix((…mix((0 ^ w₀) + 0) ^ w₁) + 1 …): its first step depends on one word, so it is taken once a word.
-  for (let i = 0; i < words.length; i++) {
-    wordInts[i] = words[i] as number;
-    firstSteps[i] = mix(words[i] as number);
-  }
-  const seen = shingleSet(count);
-  const minima = new Uint32Array(BINS).fill(0xffffffff);
+  const { hashes: words, length, readerWords } = scanWords(paragraphs.join(' '));
+  if (length === 0) return { sketch: new Uint16Array(0), shingles: 0, words: readerWords };
+  const seen = shingleSet(length);
+  minima.fill(0xffffffff);
   let distinct = 0;
-  for (let i = 0; i < count; i++) {
-    let h = firstSteps[i] as number;
-    for (let k = 1; k < width; k++) h = mix(((h ^ (wordInts[i + k] as number)) + k) | 0);
-    if (!seen.add(h)) continue;
+  const add = (h: number) => {
+    if (!seen.add(h)) return;
     distinct++;
     const bin = h >>> (32 - BIN_BITS);
     const value = h & ((1 << (32 - BIN_BITS)) - 1);
     if (value < (minima[bin] as number)) minima[bin] = value;
+  };
+  // A shingle's hash is mix((…mix((0 ^ w₀) + 0) ^ w₁) + 1 …): its first step
+  // depends on one word, so it is taken once a word, as the window moves on.
+  if (length < SHINGLE) {
+    let h = mix(words[0] as number);
+    for (let k = 1; k < length; k++) h = mix(((h ^ (words[k] as number)) + k) | 0);
+    add(h);
+  } else {
+    let first = mix(words[0] as number);
+    let second = words[1] as number;
+    for (let i = SHINGLE - 1; i < length; i++) {
+      const third = words[i] as number;
+      add(mix(((mix(((first ^ second) + 1) | 0) ^ third) + 2) | 0));
+      first = mix(second);
+      second = third;
+    }
   }
   // The top 16 of each minimum's 25 bits: values keep their order, so where
   // one body's value is below the other's, that bin's minimum is a shingle only
@@ -118,7 +121,7 @@ export function sketchText(paragraphs: readonly string[]): TextSketch {
   for (let bin = 0; bin < BINS; bin++) {
     values[bin] = minima[bin] === 0xffffffff ? EMPTY : Math.min(EMPTY - 1, (minima[bin] as number) >>> (32 - BIN_BITS - 16));
   }
-  return { sketch: values, shingles: distinct };
+  return { sketch: values, shingles: distinct, words: readerWords };
 }
 
 /** How two sketches compare, bin by bin. */

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fnv1a } from '../text/fnv1a.ts';
-import { wordHashes } from './word-hashes.ts';
+import { countWords } from '../ingest/text.ts';
+import { scanWords, wordHashes } from './word-hashes.ts';
 
 /** The definition: the lower-cased text's runs of letters and digits, each hashed. */
 const reference = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(fnv1a);
@@ -80,5 +81,37 @@ describe('wordHashes', () => {
 
   test('finds no word in text without letters or digits', () => {
     expect(wordHashes(' — “…” ')).toEqual([]);
+  });
+});
+
+describe('scanWords', () => {
+  /** The reader's count: space-separated tokens holding a letter or digit. */
+  const readerWords = (text: string) => text.split(' ').filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
+
+  test('counts the words a reader counts, as countWords does, on any mix of scripts, marks and odd cases', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces, 'US-led', '“Yes,”', '2024.'), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(scanWords(text).readerWords).toBe(readerWords(text));
+        expect(scanWords(text).readerWords).toBe(countWords(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('counts them on arbitrary strings too', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
+        expect(scanWords(text).readerWords).toBe(readerWords(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('holds a long text’s words, one per two code units at most', () => {
+    const text = 'a '.repeat(5000);
+    const { hashes, length } = scanWords(text);
+    expect(length).toBe(5000);
+    expect(hashes[4999]).toBe(hashes[0]);
   });
 });

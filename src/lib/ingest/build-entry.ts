@@ -32,27 +32,46 @@ export interface BuiltEntry {
   body: Root;
 }
 
+/** What `buildEntry` takes when the caller knows it already. */
+export interface EntryFacts {
+  /** Its content hash (`contentId`). */
+  id?: string;
+  /** Its slug, when the caller had to lengthen it to break a clash. */
+  slug?: string;
+  /** What differed per source, for a story read from more than one. */
+  versions?: Version[];
+  /** Its people, places, organisations, dates and quotes, when extracted. */
+  knowledge?: Knowledge;
+  /** How many words a reader counts in its paragraphs and headings (`sketchText` counts them as it goes). */
+  textWords?: number;
+}
+
+/**
+ * How many words a reader counts in an article: its paragraphs', headings'
+ * and inline photo captions'.
+ *
+ * @param textWords Those of its paragraphs and headings, when counted already.
+ */
+export function articleWordCount(article: ParsedArticle, textWords?: number): number {
+  let words = textWords ?? 0;
+  for (const block of article.blocks) {
+    if (block.type === 'figure') words += countWords(block.caption.text);
+    else if (textWords === undefined) words += countWords(block.text);
+  }
+  return words;
+}
+
 /**
  * Build and validate the entry of an article.
  *
  * @param article The parsed article.
  * @param sources Every place the story was read from (at least one).
- * @param id Its content hash, when already computed.
- * @param slug Its slug, when the caller had to lengthen it to break a clash.
- * @param versions What differed per source, for a story read from more than one.
- * @param knowledge Its people, places, organisations, dates and quotes, when extracted.
  * @returns The entry, checked against the schema, and its body tree.
  */
-export function buildEntry(
-  article: ParsedArticle,
-  sources: Source[],
-  id = contentId(article),
-  slug = makeSlug(article.title, id),
-  versions?: Version[],
-  knowledge?: Knowledge,
-): BuiltEntry {
+export function buildEntry(article: ParsedArticle, sources: Source[], facts: EntryFacts = {}): BuiltEntry {
+  const { id = contentId(article), slug = makeSlug(article.title, id), versions, knowledge } = facts;
   const inline = article.blocks.flatMap((block) => (block.type === 'figure' ? [block.caption] : []));
-  const words = article.blocks.reduce((sum, block) => sum + countWords(block.type === 'figure' ? block.caption.text : block.text), 0);
+  const words = articleWordCount(article, facts.textWords);
   const entry = EntrySchema.parse({
     title: article.title,
     subtitle: article.subtitle,
