@@ -166,4 +166,8 @@ function report(summary: IngestSummary, options: CliOptions): void {
   if (check) console.log(summary.stale ? `ingest: ${safe(outDir)} is stale, run \`npm run ingest\`` : `ingest: ${safe(outDir)} is up to date`);
 }
 
-process.exitCode = await main();
+const status = await main();
+// Exit once what was printed is out, rather than when the event loop drains:
+// Node then frees a heap of 100k stories' records first, a tenth of a second
+// or more of a run at 100k that the user waits for and nothing needs.
+process.stdout.write('', () => process.stderr.write('', () => process.exit(status)));
