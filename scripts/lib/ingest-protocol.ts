@@ -3,7 +3,9 @@
  */
 import type { Source, Version } from '../../src/lib/entry-schema.ts';
 import type { ArticleRef } from '../../src/lib/identity/article-ref.ts';
+import type { FileFailure } from './entry-files.ts';
 import type { OwnedFile } from './ingest-manifest.ts';
+import type { Transferable } from 'node:worker_threads';
 import type { PackedFiles } from './packed-files.ts';
 import type { KnowledgeCache } from './knowledge-stage.ts';
 
@@ -74,12 +76,31 @@ export interface RenderItem {
 export type ScanOutcome = 'written' | 'unchanged' | 'deferred';
 
 /**
- * Entry files to write. The ingest's main thread writes them: one writer
+ * Entry files to write. The workers encode and pack them, the bytes are
+ * transferred, not copied, and one thread at a time writes them: one writer
  * creating files in a folder is faster than several, which contend for the
- * folder in the kernel. The workers encode and pack them, and the bytes are
- * transferred, not copied.
+ * folder in the kernel. The main thread writes them as they come, but for the
+ * scan's last batches, which a worker writes after the scan (`WriteTask`).
  */
 export type FileWrites = PackedFiles;
+
+/**
+ * Write the entry files of a scan's last batches, while the main thread plans:
+ * the one stretch of a run where it alone works (`scan-pass.ts`).
+ */
+export interface WriteTask {
+  kind: 'write';
+  packs: FileWrites[];
+  /** As `writePacked`'s: the output folder held no entries when the run began. */
+  direct: boolean;
+}
+
+/** A worker's answer to a write: what each file now holds, by name, and those it could not write. */
+export interface WriteResult {
+  kind: 'write';
+  written: [string, OwnedFile][];
+  failed: FileFailure[];
+}
 
 /** Entry files found already as they would be written, by file name: the ingest owns them from now on. */
 export type UnchangedFiles = Record<string, OwnedFile>;
@@ -122,7 +143,9 @@ export interface Rejection extends ReadError {
 export type Progress = (phase: 'read' | 'write', done: number, total: number) => void;
 
 /** The workers, or the main thread when `work` (dumps or entries) is small. */
-export type GetPool = (work: number) => { run(task: ScanTask | RenderTask): Promise<ScanResult | RenderResult> };
+export type GetPool = (work: number) => {
+  run(task: ScanTask | RenderTask | WriteTask, transfer?: Transferable[]): Promise<ScanResult | RenderResult | WriteResult>;
+};
 
 /** Why a worker's task failed, as reported for the dump it was about: a fault of the ingest, not of the dump. */
 export function internalReason(error: unknown): string {

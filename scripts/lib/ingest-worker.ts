@@ -15,12 +15,24 @@ import { makeSlug } from '../../src/lib/ingest/slug.ts';
 import { serializeEntry } from '../../src/lib/ingest/serialize-entry.ts';
 import { entrySignature } from '../../src/lib/identity/plan-entries.ts';
 import { FilePacker, fileHash } from './packed-files.ts';
-import { describeError } from './entry-files.ts';
+import { describeError, writePacked } from './entry-files.ts';
 import { IngestError } from '../../src/lib/ingest/errors.ts';
 import type { ParsedArticle } from '../../src/lib/ingest/types.ts';
 import { extractionCpuMs, knowledgeOfDump, type KnowledgeCache } from './knowledge-stage.ts';
 import type { Knowledge } from '../../src/lib/knowledge/extract-knowledge.ts';
-import type { FileRecord, ReadError, RenderItem, RenderResult, RenderTask, ScanOutcome, ScanResult, ScanTask, UnchangedFiles } from './ingest-protocol.ts';
+import type {
+  FileRecord,
+  ReadError,
+  RenderItem,
+  RenderResult,
+  RenderTask,
+  ScanOutcome,
+  ScanResult,
+  ScanTask,
+  UnchangedFiles,
+  WriteResult,
+  WriteTask,
+} from './ingest-protocol.ts';
 import type { Version } from '../../src/lib/entry-schema.ts';
 import { sketchArticle, versionText } from '../../src/lib/identity/article-identity.ts';
 import { describeChange, type VersionText } from '../../src/lib/identity/describe-change.ts';
@@ -238,13 +250,25 @@ function describe(error: unknown, kind: ReadError['kind']): ReadError {
   return { kind, line: 0, reason: error instanceof Error ? error.message : String(error) };
 }
 
+/** Write the entry files of a scan's last batches (`WriteTask`). */
+function writeFiles({ packs, direct }: WriteTask): WriteResult {
+  const result: WriteResult = { kind: 'write', written: [], failed: [] };
+  for (const packed of packs) {
+    const { written, failed } = writePacked(packed, direct);
+    result.written.push(...written);
+    result.failed.push(...failed);
+  }
+  return result;
+}
+
 /**
  * Run one task: what a worker does with each message, and what the ingest
  * calls directly for work too small to start workers for.
  *
- * @param task A scan or a render.
+ * @param task A scan, a render or a write.
  */
-export async function runTask(task: ScanTask | RenderTask): Promise<ScanResult | RenderResult> {
+export async function runTask(task: ScanTask | RenderTask | WriteTask): Promise<ScanResult | RenderResult | WriteResult> {
+  if (task.kind === 'write') return writeFiles(task);
   const before = extractionCpuMs();
   if (task.kind === 'render') return { ...renderFile(task), extractMs: extractionCpuMs() - before };
   const writes = new FilePacker();
@@ -260,11 +284,11 @@ export async function runTask(task: ScanTask | RenderTask): Promise<ScanResult |
   return { kind: 'scan', extractMs: extractionCpuMs() - before, writes: writes.pack(), unchanged, records };
 }
 
-parentPort?.on('message', async (task: ScanTask | RenderTask) => {
+parentPort?.on('message', async (task: ScanTask | RenderTask | WriteTask) => {
   try {
     const result = await runTask(task);
-    const { buffer } = result.writes.bytes;
-    parentPort?.postMessage(result, buffer.byteLength > 0 ? [buffer as ArrayBuffer] : []);
+    const buffer = result.kind === 'write' ? undefined : result.writes.bytes.buffer;
+    parentPort?.postMessage(result, buffer && buffer.byteLength > 0 ? [buffer as ArrayBuffer] : []);
   } catch (error) {
     parentPort?.postMessage({ kind: 'crash', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

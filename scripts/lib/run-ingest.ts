@@ -10,7 +10,7 @@ import path from 'node:path';
 import { removeOwned, removeTemporaryFiles } from './entry-files.ts';
 import { CACHE_DIR_NAME, openKnowledgeCache, pruneKnowledgeCache } from './knowledge-stage.ts';
 import { MANIFEST_NAME, ingestVersion, loadManifest, saveManifest, type LoadedManifest, type Manifest } from './ingest-manifest.ts';
-import type { FileRecord, GetPool, Progress, Rejection, RenderResult, RenderTask, ScanResult, ScanTask } from './ingest-protocol.ts';
+import type { FileRecord, GetPool, Progress, Rejection, RenderResult, RenderTask, ScanResult, ScanTask, WriteResult, WriteTask } from './ingest-protocol.ts';
 import { listDumps, type Unlisted } from './list-dumps.ts';
 import { planEntries } from '../../src/lib/identity/plan-entries.ts';
 import { chooseRenders, previousEntryFinder, renderEntries } from './repair-pass.ts';
@@ -151,7 +151,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
   const knowledge = openKnowledgeCache(outDir, { extract: options.extract !== false, check });
   const { dumps, skipped, unreadable } = listDumps(inDir, [outDir]);
   const size = Math.max(1, options.workers ?? availableParallelism());
-  let pool: ReturnType<typeof createWorkerPool<ScanTask | RenderTask, ScanResult | RenderResult>> | undefined;
+  let pool: ReturnType<typeof createWorkerPool<ScanTask | RenderTask | WriteTask, ScanResult | RenderResult | WriteResult>> | undefined;
   const getPool: GetPool = (work) =>
     pool || work > INLINE_LIMIT || options.workers !== undefined ? (pool ??= createWorkerPool(WORKER, size, 2, { env: workerEnv() })) : { run: runTask };
 
@@ -169,6 +169,8 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
     const carry = !verify && old.own && previous.stories === previous.entries.size;
 
     let plan = planEntries(dumps, records, carry ? { ...since, entries: previous.entries } : since);
+    // The scan's last entry files were written meanwhile, in a worker.
+    await scan.writing;
     const checked = await sizes;
     let chosen = chooseRenders({ plan, scan, previous, outDir, fresh, verify, sizes: checked });
     if (chosen.unplanned > 0) {

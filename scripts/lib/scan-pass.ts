@@ -2,16 +2,23 @@
  * The ingest's first pass: read the dumps whose size or time changed (the
  * workers plan and pack the entries of stories that stand in one dump as they
  * go, and the main thread writes them), and reuse the record of the others.
+ * The entries of the last batches are written after the scan, by a worker,
+ * while the main thread plans the archive: that thread's work alone would
+ * otherwise leave a core idle, and the scan before it is faster for the writes
+ * it no longer waits for (DESIGN.md, "Running").
  */
 import { opendirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { writePacked, type FileFailure } from './entry-files.ts';
 import { entryName } from '../../src/lib/ingest/slug.ts';
 import type { Manifest, OwnedFile } from './ingest-manifest.ts';
-import { internalReason, type FileRecord, type GetPool, type Progress, type ScanResult } from './ingest-protocol.ts';
+import { internalReason, type FileRecord, type FileWrites, type GetPool, type Progress, type ScanResult, type WriteResult } from './ingest-protocol.ts';
 import type { KnowledgeCache } from './knowledge-stage.ts';
 import type { DumpFile } from './list-dumps.ts';
 
 const SCAN_BATCH = 16;
+/** The share of batches, the last ones, whose entries are written after the scan: about what planning takes beside writing. */
+const WRITTEN_AFTER = 1 / 6;
 
 /** What reading the dumps found and did. */
 export interface ScanSummary {
@@ -33,6 +40,11 @@ export interface ScanSummary {
   settled: Set<string>;
   /** CPU milliseconds the extraction stage spent, over all threads. */
   extractMs: number;
+  /**
+   * Settles once the last batches' entries are written (it never rejects):
+   * `written`, `produced`, `failed`, `failures` and `settled` are whole only then.
+   */
+  writing: Promise<void>;
 }
 
 /** What `readRecords` works with. */
@@ -78,13 +90,17 @@ export async function readRecords({ dumps, previous, outDir, dryRun, fresh, getP
     failures: [],
     settled: new Set(),
     extractMs: 0,
+    writing: Promise.resolve(),
   };
   // Dumps whose time changed but whose bytes did not: nothing of theirs changes.
   const touched = new Set<string>();
   let done = 0;
   const batches: Promise<void>[] = [];
+  const writtenAfter = Math.ceil(changed.length * (1 - WRITTEN_AFTER));
+  const later: ScanResult[] = [];
   for (let i = 0; i < changed.length; i += SCAN_BATCH) {
     const files = changed.slice(i, i + SCAN_BATCH).map((dump) => ({ ...dump, hash: previous.files[dump.name]?.hash }));
+    const last = i >= writtenAfter;
     batches.push(
       getPool(changed.length)
         .run({ kind: 'scan', files, outDir, fresh, ...(knowledge ? { knowledge } : {}) })
@@ -93,26 +109,18 @@ export async function readRecords({ dumps, previous, outDir, dryRun, fresh, getP
             const scanned = result as ScanResult;
             summary.extractMs += scanned.extractMs;
             for (const [name, file] of Object.entries(scanned.unchanged)) summary.produced.set(name, file);
-            const writes = dryRun ? undefined : writePacked(scanned.writes, fresh);
-            for (const [name, file] of writes?.written ?? []) summary.produced.set(name, file);
-            for (const failure of writes?.failed ?? []) {
-              summary.failed.add(failure.name);
-              summary.failures.push(failure);
-            }
             for (const record of scanned.records) {
               const { name } = record;
               const stat = stats.get(name) as { size: number; mtimeMs: number };
               if (record.same) {
                 records.set(name, { ...(previous.files[name] as FileRecord), ...stat });
                 touched.add(name);
-                continue;
-              }
-              records.set(name, { ...stat, ...record.record });
-              for (const [slug, outcome] of Object.entries(record.outcomes)) {
-                if (summary.failed.has(entryName(slug))) continue;
-                if (outcome === 'written') summary.written.add(entryName(slug));
-                if (outcome !== 'deferred') summary.settled.add(slug);
-              }
+              } else records.set(name, { ...stat, ...record.record });
+            }
+            if (!dryRun && last) later.push(scanned);
+            else {
+              if (!dryRun) recordWrites(summary, writePacked(scanned.writes, fresh));
+              settleOutcomes(summary, scanned);
             }
           },
           // A fault of the ingest (a worker that crashed or ran out of memory)
@@ -136,12 +144,50 @@ export async function readRecords({ dumps, previous, outDir, dryRun, fresh, getP
     );
   }
   await Promise.all(batches);
+  summary.writing = writeLater(summary, later, fresh, getPool);
   // Keep the dumps' order, whatever order the workers finished in.
   summary.records = new Map(dumps.flatMap((dump) => (records.has(dump.name) ? [[dump.name, records.get(dump.name) as FileRecord]] : [])));
   summary.read = new Set(changed.map((dump) => dump.name).filter((name) => !touched.has(name)));
   summary.touched = touched.size;
   summary.retimed = touched;
   return summary;
+}
+
+/** Record what writing some entry files did: what each now holds, and those that could not be written. */
+function recordWrites(summary: ScanSummary, writes: { written: Iterable<[string, OwnedFile]>; failed: FileFailure[] }): void {
+  for (const [name, file] of writes.written) summary.produced.set(name, file);
+  for (const failure of writes.failed) {
+    summary.failed.add(failure.name);
+    summary.failures.push(failure);
+  }
+}
+
+/** Record each entry of a batch the scan wrote or settled (written as planned, or found identical), once its files are written. */
+function settleOutcomes(summary: ScanSummary, scanned: ScanResult): void {
+  for (const record of scanned.records) {
+    if (record.same) continue;
+    for (const [slug, outcome] of Object.entries(record.outcomes)) {
+      if (summary.failed.has(entryName(slug))) continue;
+      if (outcome === 'written') summary.written.add(entryName(slug));
+      if (outcome !== 'deferred') summary.settled.add(slug);
+    }
+  }
+}
+
+/** Write the last batches' entry files in a worker, the packs moved there, not copied. */
+async function writeLater(summary: ScanSummary, later: ScanResult[], fresh: boolean, getPool: GetPool): Promise<void> {
+  if (later.length === 0) return;
+  const packs: FileWrites[] = later.map((scanned) => scanned.writes);
+  try {
+    const moved = packs.map((pack) => pack.bytes.buffer as ArrayBuffer);
+    const result = (await getPool(packs.length).run({ kind: 'write', packs, direct: fresh }, moved)) as WriteResult;
+    recordWrites(summary, result);
+  } catch (error) {
+    // A worker lost while writing: none of these files counts as written.
+    const reason = `cannot write the entry (${internalReason(error)})`;
+    recordWrites(summary, { written: [], failed: packs.flatMap((pack) => pack.paths.map((file) => ({ name: path.basename(file), reason }))) });
+  }
+  for (const scanned of later) settleOutcomes(summary, scanned);
 }
 
 /** Whether the output folder holds any entry file (stops at the first). */

@@ -7,12 +7,13 @@ import { createWorkerPool } from './worker-pool.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'clippings-pool-'));
 const script = path.join(dir, 'worker.mjs');
-// Doubles numbers; dies on "die", reports a crash on "throw".
+// Doubles numbers, answers the size of a task's bytes; dies on "die", reports a crash on "throw".
 writeFileSync(
   script,
   `import { parentPort } from 'node:worker_threads';
 parentPort.on('message', (task) => {
   if (task === 'die') throw new Error('worker died');
+  if (typeof task === 'object') return parentPort.postMessage(task.bytes.byteLength);
   if (task === 'throw') return parentPort.postMessage({ kind: 'crash', message: 'task failed' });
   parentPort.postMessage(task * 2);
 });`,
@@ -70,6 +71,29 @@ describe('createWorkerPool', () => {
     try {
       const results = Promise.allSettled([pool.run('die'), pool.run(1), pool.run(2)]);
       expect((await results).map((r) => (r.status === 'fulfilled' ? r.value : 'rejected'))).toEqual(['rejected', 2, 4]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('moves a task’s transferred buffers to the worker rather than copying them', async () => {
+    const pool = createWorkerPool<{ bytes: Uint8Array }, number>(pathToFileURL(script), 1);
+    try {
+      const bytes = new Uint8Array(1024);
+      const answer = pool.run({ bytes }, [bytes.buffer]);
+      expect(bytes.byteLength).toBe(0);
+      expect(await answer).toBe(1024);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('fails a task waiting behind a worker that dies when its buffers went with it', async () => {
+    const pool = createWorkerPool<number | string | { bytes: Uint8Array }, number>(pathToFileURL(script), 1);
+    try {
+      const bytes = new Uint8Array(8);
+      const results = Promise.allSettled([pool.run('die'), pool.run({ bytes }, [bytes.buffer]), pool.run(3)]);
+      expect((await results).map((r) => (r.status === 'fulfilled' ? r.value : 'rejected'))).toEqual(['rejected', 'rejected', 6]);
     } finally {
       await pool.close();
     }

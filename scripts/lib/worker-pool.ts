@@ -3,16 +3,21 @@
  * worker holds a task in hand and the next one waiting, so that it never idles
  * while this thread is busy with the last result (writing its files, say).
  */
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { type Transferable, Worker, type WorkerOptions } from 'node:worker_threads';
 
 export interface WorkerPool<Task, Result> {
-  /** Run a task on the least busy worker. */
-  run(task: Task): Promise<Result>;
+  /**
+   * Run a task on the least busy worker.
+   *
+   * @param transfer Buffers of the task to move to the worker rather than copy.
+   */
+  run(task: Task, transfer?: Transferable[]): Promise<Result>;
   close(): Promise<void>;
 }
 
 interface Job<Task, Result> {
   task: Task;
+  transfer: Transferable[];
   resolve: (result: Result) => void;
   reject: (error: Error) => void;
 }
@@ -43,12 +48,14 @@ export function createWorkerPool<Task, Result>(script: URL, size: number, depth 
       pump();
     });
     // A worker that dies (out of memory, say) fails the task it was running
-    // and is replaced; the tasks waiting behind it go back to the queue.
+    // and is replaced; the tasks waiting behind it go back to the queue, but
+    // those whose buffers went with them, which fail too.
     worker.once('error', (error: Error) => {
       given.delete(worker);
       void worker.terminate();
       const [failed, ...waiting] = jobs;
-      queue.unshift(...waiting);
+      queue.unshift(...waiting.filter((job) => job.transfer.length === 0));
+      for (const job of waiting) if (job.transfer.length > 0) job.reject(error);
       failed?.reject(error);
       start();
       pump();
@@ -66,14 +73,14 @@ export function createWorkerPool<Task, Result>(script: URL, size: number, depth 
       if (!worker) return;
       const job = queue.shift() as Job<Task, Result>;
       given.get(worker)?.push(job);
-      worker.postMessage(job.task);
+      worker.postMessage(job.task, job.transfer);
     }
   };
 
   return {
-    run(task) {
+    run(task, transfer = []) {
       return new Promise<Result>((resolve, reject) => {
-        queue.push({ task, resolve, reject });
+        queue.push({ task, transfer, resolve, reject });
         pump();
       });
     },
