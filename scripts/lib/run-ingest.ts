@@ -23,7 +23,6 @@ import { SKETCHES_NAME } from './sketch-file.ts';
 import { statSizes } from './stat-sizes.ts';
 import { checkFolders, foreignFiles, makeFolder, UsageError } from './out-folder.ts';
 import { LOCK_NAME, takeLock } from './out-lock.ts';
-import { runTask } from './ingest-worker.ts';
 
 export type { Rejection } from './ingest-protocol.ts';
 export { LEDGER_NAME, REDIRECTS_NAME } from './url-files.ts';
@@ -144,6 +143,13 @@ function refuseForeign(outDir: string, shown: string): void {
   );
 }
 
+// Work too small for workers runs on this thread. The workers' modules (remark,
+// zod, the parser) load only then: a run with workers does not wait for this
+// thread to load what only they use before starting them.
+const inline: ReturnType<GetPool> = {
+  run: async (task) => (await import('./ingest-worker.ts')).runTask(task),
+};
+
 /** The run proper, in a folder the ingest may write to and holds. */
 async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: ReadLedger): Promise<Omit<IngestSummary, 'notes'>> {
   const { inDir, outDir, check = false } = options;
@@ -153,7 +159,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
   const size = Math.max(1, options.workers ?? availableParallelism());
   let pool: ReturnType<typeof createWorkerPool<ScanTask | RenderTask | WriteTask, ScanResult | RenderResult | WriteResult>> | undefined;
   const getPool: GetPool = (work) =>
-    pool || work > INLINE_LIMIT || options.workers !== undefined ? (pool ??= createWorkerPool(WORKER, size, 2, { env: workerEnv() })) : { run: runTask };
+    pool || work > INLINE_LIMIT || options.workers !== undefined ? (pool ??= createWorkerPool(WORKER, size, 2, { env: workerEnv() })) : inline;
 
   try {
     const fresh = !holdsEntries(outDir);
