@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fnv1a } from '../text/fnv1a.ts';
 import { countWords } from '../ingest/text.ts';
-import { scanWords, wordHashes } from './word-hashes.ts';
+import { scanWords } from './word-hashes.ts';
+
+/** `scanWords`' hashes as unsigned numbers, to compare with the definition's. */
+const wordHashes = (text: string) => {
+  const { hashes, length } = scanWords(text);
+  return Array.from(hashes.subarray(0, length), (hash) => hash >>> 0);
+};
 
 /** The definition: the lower-cased text's runs of letters and digits, each hashed. */
 const reference = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(fnv1a);

@@ -5,11 +5,11 @@
  * hottest loop; it also counts the words as a reader does (`countWords`), so
  * the entry's word count takes no pass of its own.
  */
+import { countWords } from '../ingest/text.ts';
 import { fnv1a } from '../text/fnv1a.ts';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const IS_WORD = /^[\p{L}\p{N}]$/u;
-const HOLDS_WORD = /[\p{L}\p{N}]/u;
 
 /** The table's reach: Latin, Greek, Cyrillic, Arabic, Hebrew, general punctuation… */
 const COVERED = 0x3000;
@@ -49,9 +49,7 @@ function exactScan(text: string): WordScan {
   const words = text.toLowerCase().match(WORD) ?? [];
   if (buffer.length < words.length) buffer = new Int32Array(words.length * 2);
   for (let i = 0; i < words.length; i++) buffer[i] = fnv1a(words[i] as string);
-  let readerWords = 0;
-  for (const token of text.split(' ')) if (HOLDS_WORD.test(token)) readerWords++;
-  return { hashes: buffer, length: words.length, readerWords };
+  return { hashes: buffer, length: words.length, readerWords: countWords(text) };
 }
 
 /**
@@ -92,13 +90,4 @@ export function scanWords(text: string): WordScan {
   }
   if (inWord) hashes[length++] = hash;
   return { hashes, length, readerWords };
-}
-
-/**
- * @param text Any text.
- * @returns Each word's `fnv1a` hash, in order; a word is a run of letters and digits (Unicode), lower-cased.
- */
-export function wordHashes(text: string): number[] {
-  const { hashes, length } = scanWords(text);
-  return Array.from(hashes.subarray(0, length), (hash) => hash >>> 0);
 }
