@@ -217,7 +217,7 @@ async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: R
     const removal = check ? { removed: stale.filter((name) => existsSync(path.join(outDir, name))), failed: [] } : removeOwned(outDir, stale);
     if (!check) removeOwned(outDir, strays);
 
-    const urls = saveUrls({ outDir, ledgerFile: options.ledger as string, old: old.text, plan, dryRun: check });
+    const urls = saveUrls({ outDir, ledgerFile: options.ledger as string, old, plan, dryRun: check });
     const written = new Set([...scan.written, ...rendered.written].filter(isPlanned).map((name) => name.slice(0, -3)));
     const writeFailures = [...scan.failures, ...rendered.failures];
     const failedSlugs = new Set([...rendered.failed, ...writeFailures.map((failure) => failure.name.slice(0, -3))]);

@@ -24,14 +24,15 @@ const plan = (slugs: string[], redirects: Plan['redirects'] = []): Plan => ({
 
 describe('readLedger', () => {
   test('reads a missing ledger as an empty one (a first run)', () => {
-    expect(readLedger(path.join(root, 'none.txt'), 'none.txt')).toEqual({ ledger: emptyLedger(), text: '', own: false });
+    expect(readLedger(path.join(root, 'none.txt'), 'none.txt')).toEqual({ ledger: emptyLedger(), text: '', hash: ledgerHash(''), own: false });
   });
 
   test('reads the ledger the last run left (its hash as the manifest recorded it) without the checks, any other with them', () => {
     const file = path.join(root, 'ledger.txt');
     const text = serializeLedger({ urls: new Map([['a-story-012345', STORY]]), texts: new Map() });
     writeFileSync(file, text);
-    expect(readLedger(file, 'ledger.txt', ledgerHash(text))).toMatchObject({ text, own: true });
+    // The hash of the bytes read is the hash of their text.
+    expect(readLedger(file, 'ledger.txt', ledgerHash(text))).toMatchObject({ text, hash: ledgerHash(text), own: true });
     expect(readLedger(file, 'ledger.txt', 'another')).toMatchObject({ text, own: false });
     expect(readLedger(file, 'ledger.txt', ledgerHash(text)).ledger).toEqual(readLedger(file, 'ledger.txt').ledger);
   });
@@ -50,14 +51,14 @@ describe('saveUrls', () => {
   test('writes the ledger and the redirects when they change, and nothing when they do not', () => {
     const ledgerFile = path.join(root, 'kept', 'ledger.txt');
     const first = plan(['a-story-012345', 'b-story-012345'], [{ from: 'a-story-012345', to: 'b-story-012345' }]);
-    const saved = saveUrls({ outDir: root, ledgerFile, old: '', plan: first, dryRun: false });
+    const saved = saveUrls({ outDir: root, ledgerFile, old: { text: '', hash: ledgerHash('') }, plan: first, dryRun: false });
     const text = readFileSync(ledgerFile, 'utf8');
     // The manifest records the hash of the ledger left, to know it again.
     expect(saved).toEqual({ changed: true, ledgerChanged: true, ledgerHash: ledgerHash(text) });
     expect(text).toBe(serializeLedger(first.ledger));
     expect(JSON.parse(readFileSync(path.join(root, REDIRECTS_NAME), 'utf8'))).toEqual([{ from: 'a-story-012345', to: 'b-story-012345' }]);
     const written = statSync(ledgerFile).mtimeMs;
-    expect(saveUrls({ outDir: root, ledgerFile, old: text, plan: first, dryRun: false })).toEqual({
+    expect(saveUrls({ outDir: root, ledgerFile, old: { text, hash: ledgerHash(text) }, plan: first, dryRun: false })).toEqual({
       changed: false,
       ledgerChanged: false,
       ledgerHash: ledgerHash(text),
@@ -68,7 +69,9 @@ describe('saveUrls', () => {
   test('with dryRun, reports a change and writes nothing', () => {
     const ledgerFile = path.join(root, 'ledger.txt');
     mkdirSync(path.join(root, 'out'));
-    expect(saveUrls({ outDir: path.join(root, 'out'), ledgerFile, old: '', plan: plan(['a-story-012345']), dryRun: true })).toMatchObject({
+    expect(
+      saveUrls({ outDir: path.join(root, 'out'), ledgerFile, old: { text: '', hash: ledgerHash('') }, plan: plan(['a-story-012345']), dryRun: true }),
+    ).toMatchObject({
       changed: true,
       ledgerChanged: true,
     });

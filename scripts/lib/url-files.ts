@@ -21,6 +21,8 @@ export const REDIRECTS_NAME = '.redirects.json';
 export interface ReadLedger {
   ledger: Ledger;
   text: string;
+  /** `ledgerHash` of that text. */
+  hash: string;
   /** It is the ledger the last run left (its hash is the one the manifest recorded). */
   own: boolean;
 }
@@ -35,17 +37,20 @@ export interface ReadLedger {
  * @throws UsageError naming the line.
  */
 export function readLedger(file: string, shown: string, written?: string): ReadLedger {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ledger: emptyLedger(), text: '', own: false };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ledger: emptyLedger(), text: '', hash: ledgerHash(''), own: false };
     throw new UsageError(`${shown}: cannot read the URL ledger (${(error as Error).message})`);
   }
+  // Hashed as read: a text would be encoded again first (8 MB at 100k stories).
+  const hash = ledgerHash(bytes);
+  const text = bytes.toString('utf8');
   // The ledger the last run left, by the hash its manifest recorded: read as written.
-  if (written !== undefined && ledgerHash(text) === written) return { ledger: parseOwnLedger(text), text, own: true };
+  if (written !== undefined && hash === written) return { ledger: parseOwnLedger(text), text, hash, own: true };
   try {
-    return { ledger: parseLedger(text, shown), text, own: false };
+    return { ledger: parseLedger(text, shown), text, hash, own: false };
   } catch (error) {
     if (error instanceof IngestError) {
       throw new UsageError(
@@ -56,8 +61,8 @@ export function readLedger(file: string, shown: string, written?: string): ReadL
   }
 }
 
-/** What the manifest records of the ledger a run left, to know it again. */
-export function ledgerHash(text: string): string {
+/** What the manifest records of the ledger a run left, to know it again: of its text, or of the same text's UTF-8 bytes. */
+export function ledgerHash(text: string | Uint8Array): string {
   return hash('sha256', text).slice(0, 16);
 }
 
@@ -65,8 +70,8 @@ export function ledgerHash(text: string): string {
 export interface SaveUrlsOptions {
   outDir: string;
   ledgerFile: string;
-  /** The ledger's text as read. */
-  old: string;
+  /** The ledger as read. */
+  old: Pick<ReadLedger, 'text' | 'hash'>;
   plan: Plan;
   /** Compare only. */
   dryRun: boolean;
@@ -80,7 +85,7 @@ export function saveUrls(options: SaveUrlsOptions): { changed: boolean; ledgerCh
   const ledger = serializeLedger(options.plan.ledger);
   const redirectsFile = path.join(options.outDir, REDIRECTS_NAME);
   const redirects = `${JSON.stringify(options.plan.redirects)}\n`;
-  const ledgerChanged = ledger !== options.old;
+  const ledgerChanged = ledger !== options.old.text;
   const redirectsChanged = (existsSync(redirectsFile) ? readFileSync(redirectsFile, 'utf8') : undefined) !== redirects;
   if (!options.dryRun) {
     if (ledgerChanged) {
@@ -89,5 +94,5 @@ export function saveUrls(options: SaveUrlsOptions): { changed: boolean; ledgerCh
     }
     if (redirectsChanged) writeFileAtomic(redirectsFile, redirects);
   }
-  return { changed: ledgerChanged || redirectsChanged, ledgerChanged, ledgerHash: ledgerHash(ledger) };
+  return { changed: ledgerChanged || redirectsChanged, ledgerChanged, ledgerHash: ledgerChanged ? ledgerHash(ledger) : options.old.hash };
 }
