@@ -18,6 +18,7 @@ import { writeFileAtomic } from './entry-files.ts';
 import { loadSketches, newGeneration, saveSketches, SKETCHES_NAME } from './sketch-file.ts';
 import { applyDelta, fitsDelta, removeDelta, writeDelta, type ChangedRows } from './manifest-delta.ts';
 import {
+  articleRows,
   entriesFromColumns,
   entriesToColumns,
   filesFromColumns,
@@ -26,6 +27,7 @@ import {
   isObject,
   ownedFromColumns,
   ownedToColumns,
+  rowsOfSlugs,
 } from './manifest-columns.ts';
 
 /** File name of the manifest inside the output folder (hidden: not an entry). */
@@ -168,8 +170,13 @@ export function writerVersion(root = fileURLToPath(new URL('../../', import.meta
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The manifest's layout: its large tables stored by column (`manifest-columns.ts`). Older layouts yield their owned files only. */
-const FORMAT = 2;
+/**
+ * The manifest's layout: its large tables stored by column, entries and owned
+ * files pointing at the articles' rows (`manifest-columns.ts`). The layout
+ * before (2, each slug written out) reads with the same code and keeps its
+ * owned files, as older ones do; its cache is dropped.
+ */
+const FORMAT = 3;
 
 /**
  * Load the manifest of an output folder. The cache is empty when the manifest
@@ -198,19 +205,21 @@ export function loadManifest(outDir: string, version: string): LoadedManifest {
   if (!isObject(stored)) return { manifest: empty, found: true, problem: 'is not a JSON object' };
 
   const current = stored.format === FORMAT;
-  const owned = current ? ownedFromColumns(stored.owned, isEntryName) : readOlderOwned(stored);
+  const columns = current || stored.format === 2;
+  const articles = current ? articleRows(stored.files) : undefined;
+  const owned = columns ? ownedFromColumns(stored.owned, isEntryName, articles) : readOlderOwned(stored);
   if (typeof owned === 'string') return { manifest: empty, found: true, problem: owned };
   // Damaged histories cost the "Updated" notes of stories edited in place, not the run.
   const histories = isHistories(stored.histories) ? stored.histories : {};
-  const entries = current && stored.version === version ? entriesFromColumns(stored.entries) : undefined;
-  const files = entries && filesFromColumns(stored.files);
+  const entries = articles && stored.version === version ? entriesFromColumns(stored.entries, articles) : undefined;
+  const files = entries && filesFromColumns(stored.files, articles);
   const cacheValid =
     files !== undefined && typeof stored.sketches === 'string' && loadSketches(path.join(outDir, SKETCHES_NAME), stored.sketches, Object.values(files));
   const ledger = typeof stored.ledger === 'string' && isCount(stored.stories) ? { ledger: stored.ledger, stories: stored.stories } : {};
   const manifest: Manifest = cacheValid
     ? { version, files, entries: entries as Manifest['entries'], owned, histories, ...ledger }
     : { ...empty, owned, histories };
-  if (!current || typeof stored.sketches !== 'string') return { manifest, found: true };
+  if (!columns || typeof stored.sketches !== 'string') return { manifest, found: true };
   const base = stored.sketches;
   const delta = applyDelta(outDir, base, manifest, cacheValid, isEntryName);
   // As with a damaged manifest, what the ingest owns is not known for sure: nothing is removed this run.
@@ -252,13 +261,14 @@ function saveWhole(outDir: string, manifest: Manifest): void {
   const generation = newGeneration();
   saveSketches(path.join(outDir, SKETCHES_NAME), Object.values(manifest.files), generation);
   const { version, histories } = manifest;
+  const articles = rowsOfSlugs(manifest.files);
   const stored = {
     format: FORMAT,
     version,
     sketches: generation,
     files: filesToColumns(manifest.files),
-    entries: entriesToColumns(manifest.entries),
-    owned: ownedToColumns(manifest.owned),
+    entries: entriesToColumns(manifest.entries, articles),
+    owned: ownedToColumns(manifest.owned, articles),
     histories,
     ledger: manifest.ledger,
     stories: manifest.stories,

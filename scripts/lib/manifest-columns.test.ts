@@ -6,7 +6,16 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { loadManifest, MANIFEST_NAME, saveManifest, type Manifest } from './ingest-manifest.ts';
 import type { FileRecord } from './ingest-protocol.ts';
 import type { ArticleRef } from '../../src/lib/identity/article-ref.ts';
-import { entriesFromColumns, entriesToColumns, filesFromColumns, filesToColumns, ownedFromColumns, ownedToColumns } from './manifest-columns.ts';
+import {
+  articleRows,
+  entriesFromColumns,
+  entriesToColumns,
+  filesFromColumns,
+  filesToColumns,
+  ownedFromColumns,
+  ownedToColumns,
+  rowsOfSlugs,
+} from './manifest-columns.ts';
 
 const hex = fc.stringMatching(/^[0-9a-f]{16}$/);
 const article: fc.Arbitrary<ArticleRef> = fc.record({
@@ -79,33 +88,57 @@ describe('dump records by column', () => {
 });
 
 describe('entries and owned files by column', () => {
-  test('read back as they were written', () => {
-    const slug = fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  const slug = fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  const ownedFile = fc.record({ size: fc.integer({ min: -1, max: 1e9 }), hash: hex });
+
+  test('read back as they were written, those of an article pointing at its row', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(slug, hex)),
-        fc.array(fc.tuple(slug, fc.record({ size: fc.integer({ min: -1, max: 1e9 }), hash: hex }))),
-        (signatures, owned) => {
-          const entries = new Map(signatures);
-          const files = new Map(owned.map(([name, file]) => [`${name}.md`, file]));
-          expect(entriesFromColumns(stored(entriesToColumns(entries)))).toEqual(entries);
-          expect(ownedFromColumns(stored(ownedToColumns(files)), () => true)).toEqual(files);
-        },
-      ),
+      fc.property(files, fc.array(fc.tuple(slug, hex)), fc.array(fc.tuple(slug, ownedFile)), (records, signatures, owned) => {
+        const refs = Object.values(records).flatMap((record) => record.articles);
+        // The articles' own entries, with the article's signature or another (a story of several), and their files.
+        const entries = new Map([...signatures, ...refs.map((ref, i): [string, string] => [ref.slug, i % 2 ? ref.signature : 'f'.repeat(16)])]);
+        const ownedFiles = new Map([
+          ...owned.map(([name, file]) => [`${name}.md`, file] as const),
+          ...refs.map((ref) => [`${ref.slug}.md`, { size: 1, hash: 'h' }] as const),
+        ]);
+        const rows = rowsOfSlugs(records);
+        const articles = articleRows(stored(filesToColumns(records)));
+        expect(entriesFromColumns(stored(entriesToColumns(entries, rows)), articles as NonNullable<typeof articles>)).toEqual(entries);
+        expect(ownedFromColumns(stored(ownedToColumns(ownedFiles, rows)), () => true, articles)).toEqual(ownedFiles);
+      }),
     );
   });
 
-  test('owned files are refused with a name the check refuses, or columns of different lengths', () => {
+  test("an article's entry and file name its row, not its slug", () => {
+    const ref = bridgeArticle();
+    const records = { 'a.txt': { size: 10, mtimeMs: 1, hash: 'd'.repeat(64), articles: [ref], errors: [] } };
+    const rows = rowsOfSlugs(records);
+    expect(entriesToColumns(new Map([[ref.slug, ref.signature]]), rows)).toEqual({ slugs: [0], signatures: '' });
+    expect(ownedToColumns(new Map([[`${ref.slug}.md`, { size: 4, hash: 'h' }]]), rows).names).toEqual([0]);
+  });
+
+  test('owned files are refused with a name the check refuses, a row that is not there, or columns of different lengths', () => {
+    const rows = rowsOfSlugs({ 'a.txt': { size: 10, mtimeMs: 1, hash: 'd'.repeat(64), articles: [bridgeArticle()], errors: [] } });
     const columns = stored(
       ownedToColumns(
         new Map([
           ['a.md', { size: 1, hash: 'h' }],
           ['../b.md', { size: 2, hash: 'h' }],
+          ['bridge-reopens-aaaaaa.md', { size: 3, hash: 'h' }],
         ]),
+        rows,
       ),
     );
-    expect(ownedFromColumns(columns, (name) => !name.includes('/'))).toBe('"owned" holds "../b.md", expected a file name');
-    expect(ownedFromColumns({ ...(columns as object), sizes: [1] }, () => true)).toBe('"owned" has columns of different lengths');
+    const articles = { slugs: ['bridge-reopens-aaaaaa'], signatures: ['c'.repeat(16)] };
+    expect(ownedFromColumns(columns, (name) => !name.includes('/'), articles)).toBe('"owned" holds "../b.md", expected a file name');
+    expect(ownedFromColumns(columns, () => true, undefined)).toBe('"owned" holds 0, expected a file name or the row of an article');
+    expect(ownedFromColumns(columns, () => true, { slugs: [], signatures: [] })).toBe('"owned" holds 0, expected a file name or the row of an article');
+    expect(ownedFromColumns({ ...(columns as object), sizes: [1] }, () => true, articles)).toBe('"owned" has columns of different lengths');
+  });
+
+  test('entries are refused with a row that is not there', () => {
+    expect(entriesFromColumns({ slugs: [3], signatures: '' }, { slugs: ['a'], signatures: ['b'] })).toBeUndefined();
+    expect(entriesFromColumns({ slugs: [-1], signatures: '' }, { slugs: ['a'], signatures: ['b'] })).toBeUndefined();
   });
 });
 
@@ -148,6 +181,30 @@ describe('loadManifest', () => {
     expect(Array.from(loaded.manifest.files['a.txt']?.articles[0]?.sketch ?? [])).toEqual(Array.from(sketch));
     // Another version of the code: the cache goes, the record of owned files stays.
     expect(loadManifest(outDir, 'v3').manifest).toMatchObject({ files: {}, entries: new Map(), owned: manifest.owned });
-    expect(JSON.parse(readFileSync(path.join(outDir, MANIFEST_NAME), 'utf8')).format).toBe(2);
+    const text = JSON.parse(readFileSync(path.join(outDir, MANIFEST_NAME), 'utf8'));
+    expect(text.format).toBe(3);
+    // The entry and its file point at the article's row: the slug is not written again.
+    expect(JSON.stringify([text.entries, text.owned])).not.toContain('bridge-reopens');
+  });
+
+  test('keeps the owned files of the layout before entries pointed at articles, and drops its cache', () => {
+    outDir = mkdtempSync(path.join(tmpdir(), 'clippings-manifest-'));
+    const ref = bridgeArticle();
+    const files = { 'a.txt': { size: 10, mtimeMs: 1, hash: 'd'.repeat(64), articles: [ref], errors: [] } };
+    const layout2 = {
+      format: 2,
+      version: 'v2',
+      sketches: '0000000000000000',
+      files: filesToColumns(files),
+      entries: { slugs: ref.slug, signatures: ref.signature },
+      owned: { names: [`${ref.slug}.md`], sizes: [120], hashes: 'e'.repeat(16) },
+      histories: {},
+    };
+    writeFileSync(path.join(outDir, MANIFEST_NAME), JSON.stringify(layout2));
+    const { manifest, problem } = loadManifest(outDir, 'v2');
+    expect(problem).toBeUndefined();
+    expect(manifest.owned).toEqual(new Map([[`${ref.slug}.md`, { size: 120, hash: 'e'.repeat(16) }]]));
+    expect(manifest.files).toEqual({});
+    expect(manifest.entries.size).toBe(0);
   });
 });
