@@ -11,7 +11,7 @@ import { removeOwned, removeTemporaryFiles } from './entry-files.ts';
 import { CACHE_DIR_NAME, openKnowledgeCache, pruneKnowledgeCache } from './knowledge-stage.ts';
 import { MANIFEST_NAME, ingestVersion, loadManifest, saveManifest, type LoadedManifest, type Manifest } from './ingest-manifest.ts';
 import type { FileRecord, GetPool, Progress, Rejection, RenderResult, RenderTask, ScanResult, ScanTask, WriteResult, WriteTask } from './ingest-protocol.ts';
-import { listDumps, type Unlisted } from './list-dumps.ts';
+import { listDumps, type DumpListing, type Unlisted } from './list-dumps.ts';
 import { planEntries } from '../../src/lib/identity/plan-entries.ts';
 import { chooseRenders, previousEntryFinder, renderEntries } from './repair-pass.ts';
 import { holdsEntries, readRecords } from './scan-pass.ts';
@@ -20,7 +20,7 @@ import { createWorkerPool } from './worker-pool.ts';
 import { DELTA_NAME } from './manifest-delta.ts';
 import { entryName } from '../../src/lib/ingest/slug.ts';
 import { SKETCHES_NAME } from './sketch-file.ts';
-import { statSizes } from './stat-sizes.ts';
+import { surveySizes, type SizeSurvey } from './stat-sizes.ts';
 import { checkFolders, foreignFiles, makeFolder, UsageError } from './out-folder.ts';
 import { LOCK_NAME, takeLock } from './out-lock.ts';
 
@@ -113,7 +113,17 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const [inDir, outDir] = [path.resolve(cwd, options.inDir), path.resolve(cwd, options.outDir)];
   if (!check) makeFolder(outDir);
   const lock = check ? undefined : takeLock(outDir, shown);
+  const fresh = !holdsEntries(outDir);
+  let survey: SizeSurvey | undefined;
   try {
+    const listing = listDumps(inDir, [outDir]);
+    // A re-run's look at its dumps and its check that its entry files are still as written start now, in a thread, while this one reads the manifest.
+    if (!fresh && !check && !options.verify)
+      survey = surveySizes(
+        `${outDir}${path.sep}`,
+        '.md',
+        listing.dumps.map((dump) => dump.path),
+      );
     const notes: string[] = [];
     if (lock?.tookOverFrom !== undefined) {
       // That run was killed: its half-written temporary file, if any, goes too.
@@ -128,8 +138,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     if (loaded.problem) notes.push(`${MANIFEST_NAME}: ${loaded.problem}; nothing is removed this run, and a new manifest is written`);
     // A run killed midway then leaves a folder recognisably the ingest's.
     if (!loaded.found && !check) saveManifest(outDir, loaded.manifest);
-    return { ...(await ingestInto({ ...options, inDir, outDir, ledger: ledgerFile }, loaded, ledger)), notes };
+    return { ...(await ingestInto({ ...options, inDir, outDir, ledger: ledgerFile }, loaded, ledger, { fresh, survey, listing })), notes };
   } finally {
+    survey?.stop();
     lock?.release();
   }
 }
@@ -151,22 +162,36 @@ const inline: ReturnType<GetPool> = {
 };
 
 /** The run proper, in a folder the ingest may write to and holds. */
-async function ingestInto(options: IngestOptions, loaded: LoadedManifest, old: ReadLedger): Promise<Omit<IngestSummary, 'notes'>> {
+async function ingestInto(
+  options: IngestOptions,
+  loaded: LoadedManifest,
+  old: ReadLedger,
+  { fresh, survey, listing }: { fresh: boolean; survey: SizeSurvey | undefined; listing: DumpListing },
+): Promise<Omit<IngestSummary, 'notes'>> {
   const { inDir, outDir, check = false } = options;
   const previous = loaded.manifest;
   const knowledge = openKnowledgeCache(outDir, { extract: options.extract !== false, check });
-  const { dumps, skipped, unreadable } = listDumps(inDir, [outDir]);
+  const { dumps, skipped, unreadable } = listing;
   const size = Math.max(1, options.workers ?? availableParallelism());
   let pool: ReturnType<typeof createWorkerPool<ScanTask | RenderTask | WriteTask, ScanResult | RenderResult | WriteResult>> | undefined;
   const getPool: GetPool = (work) =>
     pool || work > INLINE_LIMIT || options.workers !== undefined ? (pool ??= createWorkerPool(WORKER, size, 2, { env: workerEnv() })) : inline;
 
   try {
-    const fresh = !holdsEntries(outDir);
     const verify = check || options.verify === true;
-    // Read while this thread reads the dumps and plans (verifying reads each file whole, later).
-    const sizes = fresh || verify ? undefined : statSizes(`${outDir}${path.sep}`, previous.owned).catch(() => undefined);
-    const scan = await readRecords({ dumps, previous, outDir, dryRun: check, fresh, getPool, onProgress: options.onProgress, knowledge });
+    // Compared while this thread reads the dumps and plans (verifying reads each file whole, later).
+    const sizes = survey?.compare(previous.owned).catch(() => undefined);
+    const scan = await readRecords({
+      dumps,
+      times: await survey?.dumps.catch(() => undefined),
+      previous,
+      outDir,
+      dryRun: check,
+      fresh,
+      getPool,
+      onProgress: options.onProgress,
+      knowledge,
+    });
     const { records } = scan;
     const gone = Object.keys(previous.files).filter((name) => !records.has(name));
     const since = { read: scan.read, departed: [...scan.read, ...gone].flatMap((name) => previous.files[name]?.articles ?? []), ledger: old.ledger };

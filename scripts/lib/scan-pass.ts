@@ -50,6 +50,8 @@ export interface ScanSummary {
 /** What `readRecords` works with. */
 export interface ScanOptions {
   dumps: DumpFile[];
+  /** The dumps' sizes and times, in their order, when taken already (`surveySizes`). */
+  times?: readonly { size: number; mtimeMs: number }[] | undefined;
   previous: Manifest;
   outDir: string;
   /** Write nothing. */
@@ -66,12 +68,13 @@ export interface ScanOptions {
  * Reuse the record of every dump whose size and time are unchanged; read the
  * others in the workers, which plan their new entries as they go.
  */
-export async function readRecords({ dumps, previous, outDir, dryRun, fresh, getPool, onProgress, knowledge }: ScanOptions): Promise<ScanSummary> {
+export async function readRecords({ dumps, times, previous, outDir, dryRun, fresh, getPool, onProgress, knowledge }: ScanOptions): Promise<ScanSummary> {
   const records = new Map<string, FileRecord>();
   const stats = new Map<string, { size: number; mtimeMs: number }>();
   const changed: DumpFile[] = [];
-  for (const dump of dumps) {
-    const { size, mtimeMs } = statSync(dump.path, { throwIfNoEntry: false }) ?? { size: -1, mtimeMs: 0 };
+  for (let i = 0; i < dumps.length; i++) {
+    const dump = dumps[i] as DumpFile;
+    const { size, mtimeMs } = times?.[i] ?? statSync(dump.path, { throwIfNoEntry: false }) ?? { size: -1, mtimeMs: 0 };
     stats.set(dump.name, { size, mtimeMs });
     const known = previous.files[dump.name];
     // A file that could not be read has no hash: it is tried again (a chmod changes no size or time).

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { statSizes } from './stat-sizes.ts';
+import { surveySizes } from './stat-sizes.ts';
 
 let folder = '';
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
@@ -22,7 +22,11 @@ test('finds the files whose size is not the recorded one, and -1 for one that is
     ['folder.md', { size: 3 }],
     ['gone.md', { size: 3 }],
   ]);
-  const sizes = await statSizes(`${folder}${path.sep}`, recorded);
+  const survey = surveySizes(`${folder}${path.sep}`, '.md');
+  // A file the survey could not have listed when it started: taken when compared.
+  writeFileSync(path.join(folder, 'late.md'), 'late');
+  recorded.set('late.md', { size: 4 });
+  const sizes = await survey.compare(recorded);
   expect([...sizes.changed]).toEqual([
     ['b.md', 4],
     ['unknown.md', 1],
@@ -34,6 +38,23 @@ test('finds the files whose size is not the recorded one, and -1 for one that is
   expect(sizes.get('other.md')).toBeUndefined();
 });
 
+test("takes the dumps' sizes and times first, -1 for one that is missing", async () => {
+  folder = mkdtempSync(path.join(tmpdir(), 'clippings-stat-'));
+  const dump = path.join(folder, 'a.txt');
+  writeFileSync(dump, 'twelve bytes');
+  const survey = surveySizes(`${folder}${path.sep}`, '.md', [dump, path.join(folder, 'gone.txt')]);
+  expect(await survey.dumps).toEqual([
+    { size: 12, mtimeMs: statSync(dump).mtimeMs },
+    { size: -1, mtimeMs: 0 },
+  ]);
+  survey.stop();
+});
+
 test('answers for no files', async () => {
-  expect((await statSizes('/nowhere/', new Map())).changed.size).toBe(0);
+  expect((await surveySizes('/nowhere/', '.md').compare(new Map())).changed.size).toBe(0);
+});
+
+test('a survey stopped before it is compared keeps nothing running', async () => {
+  folder = mkdtempSync(path.join(tmpdir(), 'clippings-stat-'));
+  surveySizes(`${folder}${path.sep}`, '.md').stop();
 });
