@@ -24,7 +24,8 @@ import type { IngestSummary } from './lib/run-ingest.ts';
 
 // Node's compile cache on disk (the workers' too) before the ingest's modules
 // load: a re-run that reads one dump spends most of its time starting up
-// without it. Hence the dynamic imports.
+// without it. Hence the dynamic imports. (`npm run ingest` enables it before
+// this file too, `lib/compile-cache.mjs`, and it then is not stripped afresh.)
 module.enableCompileCache();
 const { SITE } = await import('../src/site.config.ts');
 const { runIngest } = await import('./lib/run-ingest.ts');
