@@ -186,8 +186,10 @@ const FORMAT = 3;
  *
  * @param outDir The entries folder.
  * @param version The current `ingestVersion()`.
+ * @param onOwned Given the owned files as soon as they are read, before the
+ *   rest (and before a delta changes some of them: `sinceBase` names those rows).
  */
-export function loadManifest(outDir: string, version: string): LoadedManifest {
+export function loadManifest(outDir: string, version: string, onOwned?: (owned: ReadonlyMap<string, OwnedFile>) => void): LoadedManifest {
   const empty: Manifest = { version, files: {}, entries: new Map(), owned: new Map(), histories: {} };
   let text: string;
   try {
@@ -209,6 +211,7 @@ export function loadManifest(outDir: string, version: string): LoadedManifest {
   const articles = current ? articleRows(stored.files) : undefined;
   const owned = columns ? ownedFromColumns(stored.owned, isEntryName, articles) : readOlderOwned(stored);
   if (typeof owned === 'string') return { manifest: empty, found: true, problem: owned };
+  onOwned?.(owned);
   // Damaged histories cost the "Updated" notes of stories edited in place, not the run.
   const histories = isHistories(stored.histories) ? stored.histories : {};
   const entries = articles && stored.version === version ? entriesFromColumns(stored.entries, articles) : undefined;

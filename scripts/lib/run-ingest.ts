@@ -20,7 +20,7 @@ import { createWorkerPool } from './worker-pool.ts';
 import { DELTA_NAME } from './manifest-delta.ts';
 import { entryName } from '../../src/lib/ingest/slug.ts';
 import { SKETCHES_NAME } from './sketch-file.ts';
-import { surveySizes, type SizeSurvey } from './stat-sizes.ts';
+import { surveySizes, type FileSizes, type SizeSurvey } from './stat-sizes.ts';
 import { checkFolders, foreignFiles, makeFolder, UsageError } from './out-folder.ts';
 import { LOCK_NAME, takeLock } from './out-lock.ts';
 
@@ -121,7 +121,6 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     if (!fresh && !check && !options.verify)
       survey = surveySizes(
         `${outDir}${path.sep}`,
-        '.md',
         listing.dumps.map((dump) => dump.path),
       );
     const notes: string[] = [];
@@ -131,14 +130,20 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       notes.push(`took over the lock of a run that is gone (process ${lock.tookOverFrom})`);
     }
     // Entries with and without the knowledge fields differ: each has its own version.
-    const loaded = loadManifest(outDir, ingestVersion(options.extract !== false));
+    // The survey takes the owned files while this thread reads the rest.
+    let sizes: Promise<FileSizes | undefined> | undefined;
+    const loaded = loadManifest(outDir, ingestVersion(options.extract !== false), (owned) => {
+      sizes = survey?.compare(owned).catch(() => undefined);
+    });
+    const retake = loaded.manifest.sinceBase?.rows.owned;
+    if (retake && retake.size > 0) sizes = sizes?.then((found) => found?.retaken(`${outDir}${path.sep}`, retake));
     const ledgerFile = path.resolve(cwd, options.ledger ?? path.join(options.outDir, LEDGER_NAME));
     const ledger = readLedger(ledgerFile, options.ledger ?? path.join(shown, LEDGER_NAME), loaded.manifest.ledger);
     if (!loaded.found && !options.force) refuseForeign(outDir, shown);
     if (loaded.problem) notes.push(`${MANIFEST_NAME}: ${loaded.problem}; nothing is removed this run, and a new manifest is written`);
     // A run killed midway then leaves a folder recognisably the ingest's.
     if (!loaded.found && !check) saveManifest(outDir, loaded.manifest);
-    return { ...(await ingestInto({ ...options, inDir, outDir, ledger: ledgerFile }, loaded, ledger, { fresh, survey, listing })), notes };
+    return { ...(await ingestInto({ ...options, inDir, outDir, ledger: ledgerFile }, loaded, ledger, { fresh, survey, sizes, listing })), notes };
   } finally {
     survey?.stop();
     lock?.release();
@@ -166,7 +171,12 @@ async function ingestInto(
   options: IngestOptions,
   loaded: LoadedManifest,
   old: ReadLedger,
-  { fresh, survey, listing }: { fresh: boolean; survey: SizeSurvey | undefined; listing: DumpListing },
+  {
+    fresh,
+    survey,
+    sizes,
+    listing,
+  }: { fresh: boolean; survey: SizeSurvey | undefined; sizes: Promise<FileSizes | undefined> | undefined; listing: DumpListing },
 ): Promise<Omit<IngestSummary, 'notes'>> {
   const { inDir, outDir, check = false } = options;
   const previous = loaded.manifest;
@@ -179,8 +189,6 @@ async function ingestInto(
 
   try {
     const verify = check || options.verify === true;
-    // Compared while this thread reads the dumps and plans (verifying reads each file whole, later).
-    const sizes = survey?.compare(previous.owned).catch(() => undefined);
     const scan = await readRecords({
       dumps,
       times: await survey?.dumps.catch(() => undefined),

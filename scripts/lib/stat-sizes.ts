@@ -4,20 +4,21 @@
  * every dump with its record and checks every entry it owns is still on disk
  * as written, 10k and 100k `stat` calls at 100k stories (about 0.1 and 0.5 s
  * of this machine's kernel time). The thread starts before the manifest is
- * read: it takes the dumps, then the entry files the folder lists, while the
- * ingest's own thread reads the manifest and the ledger; once the manifest is
- * in, it compares each recorded size with what it found, and answers with the
- * few that differ: a size per name back in this thread, as a map, cost more
- * than the stats.
+ * read and takes the dumps while this thread reads it; given the recorded
+ * files, it takes them while this thread reads the ledger and plans, and
+ * answers with the few whose size differs: a size per name back in this
+ * thread, as a map, cost more than the stats. (Listing the folder at the start
+ * instead, to take the entries before the manifest names them, cost more CPU
+ * than it saved waiting, on two cores both busy: DESIGN.md, "Running".)
  */
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
 // Plain JavaScript, evaluated as the thread's code: nothing to compile or import.
-// A recorded name the listing did not hold (or a folder it could not list) gets a stat of its own.
 const THREAD = `
-const { readdirSync, statSync } = require('node:fs');
+const { statSync } = require('node:fs');
 const { parentPort, workerData } = require('node:worker_threads');
-const { prefix, suffix, dumps } = workerData;
+const { prefix, dumps } = workerData;
 const times = new Float64Array(dumps.length * 2);
 for (let i = 0; i < dumps.length; i++) {
   let stat;
@@ -26,19 +27,12 @@ for (let i = 0; i < dumps.length; i++) {
   times[2 * i + 1] = stat ? stat.mtimeMs : 0;
 }
 parentPort.postMessage(times, [times.buffer]);
-const sizeOf = (name) => {
-  let stat;
-  try { stat = statSync(prefix + name, { throwIfNoEntry: false }); } catch { stat = undefined; }
-  return stat && stat.isFile() ? stat.size : -1;
-};
-const found = new Map();
-let names = [];
-try { names = readdirSync(prefix); } catch {}
-for (const name of names) if (name.endsWith(suffix)) found.set(name, sizeOf(name));
 parentPort.once('message', ({ names, expected }) => {
   const changed = [];
   for (let i = 0; i < names.length; i++) {
-    const size = found.get(names[i]) ?? sizeOf(names[i]);
+    let stat;
+    try { stat = statSync(prefix + names[i], { throwIfNoEntry: false }); } catch { stat = undefined; }
+    const size = stat && stat.isFile() ? stat.size : -1;
     if (size !== expected[i] || size < 0) changed.push(i, size);
   }
   parentPort.postMessage(changed);
@@ -65,6 +59,28 @@ export class FileSizes {
   get(name: string): number | undefined {
     return this.changed.get(name) ?? this.recorded.get(name)?.size;
   }
+
+  /**
+   * Take some files again, in this thread, against their records as they are
+   * now: the rows a manifest delta changed after the survey was given the records.
+   *
+   * @param prefix The folder, with its trailing separator.
+   */
+  retaken(prefix: string, names: Iterable<string>): FileSizes {
+    const changed = new Map(this.changed);
+    for (const name of names) {
+      changed.delete(name);
+      const recorded = this.recorded.get(name);
+      if (!recorded) continue;
+      let size = -1;
+      try {
+        const stat = statSync(prefix + name, { throwIfNoEntry: false });
+        if (stat?.isFile()) size = stat.size;
+      } catch {}
+      if (size !== recorded.size || size < 0) changed.set(name, size);
+    }
+    return new FileSizes(this.recorded, changed);
+  }
 }
 
 /** A file's size and modification time (-1 and 0 when it cannot be read). */
@@ -84,15 +100,13 @@ export interface SizeSurvey {
 }
 
 /**
- * Start taking the size and time of some dumps, then the size of every file in
- * a folder whose name ends with `suffix`.
+ * Start taking the size and time of some dumps; the files of a folder are taken when compared.
  *
  * @param prefix The folder, with its trailing separator.
- * @param suffix The files to take at once; a recorded name outside them is taken when compared.
  * @param dumps The dumps' paths.
  */
-export function surveySizes(prefix: string, suffix: string, dumps: readonly string[] = []): SizeSurvey {
-  const thread = new Worker(THREAD, { eval: true, workerData: { prefix, suffix, dumps } });
+export function surveySizes(prefix: string, dumps: readonly string[] = []): SizeSurvey {
+  const thread = new Worker(THREAD, { eval: true, workerData: { prefix, dumps } });
   let comparing = false;
   const failed = new Promise<never>((_, reject) => thread.once('error', reject));
   failed.catch(() => {});
