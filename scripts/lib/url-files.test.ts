@@ -66,6 +66,16 @@ describe('saveUrls', () => {
     expect(statSync(ledgerFile).mtimeMs).toBe(written);
   });
 
+  test("keeps the ledger's text as read when it is the last run's own and the plan changed nothing in it", () => {
+    const ledgerFile = path.join(root, 'ledger.txt');
+    const unchanged = { ...plan(['a-story-012345']), ledgerChanged: false };
+    // Its own: the text as read is taken as it is, not built again to compare.
+    const own = { text: 'the text as read', hash: ledgerHash('the text as read'), own: true };
+    expect(saveUrls({ outDir: root, ledgerFile, old: own, plan: unchanged, dryRun: true })).toMatchObject({ ledgerChanged: false, ledgerHash: own.hash });
+    // Another ledger (edited by hand since) is written again, as the plan says.
+    expect(saveUrls({ outDir: root, ledgerFile, old: { ...own, own: false }, plan: unchanged, dryRun: true })).toMatchObject({ ledgerChanged: true });
+  });
+
   test('with dryRun, reports a change and writes nothing', () => {
     const ledgerFile = path.join(root, 'ledger.txt');
     mkdirSync(path.join(root, 'out'));

@@ -71,7 +71,7 @@ export interface SaveUrlsOptions {
   outDir: string;
   ledgerFile: string;
   /** The ledger as read. */
-  old: Pick<ReadLedger, 'text' | 'hash'>;
+  old: Pick<ReadLedger, 'text' | 'hash'> & Partial<Pick<ReadLedger, 'own'>>;
   plan: Plan;
   /** Compare only. */
   dryRun: boolean;
@@ -82,7 +82,8 @@ export interface SaveUrlsOptions {
  * change (with `dryRun`, only compared).
  */
 export function saveUrls(options: SaveUrlsOptions): { changed: boolean; ledgerChanged: boolean; ledgerHash: string } {
-  const ledger = serializeLedger(options.plan.ledger);
+  // The ledger the last run wrote, unchanged by the plan, is its text as read: no 8 MB to build and compare at 100k.
+  const ledger = options.old.own && options.plan.ledgerChanged === false ? options.old.text : serializeLedger(options.plan.ledger);
   const redirectsFile = path.join(options.outDir, REDIRECTS_NAME);
   const redirects = `${JSON.stringify(options.plan.redirects)}\n`;
   const ledgerChanged = ledger !== options.old.text;

@@ -23,6 +23,22 @@ describe('settleUrls', () => {
     expect(again.redirects).toEqual([]);
   });
 
+  test('says whether the ledger changed: not for a story settled again, yes for a new URL, a merge or a version', () => {
+    const first = settle([{ id: A, title: 'Night bus routes restored' }]);
+    expect(first.ledgerChanged).toBe(true);
+    expect(settle([{ id: A, title: 'Night Bus Routes Restored!' }], first.ledger).ledgerChanged).toBe(false);
+    expect(settle([{ id: A, title: 'Night bus routes restored at last' }], first.ledger).ledgerChanged).toBe(true);
+    expect(settle([{ id: B, title: 'Night bus routes restored' }], first.ledger, new Map([[A, B]])).ledgerChanged).toBe(true);
+    const version = (story: string) =>
+      settleUrls({ stories: [{ id: A, title: 'Night bus routes restored' }], versions: new Map([[C, story]]), merged: new Map(), ledger: first.ledger });
+    const withVersion = version(A);
+    expect(withVersion.ledgerChanged).toBe(true);
+    expect(
+      settleUrls({ stories: [{ id: A, title: 'Night bus routes restored' }], versions: new Map([[C, A]]), merged: new Map(), ledger: withVersion.ledger })
+        .ledgerChanged,
+    ).toBe(false);
+  });
+
   test('gives a corrected headline a new slug and redirects the old one', () => {
     const first = settle([{ id: A, title: 'Night bus routes restord' }]);
     const { slugs, redirects } = settle([{ id: A, title: 'Night bus routes restored' }], first.ledger);

@@ -28,6 +28,8 @@ export interface SettledUrls {
   ledger: Ledger;
   /** From every other URL of a live story to its current one, sorted by `from`. */
   redirects: SlugRedirect[];
+  /** The ledger differs from the one given (a re-run that changed no URL need not write it, nor even serialize it). */
+  ledgerChanged: boolean;
 }
 
 /** What `settleUrls` is given. */
@@ -81,8 +83,12 @@ export function settleUrls(input: SettleInput): SettledUrls {
           urls: new Map([...input.ledger.urls].map(([slug, story]) => [slug, merged.get(story) ?? story])),
           texts: new Map([...input.ledger.texts].map(([content, story]) => [content, merged.get(story) ?? story])),
         };
+  let ledgerChanged = merged.size > 0;
   for (const [loser, survivor] of merged) ledger.texts.set(loser, survivor);
-  for (const [content, story] of input.versions) ledger.texts.set(content, story);
+  for (const [content, story] of input.versions) {
+    if (ledger.texts.get(content) !== story) ledgerChanged = true;
+    ledger.texts.set(content, story);
+  }
 
   // Most stories were published under one URL: a string, an array only for more.
   const published = new Map<string, string | string[]>();
@@ -113,6 +119,7 @@ export function settleUrls(input: SettleInput): SettledUrls {
       const free = wanting.get(slug) === 1 && !claimed.has(slug) && (owner === undefined || owner === story.id);
       if (free || digits >= 16) {
         slugs.set(story.id, slug);
+        if (owner !== story.id) ledgerChanged = true;
         ledger.urls.set(slug, story.id);
       } else clashing.push(story);
     });
@@ -131,5 +138,5 @@ export function settleUrls(input: SettleInput): SettledUrls {
     if (to !== undefined && to !== from) redirects.push({ from, to });
   });
   redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  return { slugs, ledger, redirects };
+  return { slugs, ledger, redirects, ledgerChanged };
 }
