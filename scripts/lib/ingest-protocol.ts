@@ -8,6 +8,7 @@ import type { OwnedFile } from './ingest-manifest.ts';
 import type { Transferable } from 'node:worker_threads';
 import type { PackedFiles } from './packed-files.ts';
 import type { KnowledgeCache } from './knowledge-stage.ts';
+import type { TaskMaker } from './worker-pool.ts';
 
 /** What the ingest knows of one dump file. */
 export interface FileRecord {
@@ -44,6 +45,8 @@ export interface ScanTask {
   fresh: boolean;
   /** Extract each story's knowledge fields, with this cache (absent: `--no-extract`). */
   knowledge?: KnowledgeCache;
+  /** The buffer of an earlier batch's files, written since: packed into again rather than a new one. */
+  spare?: ArrayBuffer;
 }
 
 /** Plan the entries of some articles of one dump. */
@@ -144,8 +147,11 @@ export type Progress = (phase: 'read' | 'write', done: number, total: number) =>
 
 /** The workers, or the main thread when `work` (dumps or entries) is small. */
 export type GetPool = (work: number) => {
-  run(task: ScanTask | RenderTask | WriteTask, transfer?: Transferable[]): Promise<ScanResult | RenderResult | WriteResult>;
+  run(task: IngestTask | TaskMaker<IngestTask>, transfer?: Transferable[]): Promise<ScanResult | RenderResult | WriteResult>;
 };
+
+/** Any task of the ingest's workers. */
+export type IngestTask = ScanTask | RenderTask | WriteTask;
 
 /** Why a worker's task failed, as reported for the dump it was about: a fault of the ingest, not of the dump. */
 export function internalReason(error: unknown): string {

@@ -271,7 +271,7 @@ export async function runTask(task: ScanTask | RenderTask | WriteTask): Promise<
   if (task.kind === 'write') return writeFiles(task);
   const before = extractionCpuMs();
   if (task.kind === 'render') return { ...renderFile(task), extractMs: extractionCpuMs() - before };
-  const writes = new FilePacker();
+  const writes = new FilePacker(task.spare);
   const unchanged: UnchangedFiles = {};
   const records = task.files.map((file): Scanned => {
     try {

@@ -163,7 +163,7 @@ function refuseForeign(outDir: string, shown: string): void {
 // zod, the parser) load only then: a run with workers does not wait for this
 // thread to load what only they use before starting them.
 const inline: ReturnType<GetPool> = {
-  run: async (task) => (await import('./ingest-worker.ts')).runTask(task),
+  run: async (task) => (await import('./ingest-worker.ts')).runTask(typeof task === 'function' ? task()[0] : task),
 };
 
 /** The run proper, in a folder the ingest may write to and holds. */

@@ -51,15 +51,24 @@ describe('readRecords, through runIngest', () => {
 describe('readRecords', () => {
   const TITLES = Array.from({ length: 100 }, (_, i) => `Story Number ${i + 1}`);
 
-  /** A hundred one-story dumps, read by the scan, with each task the pool was given. */
+  /**
+   * A hundred one-story dumps, read by the scan, with each task the pool was
+   * given (one after the other, made as each is taken, as by the workers).
+   */
   async function scanHundred(onWrite?: (task: WriteTask) => Promise<never>) {
     TITLES.forEach((title, i) => write(`${String(i).padStart(3, '0')}.txt`, story(title, `Body of story ${i + 1}.`)));
     mkdirSync(outDir);
-    const tasks: { kind: string; transfer: number }[] = [];
+    const tasks: { kind: string; transfer: number; spare?: ArrayBuffer }[] = [];
+    let taken: Promise<unknown> = Promise.resolve();
     const getPool: GetPool = () => ({
-      run: (task, transfer = []) => {
-        tasks.push({ kind: task.kind, transfer: transfer.length });
-        return task.kind === 'write' && onWrite ? onWrite(task) : runTask(task);
+      run: (given, moved = []) => {
+        const done = taken.then(() => {
+          const [task, transfer] = typeof given === 'function' ? given() : [given, moved];
+          tasks.push({ kind: task.kind, transfer: transfer.length, ...(task.kind === 'scan' && task.spare ? { spare: task.spare } : {}) });
+          return task.kind === 'write' && onWrite ? onWrite(task) : runTask(task);
+        });
+        taken = done.catch(() => undefined);
+        return done;
       },
     });
     const dumps = TITLES.map((_, i) => ({ name: `${String(i).padStart(3, '0')}.txt`, path: path.join(inDir, `${String(i).padStart(3, '0')}.txt`) }));
@@ -79,6 +88,18 @@ describe('readRecords', () => {
     expect(summary.written.size).toBe(100);
     expect(summary.produced.size).toBe(100);
     expect(summary.settled.size).toBe(100);
+  });
+
+  test('packs each batch after the first into the buffer of one written before it', async () => {
+    const { summary, tasks } = await scanHundred();
+    await summary.writing;
+    const scans = tasks.filter((task) => task.kind === 'scan');
+    expect(scans[0]?.spare).toBeUndefined();
+    expect(scans.slice(1).every((task) => task.spare instanceof ArrayBuffer && task.spare.byteLength > 0)).toBe(true);
+    expect(new Set(scans.slice(1).map((task) => task.spare)).size).toBe(1);
+    expect(scans.slice(1).map((task) => task.transfer)).toEqual(scans.slice(1).map(() => 1));
+    expect(entries()).toHaveLength(100);
+    expect(summary.written.size).toBe(100);
   });
 
   test('reports every entry of a write task that failed, and counts none of them as written', async () => {

@@ -12,7 +12,17 @@ import path from 'node:path';
 import { writePacked, type FileFailure } from './entry-files.ts';
 import { entryName } from '../../src/lib/ingest/slug.ts';
 import type { Manifest, OwnedFile } from './ingest-manifest.ts';
-import { internalReason, type FileRecord, type FileWrites, type GetPool, type Progress, type ScanResult, type WriteResult } from './ingest-protocol.ts';
+import {
+  internalReason,
+  type FileRecord,
+  type FileWrites,
+  type GetPool,
+  type Progress,
+  type ScanResult,
+  type ScanTask,
+  type WriteResult,
+} from './ingest-protocol.ts';
+import type { TaskMaker } from './worker-pool.ts';
 import type { KnowledgeCache } from './knowledge-stage.ts';
 import type { DumpFile } from './list-dumps.ts';
 
@@ -101,12 +111,20 @@ export async function readRecords({ dumps, times, previous, outDir, dryRun, fres
   const batches: Promise<void>[] = [];
   const writtenAfter = Math.ceil(changed.length * (1 - WRITTEN_AFTER));
   const later: ScanResult[] = [];
+  // The buffers of batches written, for the next batches to pack into.
+  const spares: ArrayBuffer[] = [];
+  const withSpare =
+    (task: ScanTask): TaskMaker<ScanTask> =>
+    () => {
+      const spare = spares.pop();
+      return spare ? [{ ...task, spare }, [spare]] : [task, []];
+    };
   for (let i = 0; i < changed.length; i += SCAN_BATCH) {
     const files = changed.slice(i, i + SCAN_BATCH).map((dump) => ({ ...dump, hash: previous.files[dump.name]?.hash }));
     const last = i >= writtenAfter;
     batches.push(
       getPool(changed.length)
-        .run({ kind: 'scan', files, outDir, fresh, ...(knowledge ? { knowledge } : {}) })
+        .run(withSpare({ kind: 'scan', files, outDir, fresh, ...(knowledge ? { knowledge } : {}) }))
         .then(
           (result) => {
             const scanned = result as ScanResult;
@@ -124,6 +142,7 @@ export async function readRecords({ dumps, times, previous, outDir, dryRun, fres
             else {
               if (!dryRun) recordWrites(summary, writePacked(scanned.writes, fresh));
               settleOutcomes(summary, scanned);
+              if (scanned.writes.bytes.buffer.byteLength > 0) spares.push(scanned.writes.bytes.buffer as ArrayBuffer);
             }
           },
           // A fault of the ingest (a worker that crashed or ran out of memory)

@@ -34,6 +34,29 @@ parentPort.on('message', () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('createWorkerPool', () => {
+  test('makes a task given as a maker when a worker takes it, moving the buffers it names', async () => {
+    const pool = createWorkerPool<number | { bytes: ArrayBuffer }, number>(pathToFileURL(script), 1, 1);
+    try {
+      const made: number[] = [];
+      const bytes = new ArrayBuffer(8);
+      const first = pool.run(() => {
+        made.push(1);
+        return [1, []];
+      });
+      const second = pool.run(() => {
+        made.push(2);
+        return [{ bytes }, [bytes]];
+      });
+      // One worker, one task at a time: the second is made once the first is answered.
+      expect(made).toEqual([1]);
+      expect(await Promise.all([first, second])).toEqual([2, 8]);
+      expect(made).toEqual([1, 2]);
+      expect(bytes.byteLength).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
   test('runs every task and answers each with its own result', async () => {
     const pool = createWorkerPool<number, number>(pathToFileURL(script), 2);
     try {

@@ -5,18 +5,22 @@
  */
 import { type Transferable, Worker, type WorkerOptions } from 'node:worker_threads';
 
+/** A task made when a worker takes it, with the buffers to move there: one can then carry what was freed meanwhile. */
+export type TaskMaker<Task> = () => [Task, Transferable[]];
+
 export interface WorkerPool<Task, Result> {
   /**
    * Run a task on the least busy worker.
    *
+   * @param task The task, or what makes it when a worker takes it.
    * @param transfer Buffers of the task to move to the worker rather than copy.
    */
-  run(task: Task, transfer?: Transferable[]): Promise<Result>;
+  run(task: Task | TaskMaker<Task>, transfer?: Transferable[]): Promise<Result>;
   close(): Promise<void>;
 }
 
 interface Job<Task, Result> {
-  task: Task;
+  task: Task | TaskMaker<Task>;
   transfer: Transferable[];
   resolve: (result: Result) => void;
   reject: (error: Error) => void;
@@ -72,6 +76,7 @@ export function createWorkerPool<Task, Result>(script: URL, size: number, depth 
       }
       if (!worker) return;
       const job = queue.shift() as Job<Task, Result>;
+      if (typeof job.task === 'function') [job.task, job.transfer] = (job.task as TaskMaker<Task>)();
       given.get(worker)?.push(job);
       worker.postMessage(job.task, job.transfer);
     }
