@@ -77,6 +77,8 @@ export interface LoadedManifest {
   found: boolean;
   /** Why the manifest file could not be used, if it could not: the run goes on, deleting nothing. */
   problem?: string;
+  /** The owned files a delta changed after `loadManifest` gave the owned files to its `onOwned`. */
+  ownedSince?: ReadonlySet<string>;
 }
 
 /** Packages whose code writes, validates or reads back entries; their dependencies in the lock file count too. */
@@ -228,10 +230,11 @@ export function loadManifest(outDir: string, version: string, onOwned?: (owned: 
   // As with a damaged manifest, what the ingest owns is not known for sure: nothing is removed this run.
   if ('problem' in delta) return { manifest: { ...empty, histories }, found: true, problem: delta.problem };
   if (delta.found && isHistories(delta.histories)) manifest.histories = delta.histories;
-  if (!cacheValid) return { manifest, found: true };
-  if (delta.found && !delta.cache) return { manifest: { ...empty, owned: manifest.owned, histories: manifest.histories }, found: true };
+  const ownedSince = delta.found ? { ownedSince: delta.rows.owned } : {};
+  if (!cacheValid) return { manifest, found: true, ...ownedSince };
+  if (delta.found && !delta.cache) return { manifest: { ...empty, owned: manifest.owned, histories: manifest.histories }, found: true, ...ownedSince };
   manifest.sinceBase = { base, rows: delta.found ? delta.rows : { files: new Set(), entries: new Set(), owned: new Set() } };
-  return { manifest, found: true };
+  return { manifest, found: true, ...ownedSince };
 }
 
 /**

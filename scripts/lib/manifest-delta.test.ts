@@ -106,6 +106,24 @@ describe('a manifest saved as a delta', () => {
     );
   });
 
+  test("gives the owned files as the manifest holds them before its delta, and names the delta's owned rows, whatever the code's version", () => {
+    saveManifest(outDir, manifestOf(2));
+    const { manifest } = loadManifest(outDir, 'v1');
+    manifest.owned.set('story-1.md', { size: 99, hash: 'f'.repeat(16) });
+    manifest.owned.set('story-new.md', { size: 5, hash: 'f'.repeat(16) });
+    saveManifest(outDir, manifest, rows({ owned: ['story-1.md', 'story-new.md'] }));
+    for (const version of ['v1', 'v2']) {
+      let given: Map<string, number> | undefined;
+      const loaded = loadManifest(outDir, version, (owned) => {
+        given = new Map([...owned].map(([name, file]) => [name, file.size]));
+      });
+      expect(given?.get('story-1.md')).toBe(1);
+      expect(given?.has('story-new.md')).toBe(false);
+      expect(loaded.manifest.owned.get('story-1.md')?.size).toBe(99);
+      expect([...(loaded.ownedSince ?? [])].sort()).toEqual(['story-1.md', 'story-new.md']);
+    }
+  });
+
   test('is written whole again, and the delta removed, once the changed rows pass the limit', () => {
     saveManifest(outDir, manifestOf(2));
     const { manifest } = loadManifest(outDir, 'v1');

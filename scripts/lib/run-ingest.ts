@@ -135,7 +135,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     const loaded = loadManifest(outDir, ingestVersion(options.extract !== false), (owned) => {
       sizes = survey?.compare(owned).catch(() => undefined);
     });
-    const retake = loaded.manifest.sinceBase?.rows.owned;
+    const retake = loaded.ownedSince;
     if (retake && retake.size > 0) sizes = sizes?.then((found) => found?.retaken(`${outDir}${path.sep}`, retake));
     const ledgerFile = path.resolve(cwd, options.ledger ?? path.join(options.outDir, LEDGER_NAME));
     const ledger = readLedger(ledgerFile, options.ledger ?? path.join(shown, LEDGER_NAME), loaded.manifest.ledger);
