@@ -35,9 +35,9 @@ export class FilePacker {
 
   /**
    * @param spare A buffer to pack into, one an earlier pack used and is done
-   *   with: memory already in the process. On this machine a new page costs
-   *   14 µs, and a new buffer a batch was about a gigabyte of them at 100k
-   *   stories (DESIGN.md, "Running").
+   *   with: memory already in the process. On this machine a new page of
+   *   memory costs 14 µs, and a new 1–2 MB buffer for each batch came to about
+   *   a gigabyte of new pages at 100k stories (DESIGN.md, "Running").
    */
   constructor(spare?: ArrayBuffer) {
     this.bytes = spare ? Buffer.from(spare) : Buffer.alloc(0);

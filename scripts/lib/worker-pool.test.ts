@@ -121,4 +121,21 @@ describe('createWorkerPool', () => {
       await pool.close();
     }
   });
+
+  test('makes again, for the next worker, a task a maker made that waited behind a worker that dies', async () => {
+    const pool = createWorkerPool<number | string | { bytes: ArrayBuffer }, number>(pathToFileURL(script), 1);
+    try {
+      const made: number[] = [];
+      const maker = (): [{ bytes: ArrayBuffer }, ArrayBuffer[]] => {
+        const bytes = new ArrayBuffer(made.push(made.length) * 4);
+        return [{ bytes }, [bytes]];
+      };
+      const results = Promise.allSettled([pool.run('die'), pool.run(maker)]);
+      // Made once for the worker that died, again (with its own buffer) for the one that replaced it.
+      expect((await results).map((r) => (r.status === 'fulfilled' ? r.value : 'rejected'))).toEqual(['rejected', 8]);
+      expect(made).toHaveLength(2);
+    } finally {
+      await pool.close();
+    }
+  });
 });

@@ -21,6 +21,8 @@ export interface WorkerPool<Task, Result> {
 
 interface Job<Task, Result> {
   task: Task | TaskMaker<Task>;
+  /** What made the task, if a maker did: it makes it again for another worker. */
+  maker?: TaskMaker<Task>;
   transfer: Transferable[];
   resolve: (result: Result) => void;
   reject: (error: Error) => void;
@@ -52,14 +54,16 @@ export function createWorkerPool<Task, Result>(script: URL, size: number, depth 
       pump();
     });
     // A worker that dies (out of memory, say) fails the task it was running
-    // and is replaced; the tasks waiting behind it go back to the queue, but
-    // those whose buffers went with them, which fail too.
+    // and is replaced; the tasks waiting behind it go back to the queue (those
+    // a maker made, to be made again), but those whose buffers went with
+    // them, which fail too.
     worker.once('error', (error: Error) => {
       given.delete(worker);
       void worker.terminate();
       const [failed, ...waiting] = jobs;
-      queue.unshift(...waiting.filter((job) => job.transfer.length === 0));
-      for (const job of waiting) if (job.transfer.length > 0) job.reject(error);
+      const again = (job: Job<Task, Result>) => job.maker !== undefined || job.transfer.length === 0;
+      queue.unshift(...waiting.filter(again).map((job) => (job.maker ? { ...job, task: job.maker, transfer: [] } : job)));
+      for (const job of waiting) if (!again(job)) job.reject(error);
       failed?.reject(error);
       start();
       pump();
@@ -76,7 +80,10 @@ export function createWorkerPool<Task, Result>(script: URL, size: number, depth 
       }
       if (!worker) return;
       const job = queue.shift() as Job<Task, Result>;
-      if (typeof job.task === 'function') [job.task, job.transfer] = (job.task as TaskMaker<Task>)();
+      if (typeof job.task === 'function') {
+        job.maker = job.task as TaskMaker<Task>;
+        [job.task, job.transfer] = job.maker();
+      }
       given.get(worker)?.push(job);
       worker.postMessage(job.task, job.transfer);
     }
