@@ -189,7 +189,7 @@ const FORMAT = 3;
  * @param outDir The entries folder.
  * @param version The current `ingestVersion()`.
  * @param onOwned Given the owned files as soon as they are read, before the
- *   rest (and before a delta changes some of them: `sinceBase` names those rows).
+ *   rest (and before a delta changes some of them: `ownedSince` names those rows).
  */
 export function loadManifest(outDir: string, version: string, onOwned?: (owned: ReadonlyMap<string, OwnedFile>) => void): LoadedManifest {
   const empty: Manifest = { version, files: {}, entries: new Map(), owned: new Map(), histories: {} };

@@ -60,8 +60,14 @@ export interface ArticleRows {
   signatures: string[];
 }
 
-/** The row of each slug (its first), for writing entries and owned files that point at it. */
-export function rowsOfSlugs(files: Record<string, FileRecord>): { rows: Map<string, number>; signatures: string[] } {
+/** The row of each slug (its first) and each row's signature, for writing entries and owned files that point at them. */
+export interface SlugRows {
+  rows: Map<string, number>;
+  signatures: string[];
+}
+
+/** The `SlugRows` of some dump records, in the order `filesToColumns` stores their articles. */
+export function rowsOfSlugs(files: Record<string, FileRecord>): SlugRows {
   const rows = new Map<string, number>();
   const signatures: string[] = [];
   for (const name in files) {
@@ -188,7 +194,7 @@ export function filesFromColumns(value: unknown, rows = articleRows(value)): Rec
  *
  * @param articles The rows of the articles' slugs, and their signatures (`rowsOfSlugs` of the files stored beside).
  */
-export function entriesToColumns(entries: ReadonlyMap<string, string>, articles: ReturnType<typeof rowsOfSlugs>): EntryColumns {
+export function entriesToColumns(entries: ReadonlyMap<string, string>, articles: SlugRows): EntryColumns {
   const slugs: (number | string)[] = [];
   const signatures: string[] = [];
   entries.forEach((signature, slug) => {
@@ -225,7 +231,7 @@ export function entriesFromColumns(value: unknown, articles: ArticleRows): Map<s
  *
  * @param articles The rows of the articles' slugs (`rowsOfSlugs` of the files stored beside).
  */
-export function ownedToColumns(owned: ReadonlyMap<string, { size: number; hash: string }>, articles: ReturnType<typeof rowsOfSlugs>): OwnedColumns {
+export function ownedToColumns(owned: ReadonlyMap<string, { size: number; hash: string }>, articles: SlugRows): OwnedColumns {
   const columns: OwnedColumns = { names: [], sizes: [], hashes: '' };
   const hashes: string[] = [];
   owned.forEach((file, name) => {

@@ -20,7 +20,7 @@ import { createWorkerPool } from './worker-pool.ts';
 import { DELTA_NAME } from './manifest-delta.ts';
 import { entryName } from '../../src/lib/ingest/slug.ts';
 import { SKETCHES_NAME } from './sketch-file.ts';
-import { surveySizes, type FileSizes, type SizeSurvey } from './stat-sizes.ts';
+import { surveySizes, type FileSizes, type SizeAndTime, type SizeSurvey } from './stat-sizes.ts';
 import { checkFolders, foreignFiles, makeFolder, UsageError } from './out-folder.ts';
 import { LOCK_NAME, takeLock } from './out-lock.ts';
 
@@ -143,7 +143,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     if (loaded.problem) notes.push(`${MANIFEST_NAME}: ${loaded.problem}; nothing is removed this run, and a new manifest is written`);
     // A run killed midway then leaves a folder recognisably the ingest's.
     if (!loaded.found && !check) saveManifest(outDir, loaded.manifest);
-    return { ...(await ingestInto({ ...options, inDir, outDir, ledger: ledgerFile }, loaded, ledger, { fresh, survey, sizes, listing })), notes };
+    return { ...(await ingestInto({ ...options, inDir, outDir, ledger: ledgerFile }, loaded, ledger, { fresh, times: survey?.dumps, sizes, listing })), notes };
   } finally {
     survey?.stop();
     lock?.release();
@@ -173,10 +173,17 @@ async function ingestInto(
   old: ReadLedger,
   {
     fresh,
-    survey,
+    times,
     sizes,
     listing,
-  }: { fresh: boolean; survey: SizeSurvey | undefined; sizes: Promise<FileSizes | undefined> | undefined; listing: DumpListing },
+  }: {
+    fresh: boolean;
+    /** The dumps' sizes and times, being taken in the survey's thread. */
+    times: Promise<SizeAndTime[]> | undefined;
+    /** The owned files' sizes, being taken there too. */
+    sizes: Promise<FileSizes | undefined> | undefined;
+    listing: DumpListing;
+  },
 ): Promise<Omit<IngestSummary, 'notes'>> {
   const { inDir, outDir, check = false } = options;
   const previous = loaded.manifest;
@@ -191,7 +198,7 @@ async function ingestInto(
     const verify = check || options.verify === true;
     const scan = await readRecords({
       dumps,
-      times: await survey?.dumps.catch(() => undefined),
+      times: await times?.catch(() => undefined),
       previous,
       outDir,
       dryRun: check,
