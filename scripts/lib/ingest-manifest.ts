@@ -217,9 +217,12 @@ export function loadManifest(outDir: string, version: string, onOwned?: (owned: 
   // Damaged histories cost the "Updated" notes of stories edited in place, not the run.
   const histories = isHistories(stored.histories) ? stored.histories : {};
   const entries = articles && stored.version === version ? entriesFromColumns(stored.entries, articles) : undefined;
-  const files = entries && filesFromColumns(stored.files, articles);
-  const cacheValid =
-    files !== undefined && typeof stored.sketches === 'string' && loadSketches(path.join(outDir, SKETCHES_NAME), stored.sketches, Object.values(files));
+  const sketches =
+    articles && entries && typeof stored.sketches === 'string'
+      ? loadSketches(path.join(outDir, SKETCHES_NAME), stored.sketches, articles.slugs.length)
+      : undefined;
+  const files = sketches && filesFromColumns(stored.files, sketches, articles);
+  const cacheValid = files !== undefined;
   const ledger = typeof stored.ledger === 'string' && isCount(stored.stories) ? { ledger: stored.ledger, stories: stored.stories } : {};
   const manifest: Manifest = cacheValid
     ? { version, files, entries: entries as Manifest['entries'], owned, histories, ...ledger }

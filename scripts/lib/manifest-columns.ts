@@ -15,7 +15,8 @@
  * of the wrong shape: a damaged cache is dropped, never trusted.
  */
 import type { FileRecord, ReadError } from './ingest-protocol.ts';
-import type { ArticleRef } from '../../src/lib/identity/article-ref.ts';
+import type { SketchTable } from './sketch-file.ts';
+import { StoredRecord, type StoredColumns } from './stored-record.ts';
 
 /** Dump records by column: one row per dump, and one per article across all dumps in the same order. */
 export interface FileColumns {
@@ -89,8 +90,6 @@ export function articleRows(value: unknown): ArticleRows | undefined {
   return slugs && signatures ? { slugs, signatures } : undefined;
 }
 
-const EMPTY_SKETCH = new Uint16Array(0);
-
 /** Values that hold no line feed (hex digits, slugs), joined into one column. */
 function join(values: string[]): string {
   return values.join('\n');
@@ -144,8 +143,13 @@ export function filesToColumns(files: Record<string, FileRecord>): FileColumns {
   return columns;
 }
 
-/** The dump records from their columns, each article's sketch left empty for the sketch file to fill; undefined when the columns are damaged. */
-export function filesFromColumns(value: unknown, rows = articleRows(value)): Record<string, FileRecord> | undefined {
+/**
+ * The dump records from their columns, their articles left in them until asked for (`stored-record.ts`).
+ *
+ * @param sketches Every article's bins, from the sketch file written with the columns.
+ * @returns undefined when the columns are damaged or the sketches are not theirs.
+ */
+export function filesFromColumns(value: unknown, sketches: SketchTable, rows = articleRows(value)): Record<string, FileRecord> | undefined {
   if (!isObject(value) || !isObject(value.article) || !isObject(value.errors)) return undefined;
   const { names, size, mtimeMs, articles, errors, article } = value;
   if (!isArrayOf(names, isString) || !isArrayOf(size, isCount) || !isArrayOf(mtimeMs, isNumber) || !isArrayOf(articles, isCount)) return undefined;
@@ -156,35 +160,34 @@ export function filesFromColumns(value: unknown, rows = articleRows(value)): Rec
   for (const count of articles) total += count;
   const [ids, digests] = [split(article.id, total), split(article.digest, total)];
   const { index, line, shingles } = article;
-  if (!hashes || !ids || !digests || !rows || rows.slugs.length !== total) return undefined;
-  const { slugs, signatures } = rows;
+  if (!hashes || !ids || !digests || !rows || rows.slugs.length !== total || sketches.count !== total) return undefined;
   if (!isArrayOf(index, isCount) || !isArrayOf(line, isCount) || !isArrayOf(shingles, isCount)) return undefined;
   if (index.length !== total || line.length !== total || shingles.length !== total) return undefined;
   for (const row in errors) if (!(Number(row) < dumps) || !isArrayOf(errors[row], isReadError)) return undefined;
 
+  const columns: StoredColumns = {
+    ids,
+    digests,
+    slugs: rows.slugs,
+    signatures: rows.signatures,
+    index,
+    line,
+    shingles,
+    sketches,
+    candidateRows: (keys) => sketches.rowsWithKeys(keys),
+  };
   const files: Record<string, FileRecord> = {};
-  let at = 0;
+  let start = 0;
   for (let row = 0; row < dumps; row++) {
-    const refs: ArticleRef[] = [];
-    for (const end = at + (articles[row] as number); at < end; at++) {
-      refs.push({
-        id: ids[at] as string,
-        digest: digests[at] as string,
-        slug: slugs[at] as string,
-        signature: signatures[at] as string,
-        index: index[at] as number,
-        line: line[at] as number,
-        sketch: EMPTY_SKETCH,
-        shingles: shingles[at] as number,
-      });
-    }
-    files[names[row] as string] = {
+    const count = articles[row] as number;
+    const fields = {
       size: size[row] as number,
       mtimeMs: mtimeMs[row] as number,
       hash: hashes[row] as string,
-      articles: refs,
       errors: (errors[row] as ReadError[] | undefined) ?? [],
     };
+    files[names[row] as string] = new StoredRecord(fields, { columns, start, count });
+    start += count;
   }
   return files;
 }

@@ -56,7 +56,10 @@ const tables = (manifest: Manifest) => ({
   ...manifest,
   sinceBase: undefined,
   files: Object.fromEntries(
-    Object.entries(manifest.files).map(([name, r]) => [name, { ...r, articles: r.articles.map((a) => ({ ...a, sketch: Array.from(a.sketch) })) }]),
+    Object.entries(manifest.files).map(([name, { size, mtimeMs, hash, errors, articles }]) => [
+      name,
+      { size, mtimeMs, hash, errors, articles: articles.map((a) => ({ ...a, sketch: Array.from(a.sketch) })) },
+    ]),
   ),
 });
 

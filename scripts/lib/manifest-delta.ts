@@ -11,7 +11,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './entry-files.ts';
 import type { FileRecord } from './ingest-protocol.ts';
-import { filesFromColumns, filesToColumns, isCount, isObject } from './manifest-columns.ts';
+import { articleRows, filesFromColumns, filesToColumns, isCount, isObject } from './manifest-columns.ts';
 import { decodeSketches, encodeSketches } from './sketch-file.ts';
 
 /** File name of the delta inside the output folder. */
@@ -107,13 +107,14 @@ export function applyDelta(outDir: string, base: string, tables: DeltaTables, ca
   const { histories } = stored;
   if (!cache || stored.version !== tables.version) return { found: true, rows, cache: false, histories };
 
-  const files = filesFromColumns(stored.files);
+  const articles = articleRows(stored.files);
+  const sketches =
+    articles && typeof stored.sketches === 'string' ? decodeSketches(Buffer.from(stored.sketches, 'base64'), base, articles.slugs.length) : undefined;
+  const files = sketches && filesFromColumns(stored.files, sketches, articles);
   const entries = pairs(stored.entries, (_, signature) => signature === null || typeof signature === 'string');
   const removed =
     Array.isArray(stored.removedFiles) && stored.removedFiles.every((name) => typeof name === 'string') ? (stored.removedFiles as string[]) : undefined;
-  const sketched =
-    files !== undefined && typeof stored.sketches === 'string' && decodeSketches(Buffer.from(stored.sketches, 'base64'), base, Object.values(files));
-  if (!entries || !removed || !sketched) return { found: true, rows, cache: false, histories };
+  if (!files || !entries || !removed) return { found: true, rows, cache: false, histories };
   for (const name of removed) {
     rows.files.add(name);
     delete tables.files[name];

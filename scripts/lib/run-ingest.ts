@@ -20,6 +20,7 @@ import { createWorkerPool } from './worker-pool.ts';
 import { DELTA_NAME } from './manifest-delta.ts';
 import { entryName } from '../../src/lib/ingest/slug.ts';
 import { SKETCHES_NAME } from './sketch-file.ts';
+import { articleCount } from './stored-record.ts';
 import { surveySizes, type FileSizes, type SizeAndTime, type SizeSurvey } from './stat-sizes.ts';
 import { checkFolders, foreignFiles, makeFolder, UsageError } from './out-folder.ts';
 import { LOCK_NAME, takeLock } from './out-lock.ts';
@@ -319,11 +320,11 @@ async function ingestInto(
     );
     const unlisted = unreadable.map((item): Rejection => ({ file: item.name, kind: 'file', line: 0, reason: item.reason }));
     const rejected = [...unlisted, ...collectRejections(records), ...rendered.rejected, ...outRejections];
-    const articles = [...records.values()].reduce((sum, record) => sum + record.articles.length, 0);
+    const articles = [...records.values()].reduce((sum, record) => sum + articleCount(record), 0);
     return {
       files: dumps.length,
       filesRead: scan.read.size,
-      emptyFiles: [...records].filter(([, r]) => r.articles.length === 0 && r.errors.length === 0).map(([name]) => name),
+      emptyFiles: [...records].filter(([, r]) => articleCount(r) === 0 && r.errors.length === 0).map(([name]) => name),
       skipped,
       articles,
       entries: stories,

@@ -24,6 +24,7 @@ import {
 } from './ingest-protocol.ts';
 import type { TaskMaker } from './worker-pool.ts';
 import type { KnowledgeCache } from './knowledge-stage.ts';
+import { withTimes } from './stored-record.ts';
 import type { DumpFile } from './list-dumps.ts';
 
 const SCAN_BATCH = 16;
@@ -134,7 +135,7 @@ export async function readRecords({ dumps, times, previous, outDir, dryRun, fres
               const { name } = record;
               const stat = stats.get(name) as { size: number; mtimeMs: number };
               if (record.same) {
-                records.set(name, { ...(previous.files[name] as FileRecord), ...stat });
+                records.set(name, withTimes(previous.files[name] as FileRecord, stat));
                 touched.add(name);
               } else records.set(name, { ...stat, ...record.record });
             }

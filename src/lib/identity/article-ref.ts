@@ -22,3 +22,29 @@ export interface ArticleRef {
 
 /** The headline's words of an article: its default slug without the hash. */
 export const titleOf = (ref: ArticleRef) => ref.slug.slice(0, ref.slug.lastIndexOf('-'));
+
+/**
+ * Articles as the manifest keeps them, by column. A re-run looks at every
+ * article of the archive for its id and headline alone, asks an index which
+ * share a band with the articles it read (`touched-stories.ts`), and builds
+ * the `ArticleRef`s of the few it plans again.
+ */
+export interface ArticleColumns {
+  ids: readonly string[];
+  slugs: readonly string[];
+  /** The rows whose sketch has any of these candidate keys (`candidateKeysInto`), each once, in any order. */
+  candidateRows(keys: ReadonlySet<number>): Iterable<number>;
+}
+
+/** The articles of one dump, as rows `start` to `start + count` of some columns. */
+export interface StoredArticles {
+  columns: ArticleColumns;
+  start: number;
+  count: number;
+}
+
+/** A dump's articles: as objects, and as stored rows when it was not read in this run. */
+export interface DumpArticles {
+  articles: readonly ArticleRef[];
+  stored?: StoredArticles;
+}

@@ -7,7 +7,7 @@
 import { hash } from 'node:crypto';
 import type { Source } from '../entry-schema.ts';
 import { entryName } from '../ingest/slug.ts';
-import { titleOf, type ArticleRef } from './article-ref.ts';
+import { titleOf, type ArticleRef, type DumpArticles } from './article-ref.ts';
 import { assignStories, type IdentityArticle } from './assign-stories.ts';
 import type { Ledger } from './ledger.ts';
 import { settleUrls, type SlugRedirect } from './settle-urls.ts';
@@ -79,11 +79,7 @@ function departedArticles(departed: readonly ArticleRef[], copies: Copy[]): Iden
  * @param records What was read from each dump.
  * @param previous What changed since the last run, and the ledger.
  */
-export function planEntries(
-  dumps: readonly { name: string }[],
-  records: ReadonlyMap<string, { articles: readonly ArticleRef[] }>,
-  previous: PreviousPlan,
-): Plan {
+export function planEntries(dumps: readonly { name: string }[], records: ReadonlyMap<string, DumpArticles>, previous: PreviousPlan): Plan {
   const narrowed = previous.entries ? narrowToTouched(dumps, records, previous as Required<PreviousPlan>) : undefined;
   if (narrowed) return planCopies(narrowed.copies, narrowed.fresh, previous, narrowed.carried);
   const copies: Copy[] = [];

@@ -189,13 +189,14 @@ export function bandKeysInto(values: Uint16Array, keys: Uint32Array): Uint32Arra
  * nothing of its text, so two bodies are not candidates through them.
  *
  * @param keys BANDS long; the keys are written at its start.
+ * @param from Where the sketch starts in `values` (a column of many sketches).
  * @returns How many keys were written.
  */
-export function candidateKeysInto(values: Uint16Array, keys: Uint32Array): number {
+export function candidateKeysInto(values: Uint16Array, keys: Uint32Array, from = 0): number {
   let count = 0;
   for (let band = 0; band < BANDS; band++) {
-    const at = band * BAND_ROWS;
-    let h = at + 1;
+    const at = from + band * BAND_ROWS;
+    let h = band * BAND_ROWS + 1;
     let empty = true;
     for (let k = 0; k < BAND_ROWS; k++) {
       const value = values[at + k] as number;
@@ -205,4 +206,26 @@ export function candidateKeysInto(values: Uint16Array, keys: Uint32Array): numbe
     if (!empty) keys[count++] = h;
   }
   return count;
+}
+
+/**
+ * The rows whose sketch has any of these candidate keys, found by reading
+ * every sketch: what the ingest's index of them (`scripts/lib/sketch-file.ts`)
+ * answers, and what it is tested against.
+ *
+ * @param sketches One a row, empty for a body without words.
+ */
+export function rowsWithCandidateKeys(sketches: readonly Uint16Array[], keys: ReadonlySet<number>): number[] {
+  const rows: number[] = [];
+  const scratch = new Uint32Array(BANDS);
+  sketches.forEach((sketch, row) => {
+    if (sketch.length === 0) return;
+    for (let k = 0, written = candidateKeysInto(sketch, scratch); k < written; k++) {
+      if (keys.has(scratch[k] as number)) {
+        rows.push(row);
+        return;
+      }
+    }
+  });
+  return rows;
 }

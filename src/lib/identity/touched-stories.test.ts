@@ -7,9 +7,10 @@ import { contentId } from '../ingest/build-entry.ts';
 import { makeSlug } from '../ingest/slug.ts';
 import type { ParsedArticle } from '../ingest/types.ts';
 import { sketchArticle } from './article-identity.ts';
-import type { ArticleRef } from './article-ref.ts';
+import type { ArticleRef, DumpArticles } from './article-ref.ts';
 import { emptyLedger, type Ledger } from './ledger.ts';
 import { entrySignature, planEntries, type Plan } from './plan-entries.ts';
+import { rowsWithCandidateKeys } from './sketch.ts';
 import { narrowToTouched } from './touched-stories.ts';
 
 // Stories, and briefings that share a headline and most of their text.
@@ -29,6 +30,44 @@ type Records = Map<string, { articles: ArticleRef[] }>;
 
 const recordsOf = (archive: Archive): Records =>
   new Map([...archive].map(([name, articles]) => [name, { articles: articles.map((article, i) => refOf(article, name, i)) }]));
+/**
+ * The records as a re-run holds them: the last run's articles by column, in
+ * its order, rows of dumps read since or gone among them; a dump not read
+ * points at its rows, its articles built only when asked for, each ask noted
+ * in `built`.
+ */
+function storedRecordsOf(last: Records, now: Records, read: ReadonlySet<string>, built: Set<string>): Map<string, DumpArticles> {
+  const refs = [...last.values()].flatMap((record) => record.articles);
+  const sketches = refs.map((ref) => ref.sketch);
+  const columns = {
+    ids: refs.map((ref) => ref.id),
+    slugs: refs.map((ref) => ref.slug),
+    candidateRows: (keys: ReadonlySet<number>) => rowsWithCandidateKeys(sketches, keys),
+  };
+  const starts = new Map<string, number>();
+  let start = 0;
+  for (const [name, record] of last) {
+    starts.set(name, start);
+    start += record.articles.length;
+  }
+  return new Map(
+    [...now].map(([name, record]): [string, DumpArticles] => {
+      if (read.has(name)) return [name, record];
+      const stored = { columns, start: starts.get(name) as number, count: record.articles.length };
+      return [
+        name,
+        {
+          stored,
+          get articles() {
+            built.add(name);
+            return record.articles;
+          },
+        },
+      ];
+    }),
+  );
+}
+
 const dumpsOf = (archive: Archive) => [...archive.keys()].sort().map((name) => ({ name }));
 
 /** Every entry of a plan, slug → signature, carried ones included. */
@@ -103,6 +142,8 @@ describe('narrowToTouched', () => {
           const full = planEntries(dumps, nextRecords, previous);
           const entries = signatures(plan);
           const partial = planEntries(dumps, nextRecords, { ...previous, entries });
+          const built = new Set<string>();
+          const fromColumns = planEntries(dumps, storedRecordsOf(records, nextRecords, read, built), { ...previous, entries });
 
           expect(full.carried.size).toBe(0);
           expect(signatures(partial)).toEqual(signatures(full));
@@ -114,6 +155,11 @@ describe('narrowToTouched', () => {
             expect(whole && { ...whole, copies: undefined, from: whole.from.name }).toEqual({ ...entry, copies: undefined, from: entry.from.name });
           }
           partial.carried.forEach((signature, slug) => expect(entries.get(slug)).toBe(signature));
+          // Planned from the columns, the same, and only the dumps holding a copy it plans again are built.
+          expect(signatures(fromColumns)).toEqual(signatures(partial));
+          expect(fromColumns.redirects).toEqual(partial.redirects);
+          const planned = new Set([...fromColumns.entries.values()].flatMap((entry) => entry.copies.map((copy) => copy.name)));
+          for (const name of built) expect(planned).toContain(name);
           plan = full;
           records = nextRecords;
         }

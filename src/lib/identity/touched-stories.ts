@@ -13,9 +13,8 @@
  * gives the same entries, URLs and redirects as planning the whole archive;
  * `touched-stories.test.ts` holds the two to each other over random re-scrapes.
  */
-import { titleOf, type ArticleRef } from './article-ref.ts';
+import { titleOf, type ArticleColumns, type ArticleRef, type DumpArticles, type StoredArticles } from './article-ref.ts';
 import type { Ledger } from './ledger.ts';
-import { BandIndex } from './band-index.ts';
 import { BANDS, candidateKeysInto } from './sketch.ts';
 
 /** One copy of a story: the dump it stands in and what was read of it. */
@@ -90,11 +89,7 @@ export class CarriedEntries {
  * @param previous The last run's entries and ledger, and what changed since:
  *   the ledger that run left, and one entry for each story it planned (none failed).
  */
-export function narrowToTouched(
-  dumps: readonly { name: string }[],
-  records: ReadonlyMap<string, { articles: readonly ArticleRef[] }>,
-  previous: TouchInput,
-): Narrowed {
+export function narrowToTouched(dumps: readonly { name: string }[], records: ReadonlyMap<string, DumpArticles>, previous: TouchInput): Narrowed {
   const { read, ledger } = previous;
   const storyOf = (id: string) => ledger.texts.get(id) ?? id;
   const touched = new Set<string>();
@@ -103,29 +98,47 @@ export function narrowToTouched(
   // Headline words by length, so that most articles are told apart without cutting their slug.
   const titles = new Set<string>();
   const titleLengths = new Set<number>();
-  let count = 0;
-  for (const name of read) count += records.get(name)?.articles.length ?? 0;
-  const bands = new BandIndex(count * BANDS);
+  const bands = new Set<number>();
   const keys = new Uint32Array(BANDS);
   for (const name of read) {
     for (const ref of records.get(name)?.articles ?? []) {
       touched.add(storyOf(ref.id));
       titles.add(titleOf(ref));
       titleLengths.add(ref.slug.lastIndexOf('-'));
-      if (ref.sketch.length > 0) for (let k = 0, written = candidateKeysInto(ref.sketch, keys); k < written; k++) bands.add(keys[k] as number, 0);
+      if (ref.sketch.length > 0) for (let k = 0, written = candidateKeysInto(ref.sketch, keys); k < written; k++) bands.add(keys[k] as number);
     }
   }
+  const sameTitle = (slug: string) => {
+    const words = slug.lastIndexOf('-');
+    return titleLengths.has(words) && titles.has(slug.slice(0, words));
+  };
   const isCandidate = (ref: ArticleRef) => {
-    const words = ref.slug.lastIndexOf('-');
-    if (titleLengths.has(words) && titles.has(ref.slug.slice(0, words))) return true;
+    if (sameTitle(ref.slug)) return true;
     if (ref.sketch.length === 0) return false;
     for (let k = 0, written = candidateKeysInto(ref.sketch, keys); k < written; k++) if (bands.has(keys[k] as number)) return true;
     return false;
   };
-  if (count > 0) {
+  if (titles.size > 0) {
+    // The dumps not read, by the columns that hold them; the others' articles one by one.
+    const stored = new Map<ArticleColumns, StoredArticles[]>();
     for (const dump of dumps) {
-      if (read.has(dump.name)) continue;
-      for (const ref of records.get(dump.name)?.articles ?? []) if (isCandidate(ref)) touched.add(storyOf(ref.id));
+      const record = records.get(dump.name);
+      if (!record || read.has(dump.name)) continue;
+      if (!record.stored) {
+        for (const ref of record.articles) if (isCandidate(ref)) touched.add(storyOf(ref.id));
+        continue;
+      }
+      const { columns, start, count } = record.stored;
+      const list = stored.get(columns);
+      if (list) list.push(record.stored);
+      else stored.set(columns, [record.stored]);
+      for (let at = start; at < start + count; at++) if (sameTitle(columns.slugs[at] as string)) touched.add(storyOf(columns.ids[at] as string));
+    }
+    // A row of the columns counts only while a dump not read holds it (not one read now, or gone).
+    for (const [columns, list] of stored) {
+      const held = new Uint8Array(columns.ids.length);
+      for (const { start, count } of list) held.fill(1, start, start + count);
+      for (const row of bands.size > 0 ? columns.candidateRows(bands) : []) if (held[row] === 1) touched.add(storyOf(columns.ids[row] as string));
     }
   }
 
@@ -143,8 +156,19 @@ export function narrowToTouched(
   const copies: Copy[] = [];
   const fresh: number[] = [];
   for (const dump of dumps) {
+    const record = records.get(dump.name);
+    if (!record) continue;
     const isRead = read.has(dump.name);
-    for (const ref of records.get(dump.name)?.articles ?? []) {
+    const { stored } = record;
+    if (stored && !isRead) {
+      // Rows first: the records of untouched dumps are never built.
+      const { ids } = stored.columns;
+      for (let at = stored.start; at < stored.start + stored.count; at++) {
+        if (touchedIds.has(ids[at] as string)) copies.push({ name: dump.name, ref: record.articles[at - stored.start] as ArticleRef });
+      }
+      continue;
+    }
+    for (const ref of record.articles) {
       if (isRead) fresh.push(copies.length);
       else if (!touchedIds.has(ref.id)) continue;
       copies.push({ name: dump.name, ref });
