@@ -25,10 +25,11 @@ const MAGIC = 'clippings-sketches-2 ';
 // The magic, a 16-hex-digit generation and a space, the article count, then padding: the bins and the index start 4-aligned.
 const HEADER = 48;
 const COUNT_AT = 40;
-// Keys are mixed hashes: their top bits spread them evenly.
-const BUCKET_BITS = 14;
-const BUCKETS = 2 ** BUCKET_BITS;
+// A key's top half is its bucket and its bottom half is stored: keys are mixed hashes, spread evenly.
+const BUCKETS = 2 ** 16;
 const OFFSETS_BYTES = (BUCKETS + 1) * 4;
+// How many records' sketches are read one by one before all of them are read at once (a re-run that plans the whole archive).
+const WHOLE_AFTER = 64;
 
 /** A new generation, for a sketch file about to be written. */
 export const newGeneration = (): string => randomBytes(8).toString('hex');
@@ -46,61 +47,52 @@ export interface SketchTable {
 /**
  * The sketch file of some dump records: every article's bins, in the order of
  * the records and their articles (a body without words has BINS zeros), then
- * the index of their candidate keys.
+ * the index of their candidate keys: where each bucket starts, then the rows
+ * and the keys' bottom halves, bucket by bucket.
  */
 export function encodeSketches(records: Iterable<FileRecord>, generation: string): Uint8Array {
-  let count = 0;
-  const all = [...records];
-  for (const record of all) count += record.articles.length;
-  // Every article's keys, once to count them by bucket and once to place them.
+  const sketches: Uint16Array[] = [];
+  for (const record of records) for (const article of record.articles) sketches.push(article.sketch);
+  const count = sketches.length;
+  // Every article's keys, counted by bucket, then placed.
   const keys = new Uint32Array(count * BANDS);
-  const keyed = new Uint8Array(count);
+  const written = new Uint8Array(count);
+  const starts = new Uint32Array(BUCKETS + 1);
   const scratch = new Uint32Array(BANDS);
-  const sizes = new Uint32Array(BUCKETS + 1);
-  let row = 0;
   let pairs = 0;
-  for (const record of all) {
-    for (const article of record.articles) {
-      if (article.sketch.length === BINS) {
-        const written = candidateKeysInto(article.sketch, scratch);
-        keyed[row] = written;
-        for (let k = 0; k < written; k++) {
-          const key = scratch[k] as number;
-          keys[row * BANDS + k] = key;
-          const bucket = (key >>> (32 - BUCKET_BITS)) + 1;
-          sizes[bucket] = (sizes[bucket] as number) + 1;
-        }
-        pairs += written;
-      }
-      row++;
+  sketches.forEach((sketch, row) => {
+    if (sketch.length !== BINS) return;
+    const n = candidateKeysInto(sketch, scratch);
+    written[row] = n;
+    for (let k = 0; k < n; k++) {
+      const key = scratch[k] as number;
+      keys[row * BANDS + k] = key;
+      starts[(key >>> 16) + 1] = (starts[(key >>> 16) + 1] as number) + 1;
     }
-  }
+    pairs += n;
+  });
   const indexAt = HEADER + count * BINS * 2;
-  const bytes = new Uint8Array(indexAt + OFFSETS_BYTES + pairs * 8);
+  const rowsAt = indexAt + OFFSETS_BYTES;
+  const bytes = new Uint8Array(rowsAt + pairs * 6);
   bytes.set(Buffer.from(`${MAGIC}${generation} `, 'latin1'));
   new DataView(bytes.buffer).setUint32(COUNT_AT, count, true);
   const bins = new Uint16Array(bytes.buffer, HEADER, count * BINS);
-  row = 0;
-  for (const record of all) {
-    for (const article of record.articles) {
-      if (article.sketch.length === BINS) bins.set(article.sketch, row * BINS);
-      row++;
-    }
-  }
   const offsets = new Uint32Array(bytes.buffer, indexAt, BUCKETS + 1);
-  for (let b = 1; b <= BUCKETS; b++) offsets[b] = (offsets[b - 1] as number) + (sizes[b] as number);
+  for (let b = 1; b <= BUCKETS; b++) offsets[b] = (offsets[b - 1] as number) + (starts[b] as number);
   const next = offsets.slice(0, BUCKETS);
-  const index = new Uint32Array(bytes.buffer, indexAt + OFFSETS_BYTES, pairs * 2);
-  for (row = 0; row < count; row++) {
-    for (let k = 0; k < (keyed[row] as number); k++) {
-      const key = keys[row * BANDS + k] as number;
-      const bucket = key >>> (32 - BUCKET_BITS);
-      const at = next[bucket] as number;
-      next[bucket] = at + 1;
-      index[at * 2] = key;
-      index[at * 2 + 1] = row;
+  const rows = new Uint32Array(bytes.buffer, rowsAt, pairs);
+  const halves = new Uint16Array(bytes.buffer, rowsAt + pairs * 4, pairs);
+  sketches.forEach((sketch, row) => {
+    if (sketch.length !== BINS) return;
+    bins.set(sketch, row * BINS);
+    for (let k = row * BANDS, end = k + (written[row] as number); k < end; k++) {
+      const key = keys[k] as number;
+      const at = next[key >>> 16] as number;
+      next[key >>> 16] = at + 1;
+      rows[at] = row;
+      halves[at] = key & 0xffff;
     }
-  }
+  });
   return bytes;
 }
 
@@ -125,29 +117,42 @@ function sketchTable(read: (offset: number, length: number) => Uint8Array, size:
   const offsetBytes = read(indexAt, OFFSETS_BYTES);
   const offsets = new Uint32Array(offsetBytes.buffer, offsetBytes.byteOffset, BUCKETS + 1);
   for (let b = 0; b < BUCKETS; b++) if ((offsets[b] as number) > (offsets[b + 1] as number)) return undefined;
-  const pairsAt = indexAt + OFFSETS_BYTES;
-  if (offsets[0] !== 0 || size !== pairsAt + (offsets[BUCKETS] as number) * 8) return undefined;
+  const pairs = offsets[BUCKETS] as number;
+  const rowsAt = indexAt + OFFSETS_BYTES;
+  if (offsets[0] !== 0 || size !== rowsAt + pairs * 6) return undefined;
+  // Rows read one record at a time, until so many have been that reading all the bins at once is cheaper.
+  let reads = 0;
+  let all: Uint16Array | undefined;
   return {
     count,
     bins(start, rows) {
       if (start < 0 || rows < 0 || start + rows > count) throw new RangeError(`sketch rows ${start}–${start + rows} are not in a file of ${count}`);
+      if (!all && ++reads > WHOLE_AFTER) {
+        const bytes = read(HEADER, count * BINS * 2);
+        all = new Uint16Array(bytes.buffer, bytes.byteOffset, count * BINS);
+      }
+      if (all) return all.subarray(start * BINS, (start + rows) * BINS);
       const bytes = read(HEADER + start * BINS * 2, rows * BINS * 2);
       return new Uint16Array(bytes.buffer, bytes.byteOffset, rows * BINS);
     },
     rowsWithKeys(keys) {
-      const rows = new Set<number>();
-      const buckets = new Set<number>();
-      for (const key of keys) buckets.add(key >>> (32 - BUCKET_BITS));
-      for (const bucket of buckets) {
+      const found = new Set<number>();
+      const buckets = new Map<number, Set<number>>();
+      for (const key of keys) {
+        const halvesOf = buckets.get(key >>> 16);
+        if (halvesOf) halvesOf.add(key & 0xffff);
+        else buckets.set(key >>> 16, new Set([key & 0xffff]));
+      }
+      for (const [bucket, wanted] of buckets) {
         const [from, to] = [offsets[bucket] as number, offsets[bucket + 1] as number];
         if (from === to) continue;
-        const bytes = read(pairsAt + from * 8, (to - from) * 8);
-        const pairs = new Uint32Array(bytes.buffer, bytes.byteOffset, (to - from) * 2);
-        for (let at = 0; at < pairs.length; at += 2) {
-          if (keys.has(pairs[at] as number) && (pairs[at + 1] as number) < count) rows.add(pairs[at + 1] as number);
-        }
+        const rowBytes = read(rowsAt + from * 4, (to - from) * 4);
+        const halfBytes = read(rowsAt + pairs * 4 + from * 2, (to - from) * 2);
+        const rows = new Uint32Array(rowBytes.buffer, rowBytes.byteOffset, to - from);
+        const halves = new Uint16Array(halfBytes.buffer, halfBytes.byteOffset, to - from);
+        for (let at = 0; at < rows.length; at++) if (wanted.has(halves[at] as number) && (rows[at] as number) < count) found.add(rows[at] as number);
       }
-      return [...rows];
+      return [...found];
     },
   };
 }
