@@ -176,16 +176,26 @@ describe('entries and owned files by column', () => {
         rows,
       ),
     );
-    const articles = { slugs: ['bridge-reopens-aaaaaa'], signatures: ['c'.repeat(16)] };
+    const articles = { slugs: ['bridge-reopens-aaaaaa'], signatures: ['c'.repeat(16)], plainNames: true };
     expect(ownedFromColumns(columns, (name) => !name.includes('/'), articles)).toBe('"owned" holds "../b.md", expected a file name');
     expect(ownedFromColumns(columns, () => true, undefined)).toBe('"owned" holds 0, expected a file name or the row of an article');
-    expect(ownedFromColumns(columns, () => true, { slugs: [], signatures: [] })).toBe('"owned" holds 0, expected a file name or the row of an article');
+    expect(ownedFromColumns(columns, () => true, { slugs: [], signatures: [], plainNames: true })).toBe('"owned" holds 0, expected a file name or the row of an article');
     expect(ownedFromColumns({ ...(columns as object), sizes: [1] }, () => true, articles)).toBe('"owned" has columns of different lengths');
   });
 
+  test.each([['.hidden-aaaaaa'], ['../up-aaaaaa'], ['a\\b'], ['']])('an owned row whose article has the slug %j is refused as that name', (slug) => {
+    const files = { 'a.txt': { size: 1, mtimeMs: 1, hash: 'd'.repeat(64), errors: [], articles: [bridgeArticle({ slug: 'fine-aaaaaa' }), bridgeArticle({ slug })] } };
+    const columns = stored(filesToColumns(files));
+    const rows = articleRows(columns);
+    expect(rows?.plainNames).toBe(false);
+    const owned = stored(ownedToColumns(new Map([[`${slug}.md`, { size: 1, hash: 'h' }]]), rowsOfSlugs(files)));
+    const isName = (name: string) => !name.startsWith('.') && !name.includes('/') && !name.includes('\\');
+    expect(ownedFromColumns(owned, isName, rows)).toBe(`"owned" holds ${JSON.stringify(`${slug}.md`)}, expected a file name`);
+  });
+
   test('entries are refused with a row that is not there', () => {
-    expect(entriesFromColumns({ slugs: [3], signatures: '' }, { slugs: ['a'], signatures: ['b'] })).toBeUndefined();
-    expect(entriesFromColumns({ slugs: [-1], signatures: '' }, { slugs: ['a'], signatures: ['b'] })).toBeUndefined();
+    expect(entriesFromColumns({ slugs: [3], signatures: '' }, { slugs: ['a'], signatures: ['b'], plainNames: true })).toBeUndefined();
+    expect(entriesFromColumns({ slugs: [-1], signatures: '' }, { slugs: ['a'], signatures: ['b'], plainNames: true })).toBeUndefined();
   });
 });
 

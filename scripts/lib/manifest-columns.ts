@@ -59,6 +59,8 @@ export interface OwnedColumns {
 export interface ArticleRows {
   slugs: string[];
   signatures: string[];
+  /** Every slug with `.md` is a plain file name: not empty, not hidden, no folder part. */
+  plainNames: boolean;
 }
 
 /** The row of each slug (its first) and each row's signature, for writing entries and owned files that point at them. */
@@ -82,12 +84,14 @@ export function rowsOfSlugs(files: Record<string, FileRecord>): SlugRows {
 
 /** The articles' slugs and signatures from the dump records' columns; undefined when damaged. */
 export function articleRows(value: unknown): ArticleRows | undefined {
-  if (!isObject(value) || !isObject(value.article) || !isArrayOf(value.articles, isCount)) return undefined;
+  if (!isObject(value) || !isObject(value.article) || !isCounts(value.articles)) return undefined;
   let total = 0;
   for (const count of value.articles) total += count;
   const slugs = split(value.article.slug, total);
   const signatures = split(value.article.signature, total);
-  return slugs && signatures ? { slugs, signatures } : undefined;
+  // One pass over the column, not one a name: an empty slug, one that starts with a dot, or a character of a path.
+  const plainNames = slugs !== undefined && !/(?:^|\n)(?:\.|\n|$)|[/\\\0]/.test(value.article.slug as string);
+  return slugs && signatures ? { slugs, signatures, plainNames } : undefined;
 }
 
 /** Values that hold no line feed (hex digits, slugs), joined into one column. */
@@ -152,7 +156,7 @@ export function filesToColumns(files: Record<string, FileRecord>): FileColumns {
 export function filesFromColumns(value: unknown, sketches: SketchTable, rows = articleRows(value)): Record<string, FileRecord> | undefined {
   if (!isObject(value) || !isObject(value.article) || !isObject(value.errors)) return undefined;
   const { names, size, mtimeMs, articles, errors, article } = value;
-  if (!isArrayOf(names, isString) || !isArrayOf(size, isCount) || !isArrayOf(mtimeMs, isNumber) || !isArrayOf(articles, isCount)) return undefined;
+  if (!isArrayOf(names, isString) || !isCounts(size) || !isArrayOf(mtimeMs, isNumber) || !isCounts(articles)) return undefined;
   const dumps = names.length;
   if (size.length !== dumps || mtimeMs.length !== dumps || articles.length !== dumps) return undefined;
   const hashes = split(value.hash, dumps);
@@ -161,7 +165,7 @@ export function filesFromColumns(value: unknown, sketches: SketchTable, rows = a
   const [ids, digests] = [split(article.id, total), split(article.digest, total)];
   const { index, line, shingles } = article;
   if (!hashes || !ids || !digests || !rows || rows.slugs.length !== total || sketches.count !== total) return undefined;
-  if (!isArrayOf(index, isCount) || !isArrayOf(line, isCount) || !isArrayOf(shingles, isCount)) return undefined;
+  if (!isCounts(index) || !isCounts(line) || !isCounts(shingles)) return undefined;
   if (index.length !== total || line.length !== total || shingles.length !== total) return undefined;
   for (const row in errors) if (!(Number(row) < dumps) || !isArrayOf(errors[row], isReadError)) return undefined;
 
@@ -268,7 +272,7 @@ export function ownedFromColumns(
     const slug = isCount(stored) ? articles?.slugs[stored] : undefined;
     const name = slug !== undefined ? `${slug}.md` : stored;
     if (typeof name !== 'string') return `"owned" holds ${JSON.stringify(stored)}, expected a file name or the row of an article`;
-    if (!isName(name)) return `"owned" holds ${JSON.stringify(name)}, expected a file name`;
+    if (!(slug !== undefined && articles?.plainNames) && !isName(name)) return `"owned" holds ${JSON.stringify(name)}, expected a file name`;
     owned.set(name, { size: sizes[i] as number, hash: hashes[i] as string });
   }
   return owned;
@@ -276,6 +280,16 @@ export function ownedFromColumns(
 
 function isReadError(value: unknown): value is ReadError {
   return isObject(value) && typeof value.reason === 'string' && isCount(value.line) && (value.kind === 'file' || value.kind === 'article');
+}
+
+/** An array of counts. The columns of numbers hold a million of them at 100k stories: a loop of its own, not `isArrayOf`'s call a value. */
+function isCounts(value: unknown): value is number[] {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    const item = value[i];
+    if (typeof item !== 'number' || !(item >= 0 && item <= Number.MAX_SAFE_INTEGER && Math.floor(item) === item)) return false;
+  }
+  return true;
 }
 
 function isArrayOf<T>(value: unknown, is: (item: unknown) => item is T): value is T[] {
