@@ -5,6 +5,7 @@
 import { closeSync, lstatSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OwnedFile } from './ingest-manifest.ts';
+import type { Table } from './row-table.ts';
 import { fileHash, unpack, type PackedFiles } from './packed-files.ts';
 
 /**
@@ -102,7 +103,7 @@ export function writePacked(packed: PackedFiles, direct = false): { written: Map
  */
 export function intactTest(
   outDir: string,
-  owned: Map<string, OwnedFile>,
+  owned: Pick<Table<OwnedFile>, 'get'>,
   hashes: boolean,
   sizes?: { get(name: string): number | undefined },
 ): (name: string) => boolean {

@@ -16,6 +16,7 @@ import type { FileRecord } from './ingest-protocol.ts';
 import { knowledgeVersion } from './knowledge-stage.ts';
 import { writeFileAtomic } from './entry-files.ts';
 import { loadSketches, newGeneration, saveSketches, SKETCHES_NAME } from './sketch-file.ts';
+import type { Table } from './row-table.ts';
 import { applyDelta, fitsDelta, removeDelta, writeDelta, type ChangedRows } from './manifest-delta.ts';
 import {
   articleRows,
@@ -48,9 +49,9 @@ export interface Manifest {
   /** Cache: by dump path relative to the input folder. */
   files: Record<string, FileRecord>;
   /** Cache: by slug, a signature of what the entry was written from. */
-  entries: Map<string, string>;
+  entries: Table<string>;
   /** The files the ingest wrote, by name inside the output folder. Kept across versions. */
-  owned: Map<string, OwnedFile>;
+  owned: Table<OwnedFile>;
   /**
    * By slug, the versions of a story whose text was replaced in its dump (an
    * edit in place): the old text is gone, so they are kept here for as long as
@@ -191,7 +192,7 @@ const FORMAT = 3;
  * @param onOwned Given the owned files as soon as they are read, before the
  *   rest (and before a delta changes some of them: `ownedSince` names those rows).
  */
-export function loadManifest(outDir: string, version: string, onOwned?: (owned: ReadonlyMap<string, OwnedFile>) => void): LoadedManifest {
+export function loadManifest(outDir: string, version: string, onOwned?: (owned: Table<OwnedFile>) => void): LoadedManifest {
   const empty: Manifest = { version, files: {}, entries: new Map(), owned: new Map(), histories: {} };
   let text: string;
   try {

@@ -18,6 +18,7 @@ import {
 } from './manifest-columns.ts';
 import { decodeSketches, encodeSketches, type SketchTable } from './sketch-file.ts';
 import { articleCount } from './stored-record.ts';
+import { SlugIndex, type Table } from './row-table.ts';
 import { BINS } from '../../src/lib/identity/sketch.ts';
 
 const GENERATION = '0123456789abcdef';
@@ -74,6 +75,12 @@ const blank = (count: number) =>
     GENERATION,
     count,
   ) as SketchTable;
+
+/** A table as a map, to compare; a reason or nothing as itself. */
+const asMap = <V>(table: Table<V> | string | undefined) => (typeof table === 'object' ? new Map(table) : table);
+
+/** Articles' rows as `articleRows` reads them. */
+const rowsOf = (slugs: string[], signatures: string[]) => ({ slugs, signatures, plainNames: true, index: new SlugIndex(slugs) });
 
 /** Columns as read back from JSON, to damage. */
 // biome-ignore lint/suspicious/noExplicitAny: a test reaches into any part of the stored shape.
@@ -150,8 +157,8 @@ describe('entries and owned files by column', () => {
         ]);
         const rows = rowsOfSlugs(records);
         const articles = articleRows(stored(filesToColumns(records)));
-        expect(entriesFromColumns(stored(entriesToColumns(entries, rows)), articles as NonNullable<typeof articles>)).toEqual(entries);
-        expect(ownedFromColumns(stored(ownedToColumns(ownedFiles, rows)), () => true, articles)).toEqual(ownedFiles);
+        expect(asMap(entriesFromColumns(stored(entriesToColumns(entries, rows)), articles as NonNullable<typeof articles>))).toEqual(entries);
+        expect(asMap(ownedFromColumns(stored(ownedToColumns(ownedFiles, rows)), () => true, articles))).toEqual(ownedFiles);
       }),
     );
   });
@@ -176,15 +183,17 @@ describe('entries and owned files by column', () => {
         rows,
       ),
     );
-    const articles = { slugs: ['bridge-reopens-aaaaaa'], signatures: ['c'.repeat(16)], plainNames: true };
+    const articles = rowsOf(['bridge-reopens-aaaaaa'], ['c'.repeat(16)]);
     expect(ownedFromColumns(columns, (name) => !name.includes('/'), articles)).toBe('"owned" holds "../b.md", expected a file name');
     expect(ownedFromColumns(columns, () => true, undefined)).toBe('"owned" holds 0, expected a file name or the row of an article');
-    expect(ownedFromColumns(columns, () => true, { slugs: [], signatures: [], plainNames: true })).toBe('"owned" holds 0, expected a file name or the row of an article');
+    expect(ownedFromColumns(columns, () => true, rowsOf([], []))).toBe('"owned" holds 0, expected a file name or the row of an article');
     expect(ownedFromColumns({ ...(columns as object), sizes: [1] }, () => true, articles)).toBe('"owned" has columns of different lengths');
   });
 
   test.each([['.hidden-aaaaaa'], ['../up-aaaaaa'], ['a\\b'], ['']])('an owned row whose article has the slug %j is refused as that name', (slug) => {
-    const files = { 'a.txt': { size: 1, mtimeMs: 1, hash: 'd'.repeat(64), errors: [], articles: [bridgeArticle({ slug: 'fine-aaaaaa' }), bridgeArticle({ slug })] } };
+    const files = {
+      'a.txt': { size: 1, mtimeMs: 1, hash: 'd'.repeat(64), errors: [], articles: [bridgeArticle({ slug: 'fine-aaaaaa' }), bridgeArticle({ slug })] },
+    };
     const columns = stored(filesToColumns(files));
     const rows = articleRows(columns);
     expect(rows?.plainNames).toBe(false);
@@ -194,8 +203,8 @@ describe('entries and owned files by column', () => {
   });
 
   test('entries are refused with a row that is not there', () => {
-    expect(entriesFromColumns({ slugs: [3], signatures: '' }, { slugs: ['a'], signatures: ['b'], plainNames: true })).toBeUndefined();
-    expect(entriesFromColumns({ slugs: [-1], signatures: '' }, { slugs: ['a'], signatures: ['b'], plainNames: true })).toBeUndefined();
+    expect(entriesFromColumns({ slugs: [3], signatures: '' }, rowsOf(['a'], ['b']))).toBeUndefined();
+    expect(entriesFromColumns({ slugs: [-1], signatures: '' }, rowsOf(['a'], ['b']))).toBeUndefined();
   });
 });
 
@@ -216,7 +225,7 @@ describe('loadManifest', () => {
     writeFileSync(path.join(outDir, MANIFEST_NAME), JSON.stringify(older));
     const { manifest, problem } = loadManifest(outDir, 'v1');
     expect(problem).toBeUndefined();
-    expect(manifest.owned).toEqual(new Map([['bridge-reopens-aaaaaa.md', { size: 120, hash: 'abc' }]]));
+    expect(new Map(manifest.owned)).toEqual(new Map([['bridge-reopens-aaaaaa.md', { size: 120, hash: 'abc' }]]));
     expect(manifest.files).toEqual({});
     expect(manifest.entries.size).toBe(0);
   });
@@ -234,10 +243,20 @@ describe('loadManifest', () => {
     };
     saveManifest(outDir, manifest);
     const loaded = loadManifest(outDir, 'v2');
-    expect({ ...loaded.manifest, sinceBase: undefined, files: plain(loaded.manifest.files) }).toEqual({ ...manifest, files: plain(manifest.files) });
+    expect({
+      ...loaded.manifest,
+      sinceBase: undefined,
+      files: plain(loaded.manifest.files),
+      entries: asMap(loaded.manifest.entries),
+      owned: asMap(loaded.manifest.owned),
+    }).toEqual({
+      ...manifest,
+      files: plain(manifest.files),
+    });
     expect(Array.from(loaded.manifest.files['a.txt']?.articles[0]?.sketch ?? [])).toEqual(Array.from(sketch));
     // Another version of the code: the cache goes, the record of owned files stays.
-    expect(loadManifest(outDir, 'v3').manifest).toMatchObject({ files: {}, entries: new Map(), owned: manifest.owned });
+    const other = loadManifest(outDir, 'v3').manifest;
+    expect([other.files, other.entries.size, asMap(other.owned)]).toEqual([{}, 0, manifest.owned]);
     const text = JSON.parse(readFileSync(path.join(outDir, MANIFEST_NAME), 'utf8'));
     expect(text.format).toBe(3);
     // The entry and its file point at the article's row: the slug is not written again.
@@ -260,7 +279,7 @@ describe('loadManifest', () => {
     writeFileSync(path.join(outDir, MANIFEST_NAME), JSON.stringify(layout2));
     const { manifest, problem } = loadManifest(outDir, 'v2');
     expect(problem).toBeUndefined();
-    expect(manifest.owned).toEqual(new Map([[`${ref.slug}.md`, { size: 120, hash: 'e'.repeat(16) }]]));
+    expect(new Map(manifest.owned)).toEqual(new Map([[`${ref.slug}.md`, { size: 120, hash: 'e'.repeat(16) }]]));
     expect(manifest.files).toEqual({});
     expect(manifest.entries.size).toBe(0);
   });

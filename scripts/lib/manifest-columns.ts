@@ -16,6 +16,7 @@
  */
 import type { FileRecord, ReadError } from './ingest-protocol.ts';
 import type { SketchTable } from './sketch-file.ts';
+import { RowTable, SlugIndex, type Table } from './row-table.ts';
 import { StoredRecord, type StoredColumns } from './stored-record.ts';
 
 /** Dump records by column: one row per dump, and one per article across all dumps in the same order. */
@@ -61,6 +62,8 @@ export interface ArticleRows {
   signatures: string[];
   /** Every slug with `.md` is a plain file name: not empty, not hidden, no folder part. */
   plainNames: boolean;
+  /** The slugs' rows, for entries and owned files to be looked up by. */
+  index: SlugIndex;
 }
 
 /** The row of each slug (its first) and each row's signature, for writing entries and owned files that point at them. */
@@ -91,7 +94,7 @@ export function articleRows(value: unknown): ArticleRows | undefined {
   const signatures = split(value.article.signature, total);
   // One pass over the column, not one a name: an empty slug, one that starts with a dot, or a character of a path.
   const plainNames = slugs !== undefined && !/(?:^|\n)(?:\.|\n|$)|[/\\\0]/.test(value.article.slug as string);
-  return slugs && signatures ? { slugs, signatures, plainNames } : undefined;
+  return slugs && signatures ? { slugs, signatures, plainNames, index: new SlugIndex(slugs, value.article.slug as string) } : undefined;
 }
 
 /** Values that hold no line feed (hex digits, slugs), joined into one column. */
@@ -201,7 +204,7 @@ export function filesFromColumns(value: unknown, sketches: SketchTable, rows = a
  *
  * @param articles The rows of the articles' slugs, and their signatures (`rowsOfSlugs` of the files stored beside).
  */
-export function entriesToColumns(entries: ReadonlyMap<string, string>, articles: SlugRows): EntryColumns {
+export function entriesToColumns(entries: Pick<Table<string>, 'forEach'>, articles: SlugRows): EntryColumns {
   const slugs: (number | string)[] = [];
   const signatures: string[] = [];
   entries.forEach((signature, slug) => {
@@ -217,20 +220,21 @@ export function entriesToColumns(entries: ReadonlyMap<string, string>, articles:
  *
  * @param articles The articles' rows (`articleRows` of the files stored beside).
  */
-export function entriesFromColumns(value: unknown, articles: ArticleRows): Map<string, string> | undefined {
+export function entriesFromColumns(value: unknown, articles: ArticleRows): Table<string> | undefined {
   if (!isObject(value) || !Array.isArray(value.slugs)) return undefined;
-  const { slugs } = value;
+  const slugs = value.slugs as unknown[];
   const signatures = split(value.signatures, slugs.length);
   if (!signatures) return undefined;
-  const entries = new Map<string, string>();
   for (let i = 0; i < slugs.length; i++) {
     const slug = slugs[i];
-    const signature = signatures[i] as string;
-    if (typeof slug === 'string') entries.set(slug, signature);
-    else if (isCount(slug) && slug < articles.slugs.length) entries.set(articles.slugs[slug] as string, signature || (articles.signatures[slug] as string));
-    else return undefined;
+    if (typeof slug !== 'string' && !(isCount(slug) && slug < articles.slugs.length)) return undefined;
   }
-  return entries;
+  const keys = slugs as (number | string)[];
+  try {
+    return new RowTable(keys, (i) => (signatures[i] as string) || (articles.signatures[keys[i] as number] as string), articles.index);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -238,7 +242,7 @@ export function entriesFromColumns(value: unknown, articles: ArticleRows): Map<s
  *
  * @param articles The rows of the articles' slugs (`rowsOfSlugs` of the files stored beside).
  */
-export function ownedToColumns(owned: ReadonlyMap<string, { size: number; hash: string }>, articles: SlugRows): OwnedColumns {
+export function ownedToColumns(owned: Pick<Table<{ size: number; hash: string }>, 'forEach'>, articles: SlugRows): OwnedColumns {
   const columns: OwnedColumns = { names: [], sizes: [], hashes: '' };
   const hashes: string[] = [];
   owned.forEach((file, name) => {
@@ -251,6 +255,8 @@ export function ownedToColumns(owned: ReadonlyMap<string, { size: number; hash: 
   return columns;
 }
 
+const NO_ARTICLES = new SlugIndex([]);
+
 /**
  * Owned files from their columns, each name checked with `isName`.
  *
@@ -261,21 +267,24 @@ export function ownedFromColumns(
   value: unknown,
   isName: (name: string) => boolean,
   articles: ArticleRows | undefined,
-): Map<string, { size: number; hash: string }> | string {
+): Table<{ size: number; hash: string }> | string {
   if (!isObject(value) || !Array.isArray(value.names) || !isArrayOf(value.sizes, isSize)) return '"owned" is not columns of names, sizes and hashes';
-  const { names, sizes } = value;
+  const names = value.names as unknown[];
+  const { sizes } = value;
   const hashes = split(value.hashes, names.length);
   if (!hashes || sizes.length !== names.length) return '"owned" has columns of different lengths';
-  const owned = new Map<string, { size: number; hash: string }>();
   for (let i = 0; i < names.length; i++) {
     const stored = names[i];
     const slug = isCount(stored) ? articles?.slugs[stored] : undefined;
     const name = slug !== undefined ? `${slug}.md` : stored;
     if (typeof name !== 'string') return `"owned" holds ${JSON.stringify(stored)}, expected a file name or the row of an article`;
     if (!(slug !== undefined && articles?.plainNames) && !isName(name)) return `"owned" holds ${JSON.stringify(name)}, expected a file name`;
-    owned.set(name, { size: sizes[i] as number, hash: hashes[i] as string });
   }
-  return owned;
+  try {
+    return new RowTable(names as (number | string)[], (i) => ({ size: sizes[i] as number, hash: hashes[i] as string }), articles?.index ?? NO_ARTICLES, '.md');
+  } catch (error) {
+    return `"owned" cannot be read: ${(error as Error).message}`;
+  }
 }
 
 function isReadError(value: unknown): value is ReadError {

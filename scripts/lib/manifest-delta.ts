@@ -11,6 +11,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './entry-files.ts';
 import type { FileRecord } from './ingest-protocol.ts';
+import type { Table } from './row-table.ts';
 import { articleRows, filesFromColumns, filesToColumns, isCount, isObject } from './manifest-columns.ts';
 import { decodeSketches, encodeSketches } from './sketch-file.ts';
 
@@ -31,8 +32,8 @@ export interface ChangedRows {
 export interface DeltaTables {
   version: string;
   files: Record<string, FileRecord>;
-  entries: Map<string, string>;
-  owned: Map<string, { size: number; hash: string }>;
+  entries: Table<string>;
+  owned: Table<{ size: number; hash: string }>;
   histories: object;
   ledger?: string;
   stories?: number;

@@ -117,13 +117,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const fresh = !holdsEntries(outDir);
   let survey: SizeSurvey | undefined;
   try {
-    const listing = listDumps(inDir, [outDir]);
-    // A re-run's look at its dumps and its check that its entry files are still as written start now, in a thread, while this one reads the manifest.
-    if (!fresh && !check && !options.verify)
-      survey = surveySizes(
-        `${outDir}${path.sep}`,
-        listing.dumps.map((dump) => dump.path),
-      );
+    // A re-run's walk of its dumps, its look at them and its check that its entry files are still as written start now, in a thread, while this one reads the manifest.
+    if (!fresh && !check && !options.verify) survey = surveySizes(`${outDir}${path.sep}`, { inDir, exclude: [outDir] }, workerEnv());
     const notes: string[] = [];
     if (lock?.tookOverFrom !== undefined) {
       // That run was killed: its half-written temporary file, if any, goes too.
@@ -144,7 +139,11 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     if (loaded.problem) notes.push(`${MANIFEST_NAME}: ${loaded.problem}; nothing is removed this run, and a new manifest is written`);
     // A run killed midway then leaves a folder recognisably the ingest's.
     if (!loaded.found && !check) saveManifest(outDir, loaded.manifest);
-    return { ...(await ingestInto({ ...options, inDir, outDir, ledger: ledgerFile }, loaded, ledger, { fresh, times: survey?.dumps, sizes, listing })), notes };
+    // A thread that could not list the dumps leaves it to this one, which meets the same error.
+    const surveyed = await survey?.dumps.catch(() => undefined);
+    const listing = surveyed?.listing ?? listDumps(inDir, [outDir]);
+    const times = surveyed?.listing ? surveyed.times : undefined;
+    return { ...(await ingestInto({ ...options, inDir, outDir, ledger: ledgerFile }, loaded, ledger, { fresh, times, sizes, listing })), notes };
   } finally {
     survey?.stop();
     lock?.release();
@@ -179,8 +178,8 @@ async function ingestInto(
     listing,
   }: {
     fresh: boolean;
-    /** The dumps' sizes and times, being taken in the survey's thread. */
-    times: Promise<SizeAndTime[]> | undefined;
+    /** The dumps' sizes and times, as the survey's thread took them. */
+    times: SizeAndTime[] | undefined;
     /** The owned files' sizes, being taken there too. */
     sizes: Promise<FileSizes | undefined> | undefined;
     listing: DumpListing;
@@ -199,7 +198,7 @@ async function ingestInto(
     const verify = check || options.verify === true;
     const scan = await readRecords({
       dumps,
-      times: await times?.catch(() => undefined),
+      times,
       previous,
       outDir,
       dryRun: check,

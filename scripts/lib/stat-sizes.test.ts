@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
+import { listDumps } from './list-dumps.ts';
+import { RowTable, SlugIndex } from './row-table.ts';
 import { surveySizes } from './stat-sizes.ts';
 
 let folder = '';
@@ -43,11 +45,56 @@ test("takes the dumps' sizes and times first, -1 for one that is missing", async
   const dump = path.join(folder, 'a.txt');
   writeFileSync(dump, 'twelve bytes');
   const survey = surveySizes(`${folder}${path.sep}`, [dump, path.join(folder, 'gone.txt')]);
-  expect(await survey.dumps).toEqual([
-    { size: 12, mtimeMs: statSync(dump).mtimeMs },
-    { size: -1, mtimeMs: 0 },
-  ]);
+  expect(await survey.dumps).toEqual({
+    times: [
+      { size: 12, mtimeMs: statSync(dump).mtimeMs },
+      { size: -1, mtimeMs: 0 },
+    ],
+  });
   survey.stop();
+});
+
+test('given their folder, lists the dumps as listDumps does, and takes them in its order', async () => {
+  folder = mkdtempSync(path.join(tmpdir(), 'clippings-stat-'));
+  const inDir = path.join(folder, 'raw');
+  const outDir = path.join(inDir, 'out');
+  mkdirSync(path.join(inDir, 'b'), { recursive: true });
+  mkdirSync(outDir);
+  writeFileSync(path.join(inDir, 'b', 'two.txt'), 'two');
+  writeFileSync(path.join(inDir, 'a.txt'), 'one!');
+  writeFileSync(path.join(inDir, 'notes.md'), 'not a dump');
+  writeFileSync(path.join(outDir, 'inside.txt'), 'the output folder');
+  const survey = surveySizes(`${outDir}${path.sep}`, { inDir, exclude: [outDir] });
+  const { listing, times } = await survey.dumps;
+  survey.stop();
+  expect(listing).toEqual(listDumps(inDir, [outDir]));
+  expect(listing?.dumps.map((dump) => dump.name)).toEqual(['a.txt', 'b/two.txt']);
+  expect(times.map((time) => time.size)).toEqual([4, 3]);
+});
+
+test('leaves the listing to its caller when the folder cannot be listed', async () => {
+  const survey = surveySizes('/nowhere/', { inDir: '/nowhere/at/all', exclude: [] });
+  expect(await survey.dumps).toEqual({ times: [] });
+  survey.stop();
+});
+
+test('compares a table as the manifest stored it, its rows named in the thread, as it compares a map', async () => {
+  folder = mkdtempSync(path.join(tmpdir(), 'clippings-stat-'));
+  writeFileSync(path.join(folder, 'one-aaaaaa.md'), 'four');
+  writeFileSync(path.join(folder, 'two-bbbbbb.md'), 'four');
+  writeFileSync(path.join(folder, 'extra.md'), 'four');
+  const index = new SlugIndex(['one-aaaaaa', 'two-bbbbbb', 'gone-cccccc']);
+  const sizes = [4, 5, 4, 1];
+  const table = new RowTable([0, 1, 2, 'extra.md'], (i) => ({ size: sizes[i] as number }), index, '.md');
+  const fromTable = await surveySizes(`${folder}${path.sep}`).compare(table);
+  const fromMap = await surveySizes(`${folder}${path.sep}`).compare(new Map(table));
+  expect([...fromTable.changed]).toEqual([
+    ['two-bbbbbb.md', 4],
+    ['gone-cccccc.md', -1],
+    ['extra.md', 4],
+  ]);
+  expect([...fromTable.changed]).toEqual([...fromMap.changed]);
+  expect(fromTable.get('one-aaaaaa.md')).toBe(4);
 });
 
 test('answers for no files', async () => {

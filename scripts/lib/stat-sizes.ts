@@ -4,40 +4,21 @@
  * every dump with its record and checks every entry it owns is still on disk
  * as written, 10k and 100k `stat` calls at 100k stories (about 0.1 and 0.5 s
  * of this machine's kernel time). The thread starts before the manifest is
- * read and takes the dumps while this thread reads it; given the recorded
- * files, it takes them while this thread reads the ledger and plans, and
- * answers with the few whose size differs: a size per name back in this
- * thread, as a map, cost more than the stats. (Listing the folder at the start
+ * read, and lists the dumps and takes them while this thread reads it (the
+ * 10k-file walk was a tenth of a one-dump re-run); given the recorded files,
+ * it takes them while this thread reads the ledger and plans, and answers
+ * with the few whose size differs: a size per name back in this thread, as a
+ * map, cost more than the stats. (Listing the output folder at the start
  * instead, to take the entries before the manifest names them, cost more CPU
  * than it saved waiting, on two cores both busy: DESIGN.md, "Running".)
  */
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import type { DumpListing } from './list-dumps.ts';
+import { RowTable, type Table } from './row-table.ts';
+import type { FileList, SurveyData, SurveyedDumps } from './survey-thread.ts';
 
-// Plain JavaScript, evaluated as the thread's code: nothing to compile or import.
-const THREAD = `
-const { statSync } = require('node:fs');
-const { parentPort, workerData } = require('node:worker_threads');
-const { prefix, dumps } = workerData;
-const times = new Float64Array(dumps.length * 2);
-for (let i = 0; i < dumps.length; i++) {
-  let stat;
-  try { stat = statSync(dumps[i], { throwIfNoEntry: false }); } catch { stat = undefined; }
-  times[2 * i] = stat ? stat.size : -1;
-  times[2 * i + 1] = stat ? stat.mtimeMs : 0;
-}
-parentPort.postMessage(times, [times.buffer]);
-parentPort.once('message', ({ names, expected }) => {
-  const changed = [];
-  for (let i = 0; i < names.length; i++) {
-    let stat;
-    try { stat = statSync(prefix + names[i], { throwIfNoEntry: false }); } catch { stat = undefined; }
-    const size = stat && stat.isFile() ? stat.size : -1;
-    if (size !== expected[i] || size < 0) changed.push(i, size);
-  }
-  parentPort.postMessage(changed);
-});
-`;
+const THREAD = new URL('./survey-thread.ts', import.meta.url);
 
 /** What the ingest recorded of a file. */
 interface Recorded {
@@ -48,9 +29,9 @@ interface Recorded {
 export class FileSizes {
   /** The files whose size is not the recorded one (or is unknown), and their size on disk (-1: missing or not a plain file). */
   readonly changed: ReadonlyMap<string, number>;
-  private readonly recorded: ReadonlyMap<string, Recorded>;
+  private readonly recorded: Pick<Table<Recorded>, 'get'>;
 
-  constructor(recorded: ReadonlyMap<string, Recorded>, changed: ReadonlyMap<string, number>) {
+  constructor(recorded: Pick<Table<Recorded>, 'get'>, changed: ReadonlyMap<string, number>) {
     this.recorded = recorded;
     this.changed = changed;
   }
@@ -89,32 +70,42 @@ export interface SizeAndTime {
   mtimeMs: number;
 }
 
+/** The dumps as the survey found them. */
+export interface SurveyedListing {
+  /** The listing, when the survey was given the folder and could list it. */
+  listing?: DumpListing;
+  /** Each dump's size and time, in the listing's order or the order given. */
+  times: SizeAndTime[];
+}
+
 /** A survey of a folder's files under way: compare it with the records once they are read, or stop it. */
 export interface SizeSurvey {
-  /** The dumps' sizes and times, in the order given. */
-  dumps: Promise<SizeAndTime[]>;
+  dumps: Promise<SurveyedListing>;
   /** @param recorded Plain file names in the folder, with the size each should have. */
-  compare(recorded: ReadonlyMap<string, Recorded>): Promise<FileSizes>;
+  compare(recorded: Table<Recorded>): Promise<FileSizes>;
   /** End the thread (after `compare` settles, or instead of it). */
   stop(): void;
 }
 
 /**
- * Start taking the size and time of some dumps; the files of a folder are taken when compared.
+ * Start taking the size and time of some dumps (listing them first, when
+ * given their folder); the files of a folder are taken when compared.
  *
  * @param prefix The folder, with its trailing separator.
- * @param dumps The dumps' paths.
+ * @param dumps The dumps' paths, or their folder and the folders not to walk into (`listDumps`).
+ * @param env The thread's environment (Node's compile cache, say).
  */
-export function surveySizes(prefix: string, dumps: readonly string[] = []): SizeSurvey {
-  const thread = new Worker(THREAD, { eval: true, workerData: { prefix, dumps } });
+export function surveySizes(prefix: string, dumps: SurveyData['dumps'] = [], env?: NodeJS.ProcessEnv): SizeSurvey {
+  const workerData: SurveyData = { prefix, dumps };
+  const thread = new Worker(THREAD, { workerData, ...(env ? { env } : {}) });
   let comparing = false;
   const failed = new Promise<never>((_, reject) => thread.once('error', reject));
   failed.catch(() => {});
-  const times = new Promise<SizeAndTime[]>((resolve) => {
-    thread.once('message', (found: Float64Array) => {
+  const times = new Promise<SurveyedListing>((resolve) => {
+    thread.once('message', ({ listing, times: found }: SurveyedDumps) => {
       const all: SizeAndTime[] = [];
       for (let i = 0; i < found.length; i += 2) all.push({ size: found[i] as number, mtimeMs: found[i + 1] as number });
-      resolve(all);
+      resolve(listing ? { listing, times: all } : { times: all });
       // Waiting for `compare`, the thread must not keep a run that never calls it alive.
       if (!comparing) thread.unref();
     });
@@ -122,24 +113,37 @@ export function surveySizes(prefix: string, dumps: readonly string[] = []): Size
   return {
     dumps: Promise.race([times, failed]),
     compare(recorded) {
-      const names = [...recorded.keys()];
-      const expected = new Float64Array(names.length);
-      let i = 0;
-      recorded.forEach((file) => {
-        expected[i++] = file.size;
-      });
+      // A table as the manifest stored it goes as its rows, for the thread to name: 100k names made and copied here cost more than the stats.
+      const rows = recorded instanceof RowTable ? recorded.stored() : undefined;
+      let files: FileList;
+      let nameOf: (i: number) => string;
+      let expected: Float64Array<ArrayBuffer>;
+      if (rows && recorded instanceof RowTable) {
+        files = { rows };
+        nameOf = (i) => recorded.keyAt(i);
+        expected = Float64Array.from(rows.keys, (_, i) => recorded.valueAt(i).size);
+      } else {
+        const names = [...recorded.keys()];
+        files = { names };
+        nameOf = (i) => names[i] as string;
+        expected = new Float64Array(names.length);
+        let i = 0;
+        recorded.forEach((file) => {
+          expected[i++] = file.size;
+        });
+      }
       const answer = new Promise<FileSizes>((resolve) => {
         // The dumps' message comes first: its listener is set when the thread starts.
-        thread.on('message', (found: Float64Array | number[]) => {
+        thread.on('message', (found: SurveyedDumps | number[]) => {
           if (!Array.isArray(found)) return;
           const changed = new Map<string, number>();
-          for (let at = 0; at < found.length; at += 2) changed.set(names[found[at] as number] as string, found[at + 1] as number);
+          for (let at = 0; at < found.length; at += 2) changed.set(nameOf(found[at] as number), found[at + 1] as number);
           resolve(new FileSizes(recorded, changed));
         });
       });
       comparing = true;
       thread.ref();
-      thread.postMessage({ names, expected }, [expected.buffer]);
+      thread.postMessage({ ...files, expected }, [expected.buffer]);
       return Promise.race([answer, failed]).finally(() => void thread.terminate());
     },
     stop() {

@@ -11,7 +11,7 @@ import { titleOf, type ArticleRef, type DumpArticles } from './article-ref.ts';
 import { assignStories, type IdentityArticle } from './assign-stories.ts';
 import type { Ledger } from './ledger.ts';
 import { settleUrls, type SlugRedirect } from './settle-urls.ts';
-import { CarriedEntries, narrowToTouched, type Copy } from './touched-stories.ts';
+import { CarriedEntries, narrowToTouched, type Copy, type EntryLookup } from './touched-stories.ts';
 
 export type { Copy } from './touched-stories.ts';
 
@@ -45,7 +45,7 @@ export interface PreviousPlan {
    * run cannot change are carried over as they were instead of planned again
    * (`touched-stories.ts`).
    */
-  entries?: ReadonlyMap<string, string>;
+  entries?: EntryLookup;
 }
 
 /** The plan. */

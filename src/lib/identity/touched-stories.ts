@@ -23,13 +23,21 @@ export interface Copy {
   ref: ArticleRef;
 }
 
+/** The last run's entries, slug → signature: a `Map`, or a table with its lookups. */
+export interface EntryLookup {
+  readonly size: number;
+  has(slug: string): boolean;
+  get(slug: string): string | undefined;
+  forEach(visit: (signature: string, slug: string) => void): void;
+}
+
 /** What the last run left, as `planEntries` is given it. */
 export interface TouchInput {
   read: ReadonlySet<string>;
   departed: readonly ArticleRef[];
   ledger: Ledger;
   /** The last run's entries: slug → signature. */
-  entries: ReadonlyMap<string, string>;
+  entries: EntryLookup;
 }
 
 /** The part of the archive to plan again. */
@@ -47,10 +55,10 @@ export interface Narrowed {
  * copying 100k entries into a new map would cost more than the rest of the plan.
  */
 export class CarriedEntries {
-  private readonly entries: ReadonlyMap<string, string>;
+  private readonly entries: EntryLookup;
   private readonly dropped: ReadonlySet<string>;
 
-  constructor(entries: ReadonlyMap<string, string> = new Map(), dropped: ReadonlySet<string> = new Set()) {
+  constructor(entries: EntryLookup = new Map(), dropped: ReadonlySet<string> = new Set()) {
     this.entries = entries;
     this.dropped = dropped;
   }
