@@ -18,6 +18,7 @@ import type { FileRecord, ReadError } from './ingest-protocol.ts';
 import type { SketchTable } from './sketch-file.ts';
 import { RowTable, SlugIndex, type Table } from './row-table.ts';
 import { StoredRecord, type StoredColumns } from './stored-record.ts';
+import type { TextColumn } from '../../src/lib/identity/article-ref.ts';
 
 /** Dump records by column: one row per dump, and one per article across all dumps in the same order. */
 export interface FileColumns {
@@ -59,7 +60,7 @@ export interface OwnedColumns {
 /** The articles' slugs and signatures, by row, as the dump records' columns hold them: what entries and owned files point at. */
 export interface ArticleRows {
   slugs: string[];
-  signatures: string[];
+  signatures: TextColumn;
   /** Every slug with `.md` is a plain file name: not empty, not hidden, no folder part. */
   plainNames: boolean;
   /** The slugs' rows, for entries and owned files to be looked up by. */
@@ -91,10 +92,70 @@ export function articleRows(value: unknown): ArticleRows | undefined {
   let total = 0;
   for (const count of value.articles) total += count;
   const slugs = split(value.article.slug, total);
-  const signatures = split(value.article.signature, total);
+  const signatures = JoinedColumn.of(value.article.signature, total);
   // One pass over the column, not one a name: an empty slug, one that starts with a dot, or a character of a path.
   const plainNames = slugs !== undefined && !/(?:^|\n)(?:\.|\n|$)|[/\\\0]/.test(value.article.slug as string);
   return slugs && signatures ? { slugs, signatures, plainNames, index: new SlugIndex(slugs, value.article.slug as string) } : undefined;
+}
+
+/**
+ * A joined column read value by value. Values of one width (hex digits, as
+ * ids, digests, signatures and hashes are) are cut out where they lie when
+ * asked for: a re-run asks for a few of 100k, and splitting each column was
+ * 25 ms of its time. Others are split once, when first asked for.
+ */
+export class JoinedColumn implements TextColumn {
+  readonly length: number;
+  readonly #column: string;
+  /** The values' width, or -1 when they differ. */
+  readonly #width: number;
+  #values: string[] | undefined;
+
+  private constructor(column: string, count: number, width: number, values?: string[]) {
+    this.#column = column;
+    this.length = count;
+    this.#width = width;
+    this.#values = values;
+  }
+
+  /** The column of `count` values joined by line feeds; undefined when it holds another number. */
+  static of(column: unknown, count: number): JoinedColumn | undefined {
+    if (typeof column !== 'string') return undefined;
+    if (count === 0) return column === '' ? new JoinedColumn(column, 0, -1, []) : undefined;
+    const first = column.indexOf('\n');
+    const width = first === -1 ? column.length : first;
+    // Of one width when its length is that of `count` such values and every line feed falls between two, count - 1 of them.
+    let even = width > 0 && column.length === count * (width + 1) - 1;
+    let feeds = 0;
+    for (let at = first; even && at !== -1; at = column.indexOf('\n', at + 1)) even = (at + 1) % (width + 1) === 0 && ++feeds < count;
+    if (even && feeds === count - 1) return new JoinedColumn(column, count, width);
+    const values = column.split('\n');
+    return values.length === count ? new JoinedColumn(column, count, -1, values) : undefined;
+  }
+
+  at(index: number): string | undefined {
+    if (!(index >= 0 && index < this.length)) return undefined;
+    if (this.#width === -1) return (this.#values as string[])[index];
+    const from = index * (this.#width + 1);
+    return this.#column.slice(from, from + this.#width);
+  }
+
+  /** The rows holding any of these values, in no order. */
+  rowsOf(values: ReadonlySet<string>): number[] {
+    const rows: number[] = [];
+    if (this.#width === -1) {
+      (this.#values as string[]).forEach((value, row) => {
+        if (values.has(value)) rows.push(row);
+      });
+      return rows;
+    }
+    const step = this.#width + 1;
+    for (const value of values) {
+      if (value.length !== this.#width || value.includes('\n')) continue;
+      for (let at = this.#column.indexOf(value); at !== -1; at = this.#column.indexOf(value, at + 1)) if (at % step === 0) rows.push(at / step);
+    }
+    return rows;
+  }
 }
 
 /** Values that hold no line feed (hex digits, slugs), joined into one column. */
@@ -165,7 +226,7 @@ export function filesFromColumns(value: unknown, sketches: SketchTable, rows = a
   const hashes = split(value.hash, dumps);
   let total = 0;
   for (const count of articles) total += count;
-  const [ids, digests] = [split(article.id, total), split(article.digest, total)];
+  const [ids, digests] = [JoinedColumn.of(article.id, total), JoinedColumn.of(article.digest, total)];
   const { index, line, shingles } = article;
   if (!hashes || !ids || !digests || !rows || rows.slugs.length !== total || sketches.count !== total) return undefined;
   if (!isCounts(index) || !isCounts(line) || !isCounts(shingles)) return undefined;
@@ -182,6 +243,7 @@ export function filesFromColumns(value: unknown, sketches: SketchTable, rows = a
     shingles,
     sketches,
     candidateRows: (keys) => sketches.rowsWithKeys(keys),
+    rowsWithIds: (wanted) => ids.rowsOf(wanted),
   };
   const files: Record<string, FileRecord> = {};
   let start = 0;
@@ -231,7 +293,7 @@ export function entriesFromColumns(value: unknown, articles: ArticleRows): Table
   }
   const keys = slugs as (number | string)[];
   try {
-    return new RowTable(keys, (i) => (signatures[i] as string) || (articles.signatures[keys[i] as number] as string), articles.index);
+    return new RowTable(keys, (i) => (signatures[i] as string) || (articles.signatures.at(keys[i] as number) as string), articles.index);
   } catch {
     return undefined;
   }
@@ -271,7 +333,7 @@ export function ownedFromColumns(
   if (!isObject(value) || !Array.isArray(value.names) || !isArrayOf(value.sizes, isSize)) return '"owned" is not columns of names, sizes and hashes';
   const names = value.names as unknown[];
   const { sizes } = value;
-  const hashes = split(value.hashes, names.length);
+  const hashes = JoinedColumn.of(value.hashes, names.length);
   if (!hashes || sizes.length !== names.length) return '"owned" has columns of different lengths';
   for (let i = 0; i < names.length; i++) {
     const stored = names[i];
@@ -281,7 +343,12 @@ export function ownedFromColumns(
     if (!(slug !== undefined && articles?.plainNames) && !isName(name)) return `"owned" holds ${JSON.stringify(name)}, expected a file name`;
   }
   try {
-    return new RowTable(names as (number | string)[], (i) => ({ size: sizes[i] as number, hash: hashes[i] as string }), articles?.index ?? NO_ARTICLES, '.md');
+    return new RowTable(
+      names as (number | string)[],
+      (i) => ({ size: sizes[i] as number, hash: hashes.at(i) as string }),
+      articles?.index ?? NO_ARTICLES,
+      '.md',
+    );
   } catch (error) {
     return `"owned" cannot be read: ${(error as Error).message}`;
   }

@@ -121,7 +121,8 @@ export function surveySizes(prefix: string, dumps: SurveyData['dumps'] = [], env
       if (rows && recorded instanceof RowTable) {
         files = { rows };
         nameOf = (i) => recorded.keyAt(i);
-        expected = Float64Array.from(rows.keys, (_, i) => recorded.valueAt(i).size);
+        expected = new Float64Array(rows.keys.length);
+        for (let i = 0; i < expected.length; i++) expected[i] = recorded.valueAt(i).size;
       } else {
         const names = [...recorded.keys()];
         files = { names };

@@ -14,6 +14,7 @@ const columns: StoredColumns = {
   shingles: [4, 0, 7],
   sketches,
   candidateRows: () => [],
+  rowsWithIds: () => [],
 };
 const fields = { size: 10, mtimeMs: 5, hash: 'h', errors: [] };
 

@@ -5,15 +5,15 @@
  * building 100k article objects (with a view of each sketch) to look at two
  * of their fields was a third of its time.
  */
-import type { ArticleColumns, ArticleRef, StoredArticles } from '../../src/lib/identity/article-ref.ts';
+import type { ArticleColumns, ArticleRef, StoredArticles, TextColumn } from '../../src/lib/identity/article-ref.ts';
 import { BINS } from '../../src/lib/identity/sketch.ts';
 import type { FileRecord, ReadError } from './ingest-protocol.ts';
 import type { SketchTable } from './sketch-file.ts';
 
 /** Every column of the manifest's articles. */
 export interface StoredColumns extends ArticleColumns {
-  digests: readonly string[];
-  signatures: readonly string[];
+  digests: TextColumn;
+  signatures: TextColumn;
   index: readonly number[];
   line: readonly number[];
   shingles: readonly number[];
@@ -48,10 +48,10 @@ export class StoredRecord implements FileRecord {
     for (let at = start; at < start + count; at++) {
       const shingles = columns.shingles[at] as number;
       refs.push({
-        id: columns.ids[at] as string,
-        digest: columns.digests[at] as string,
+        id: columns.ids.at(at) as string,
+        digest: columns.digests.at(at) as string,
         slug: columns.slugs[at] as string,
-        signature: columns.signatures[at] as string,
+        signature: columns.signatures.at(at) as string,
         index: columns.index[at] as number,
         line: columns.line[at] as number,
         sketch: shingles > 0 ? bins.subarray((at - start) * BINS, (at - start + 1) * BINS) : EMPTY_SKETCH,

@@ -30,10 +30,18 @@ export const titleOf = (ref: ArticleRef) => ref.slug.slice(0, ref.slug.lastIndex
  * the `ArticleRef`s of the few it plans again.
  */
 export interface ArticleColumns {
-  ids: readonly string[];
+  ids: TextColumn;
   slugs: readonly string[];
   /** The rows whose sketch has any of these candidate keys (`candidateKeysInto`), each once, in any order. */
   candidateRows(keys: ReadonlySet<number>): Iterable<number>;
+  /** The rows whose id is one of these, in any order. */
+  rowsWithIds(ids: ReadonlySet<string>): Iterable<number>;
+}
+
+/** A column of text values by row: an array, or one read value by value. */
+export interface TextColumn {
+  readonly length: number;
+  at(row: number): string | undefined;
 }
 
 /** The articles of one dump, as rows `start` to `start + count` of some columns. */

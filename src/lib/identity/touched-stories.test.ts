@@ -39,10 +39,12 @@ const recordsOf = (archive: Archive): Records =>
 function storedRecordsOf(last: Records, now: Records, read: ReadonlySet<string>, built: Set<string>): Map<string, DumpArticles> {
   const refs = [...last.values()].flatMap((record) => record.articles);
   const sketches = refs.map((ref) => ref.sketch);
+  const ids = refs.map((ref) => ref.id);
   const columns = {
-    ids: refs.map((ref) => ref.id),
+    ids,
     slugs: refs.map((ref) => ref.slug),
     candidateRows: (keys: ReadonlySet<number>) => rowsWithCandidateKeys(sketches, keys),
+    rowsWithIds: (wanted: ReadonlySet<string>) => ids.flatMap((id, row) => (wanted.has(id) ? [row] : [])),
   };
   const starts = new Map<string, number>();
   let start = 0;

@@ -140,13 +140,13 @@ export function narrowToTouched(dumps: readonly { name: string }[], records: Rea
       const list = stored.get(columns);
       if (list) list.push(record.stored);
       else stored.set(columns, [record.stored]);
-      for (let at = start; at < start + count; at++) if (sameTitle(columns.slugs[at] as string)) touched.add(storyOf(columns.ids[at] as string));
+      for (let at = start; at < start + count; at++) if (sameTitle(columns.slugs[at] as string)) touched.add(storyOf(columns.ids.at(at) as string));
     }
     // A row of the columns counts only while a dump not read holds it (not one read now, or gone).
     for (const [columns, list] of stored) {
       const held = new Uint8Array(columns.ids.length);
       for (const { start, count } of list) held.fill(1, start, start + count);
-      for (const row of bands.size > 0 ? columns.candidateRows(bands) : []) if (held[row] === 1) touched.add(storyOf(columns.ids[row] as string));
+      for (const row of bands.size > 0 ? columns.candidateRows(bands) : []) if (held[row] === 1) touched.add(storyOf(columns.ids.at(row) as string));
     }
   }
 
@@ -161,6 +161,17 @@ export function narrowToTouched(dumps: readonly { name: string }[], records: Rea
   ledger.texts.forEach((story, id) => {
     if (touched.has(story)) touchedIds.add(id);
   });
+  // The rows of stored columns holding those ids, found in the columns: the records of untouched dumps are never built.
+  const wanted = new Map<ArticleColumns, Uint8Array>();
+  const wantedIn = (columns: ArticleColumns) => {
+    let rows = wanted.get(columns);
+    if (!rows) {
+      rows = new Uint8Array(columns.ids.length);
+      for (const row of columns.rowsWithIds(touchedIds)) rows[row] = 1;
+      wanted.set(columns, rows);
+    }
+    return rows;
+  };
   const copies: Copy[] = [];
   const fresh: number[] = [];
   for (const dump of dumps) {
@@ -169,10 +180,9 @@ export function narrowToTouched(dumps: readonly { name: string }[], records: Rea
     const isRead = read.has(dump.name);
     const { stored } = record;
     if (stored && !isRead) {
-      // Rows first: the records of untouched dumps are never built.
-      const { ids } = stored.columns;
+      const rows = wantedIn(stored.columns);
       for (let at = stored.start; at < stored.start + stored.count; at++) {
-        if (touchedIds.has(ids[at] as string)) copies.push({ name: dump.name, ref: record.articles[at - stored.start] as ArticleRef });
+        if (rows[at] === 1) copies.push({ name: dump.name, ref: record.articles[at - stored.start] as ArticleRef });
       }
       continue;
     }
