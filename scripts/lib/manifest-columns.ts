@@ -330,7 +330,7 @@ export function ownedFromColumns(
   isName: (name: string) => boolean,
   articles: ArticleRows | undefined,
 ): Table<{ size: number; hash: string }> | string {
-  if (!isObject(value) || !Array.isArray(value.names) || !isArrayOf(value.sizes, isSize)) return '"owned" is not columns of names, sizes and hashes';
+  if (!isObject(value) || !Array.isArray(value.names) || !isSizes(value.sizes)) return '"owned" is not columns of names, sizes and hashes';
   const names = value.names as unknown[];
   const { sizes } = value;
   const hashes = JoinedColumn.of(value.hashes, names.length);
@@ -368,6 +368,16 @@ function isCounts(value: unknown): value is number[] {
   return true;
 }
 
+/** An array of sizes: counts, or -1 for a size not known. */
+function isSizes(value: unknown): value is number[] {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    const item = value[i];
+    if (item !== -1 && (typeof item !== 'number' || !(item >= 0 && item <= Number.MAX_SAFE_INTEGER && Math.floor(item) === item))) return false;
+  }
+  return true;
+}
+
 function isArrayOf<T>(value: unknown, is: (item: unknown) => item is T): value is T[] {
   if (!Array.isArray(value)) return false;
   for (const item of value) if (!is(item)) return false;
@@ -381,4 +391,3 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isNumber = (value: unknown): value is number => typeof value === 'number';
 export const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
-const isSize = (value: unknown): value is number => isCount(value) || value === -1;
