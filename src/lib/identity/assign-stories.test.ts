@@ -6,7 +6,7 @@ import { generateBriefings, generateStories, RESCRAPES, rescrape } from '../../.
 import { seededRandom } from '../../../scripts/bench/random.ts';
 import { identifyArticle } from './article-identity.ts';
 import { assignStories, type IdentityArticle } from './assign-stories.ts';
-import { emptyLedger } from './ledger.ts';
+import { emptyLedger, publishedUrls } from './ledger.ts';
 
 const identity = (article: ParsedArticle): IdentityArticle => ({ id: contentId(article), ...identifyArticle(article) });
 const STORIES = generateStories(60, 3);
@@ -75,6 +75,8 @@ describe('assignStories', () => {
     const survivor = [c.id, Y].sort()[0] as string;
     expect(storyOf).toEqual([survivor, survivor, survivor]);
     expect([...merged]).toEqual([[survivor === Y ? c.id : Y, survivor]]);
+    // Given who owns which URL by the caller (a plan works it out once), the same.
+    expect(assignStories({ articles: [a, c, copy], fresh: [2], ledger, published: publishedUrls(ledger) })).toEqual({ storyOf, merged });
   });
 
   test('property: random small edits of a story keep its identity', () => {

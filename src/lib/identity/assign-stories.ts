@@ -35,6 +35,8 @@ export interface AssignInput {
   /** Articles of the last run that are gone (their dump changed or was deleted): a new version may match one. */
   departed?: readonly IdentityArticle[];
   ledger: Ledger;
+  /** `publishedUrls` of the ledger, when the caller has it: the stories that own a URL. */
+  published?: ReadonlyMap<string, unknown>;
 }
 
 /** The grouping. */
@@ -67,8 +69,9 @@ export function assignStories(input: AssignInput): Assignment {
 
   // Known stories: those that own a URL or a version. Each node's, once.
   const known = new Set<string>();
-  ledger.urls.forEach((story) => known.add(story));
+  if (!input.published) ledger.urls.forEach((story) => known.add(story));
   ledger.texts.forEach((story) => known.add(story));
+  const isKnown = input.published ? (id: string) => known.has(id) || (input.published as ReadonlyMap<string, unknown>).has(id) : (id: string) => known.has(id);
   const storyOfNode: (string | undefined)[] = new Array(nodes.length);
   const byStory = new Map<string, number>();
   const byContent = new Map<string, number>();
@@ -77,7 +80,7 @@ export function assignStories(input: AssignInput): Assignment {
     const same = byContent.get(id);
     if (same === undefined) byContent.set(id, i);
     else union(same, i);
-    const story = ledger.texts.get(id) ?? (known.has(id) ? id : undefined);
+    const story = ledger.texts.get(id) ?? (isKnown(id) ? id : undefined);
     storyOfNode[i] = story;
     if (story === undefined) continue;
     const first = byStory.get(story);

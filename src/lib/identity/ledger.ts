@@ -28,6 +28,21 @@ const SLUG = /^[\p{L}\p{N}\p{M}]+(?:-[\p{L}\p{N}\p{M}]+)*$/u;
 // Most slugs: the same test without Unicode classes, several times faster.
 const PLAIN_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * The URLs each story was published under: one slug, or an array for the
+ * few with more (a string each would be 100k arrays at 100k stories).
+ */
+export function publishedUrls(ledger: Ledger): Map<string, string | string[]> {
+  const published = new Map<string, string | string[]>();
+  ledger.urls.forEach((story, slug) => {
+    const had = published.get(story);
+    if (had === undefined) published.set(story, slug);
+    else if (typeof had === 'string') published.set(story, [had, slug]);
+    else had.push(slug);
+  });
+  return published;
+}
+
 /** An empty ledger (a first run). */
 export function emptyLedger(): Ledger {
   return { urls: new Map(), texts: new Map() };

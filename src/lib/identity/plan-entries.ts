@@ -9,7 +9,7 @@ import type { Source } from '../entry-schema.ts';
 import { entryName } from '../ingest/slug.ts';
 import { titleOf, type ArticleRef, type DumpArticles } from './article-ref.ts';
 import { assignStories, type IdentityArticle } from './assign-stories.ts';
-import type { Ledger } from './ledger.ts';
+import { publishedUrls, type Ledger } from './ledger.ts';
 import { settleUrls, type SlugRedirect } from './settle-urls.ts';
 import { CarriedEntries, narrowToTouched, type Copy, type EntryLookup } from './touched-stories.ts';
 
@@ -99,7 +99,9 @@ export function planEntries(dumps: readonly { name: string }[], records: Readonl
  */
 function planCopies(copies: Copy[], fresh: number[], previous: PreviousPlan, carried: CarriedEntries): Plan {
   const departed = departedArticles(previous.departed, copies);
-  const { storyOf, merged } = assignStories({ articles: copies.map((copy) => identityOf(copy.ref)), fresh, departed, ledger: previous.ledger });
+  // Who owns which URL, worked out once for both passes: 100k URLs at 100k stories.
+  const published = publishedUrls(previous.ledger);
+  const { storyOf, merged } = assignStories({ articles: copies.map((copy) => identityOf(copy.ref)), fresh, departed, ledger: previous.ledger, published });
 
   const byStory = new Map<string, Copy[]>();
   const versions = new Map<string, string>();
@@ -116,6 +118,7 @@ function planCopies(copies: Copy[], fresh: number[], previous: PreviousPlan, car
     versions,
     merged,
     ledger: previous.ledger,
+    published,
     ...(carried.size > 0 ? { isLive: (slug: string) => carried.has(slug) } : {}),
   });
   const replaced = replacedStories(previous, copies, storyOf, merged);

@@ -4,7 +4,7 @@
  * redirects from every older URL of a live story to its current one.
  */
 import { makeSlug, slugWords } from '../ingest/slug.ts';
-import type { Ledger } from './ledger.ts';
+import { publishedUrls, type Ledger } from './ledger.ts';
 
 /** One story of this run. */
 export interface LiveStory {
@@ -42,6 +42,8 @@ export interface SettleInput {
   ledger: Ledger;
   /** Whether a slug is the current one of a live story left out of `stories` (a re-run's untouched ones), for their redirects. */
   isLive?: (slug: string) => boolean;
+  /** `publishedUrls` of the ledger, when the caller has it (not used when stories merged: their URLs change hands). */
+  published?: ReadonlyMap<string, string | string[]>;
 }
 
 // Map loops here use forEach: at 100k URLs, for…of's [key, value] pair per entry shows.
@@ -90,14 +92,7 @@ export function settleUrls(input: SettleInput): SettledUrls {
     ledger.texts.set(content, story);
   }
 
-  // Most stories were published under one URL: a string, an array only for more.
-  const published = new Map<string, string | string[]>();
-  ledger.urls.forEach((story, slug) => {
-    const had = published.get(story);
-    if (had === undefined) published.set(story, slug);
-    else if (typeof had === 'string') published.set(story, [had, slug]);
-    else had.push(slug);
-  });
+  const published = (merged.size === 0 && input.published) || publishedUrls(ledger);
 
   const slugs = new Map<string, string>();
   let pending: { id: string; words: string }[] = [];
