@@ -66,6 +66,22 @@ describe('saveUrls', () => {
     expect(statSync(ledgerFile).mtimeMs).toBe(written);
   });
 
+  test("puts the lines a plan changed into the ledger's text when it is the last run's own, as writing it whole would", () => {
+    const ledgerFile = path.join(root, 'ledger.txt');
+    const before = plan(['a-story-012345', 'c-story-012345']);
+    const text = serializeLedger(before.ledger);
+    const lines = { urls: new Map([['b-story-fedcba', 'fedcba9876543210']]), texts: new Map([['1111111111111111', STORY]]) };
+    const after: Plan = {
+      ...before,
+      ledger: { urls: new Map([...before.ledger.urls, ...lines.urls]), texts: lines.texts },
+      ledgerChanged: true,
+      ledgerLines: lines,
+    };
+    const saved = saveUrls({ outDir: root, ledgerFile, old: { text, hash: ledgerHash(text), own: true }, plan: after, dryRun: false });
+    expect(readFileSync(ledgerFile, 'utf8')).toBe(serializeLedger(after.ledger));
+    expect(saved).toEqual({ changed: true, ledgerChanged: true, ledgerHash: ledgerHash(serializeLedger(after.ledger)) });
+  });
+
   test("keeps the ledger's text as read when it is the last run's own and the plan changed nothing in it", () => {
     const ledgerFile = path.join(root, 'ledger.txt');
     const unchanged = { ...plan(['a-story-012345']), ledgerChanged: false };

@@ -7,7 +7,7 @@ import { hash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IngestError } from '../../src/lib/ingest/errors.ts';
-import { emptyLedger, parseLedger, parseOwnLedger, serializeLedger, type Ledger } from '../../src/lib/identity/ledger.ts';
+import { emptyLedger, parseLedger, parseOwnLedger, patchLedger, serializeLedger, type Ledger } from '../../src/lib/identity/ledger.ts';
 import { writeFileAtomic } from './entry-files.ts';
 import { UsageError } from './out-folder.ts';
 import type { Plan } from '../../src/lib/identity/plan-entries.ts';
@@ -82,8 +82,11 @@ export interface SaveUrlsOptions {
  * change (with `dryRun`, only compared).
  */
 export function saveUrls(options: SaveUrlsOptions): { changed: boolean; ledgerChanged: boolean; ledgerHash: string } {
-  // The ledger the last run wrote, unchanged by the plan, is its text as read: no 8 MB to build and compare at 100k.
-  const ledger = options.old.own && options.plan.ledgerChanged === false ? options.old.text : serializeLedger(options.plan.ledger);
+  // The ledger the last run wrote is its text as read, unchanged by the plan, or with the few lines it changed put in: no 8 MB to build at 100k.
+  const { old, plan } = options;
+  const ledger =
+    (old.own && plan.ledgerChanged === false ? old.text : old.own && plan.ledgerLines ? patchLedger(old.text, plan.ledgerLines) : undefined) ??
+    serializeLedger(plan.ledger);
   const redirectsFile = path.join(options.outDir, REDIRECTS_NAME);
   const redirects = `${JSON.stringify(options.plan.redirects)}\n`;
   const ledgerChanged = ledger !== options.old.text;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { emptyLedger, parseLedger, parseOwnLedger, serializeLedger } from './ledger.ts';
+import { emptyLedger, parseLedger, parseOwnLedger, patchLedger, serializeLedger } from './ledger.ts';
 
 const A = 'aaaaaaaaaaaaaaaa';
 const B = 'bbbbbbbbbbbbbbbb';
@@ -42,6 +42,33 @@ describe('serializeLedger', () => {
         },
       ),
     );
+  });
+});
+
+describe('patchLedger', () => {
+  const word = fc.stringMatching(/^[a-z0-9éД東𝒜]{1,4}$/u);
+  const slug = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join('-'));
+  const id = fc.stringMatching(/^[0-9a-f]{16}$/);
+  const lines = fc.record({ urls: fc.array(fc.tuple(slug, id), { maxLength: 12 }), texts: fc.array(fc.tuple(id, id), { maxLength: 6 }) });
+  const ledgerOf = ({ urls, texts }: { urls: [string, string][]; texts: [string, string][] }) => ({ urls: new Map(urls), texts: new Map(texts) });
+
+  test('writes what serializeLedger writes for the ledger with the lines set, new ones and changed ones', () => {
+    fc.assert(
+      fc.property(lines, lines, fc.array(fc.nat(), { maxLength: 4 }), (base, added, picks) => {
+        const ledger = ledgerOf(base);
+        const changed = ledgerOf(added);
+        // Some keys of the ledger given to another story.
+        const keys = [...ledger.urls.keys()];
+        for (const pick of picks) if (keys.length > 0) changed.urls.set(keys[pick % keys.length] as string, B);
+        const whole = { urls: new Map([...ledger.urls, ...changed.urls]), texts: new Map([...ledger.texts, ...changed.texts]) };
+        expect(patchLedger(serializeLedger(ledger), changed)).toBe(serializeLedger(whole));
+      }),
+    );
+  });
+
+  test('declines a text serializeLedger did not write', () => {
+    expect(patchLedger(`url a-aaaaaa ${A}\n`, emptyLedger())).toBeUndefined();
+    expect(patchLedger(`${serializeLedger(emptyLedger())}url a-aaaaaa ${A}`, emptyLedger())).toBeUndefined();
   });
 });
 

@@ -139,6 +139,52 @@ export function parseOwnLedger(text: string): Ledger {
 }
 
 /**
+ * The text `serializeLedger` writes for a ledger it wrote `text` for, with
+ * some lines set: those lines put in place, the rest copied. A re-run that
+ * changed a few lines of 100k sorted them all again.
+ *
+ * @param text What `serializeLedger` wrote.
+ * @param lines The url and text lines to set (new, or another story).
+ * @returns undefined when `text` is not as `serializeLedger` writes.
+ */
+export function patchLedger(text: string, lines: Ledger): string | undefined {
+  if (!text.startsWith(HEADER) || (text.length > HEADER.length && !text.endsWith('\n'))) return undefined;
+  // Where each line starts, and where the text lines do.
+  const starts: number[] = [];
+  for (let at = HEADER.length; at < text.length; at = text.indexOf('\n', at) + 1) starts.push(at);
+  let textsFrom = starts.length;
+  for (let low = 0, high = starts.length; low < high; ) {
+    const middle = (low + high) >>> 1;
+    if (text.startsWith('text ', starts[middle] as number)) high = textsFrom = middle;
+    else low = middle + 1;
+  }
+  const keyOf = (line: number, kind: number) => {
+    const from = (starts[line] as number) + kind;
+    return text.slice(from, text.indexOf(' ', from));
+  };
+  let out = '';
+  let copied = 0;
+  // Each section's changed keys in order, each put at the first line whose key is not less.
+  const patch = (changed: Map<string, string>, kind: 'url' | 'text', first: number, end: number) => {
+    for (const key of [...changed.keys()].sort()) {
+      let [low, high] = [first, end];
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (keyOf(middle, kind.length + 1) < key) low = middle + 1;
+        else high = middle;
+      }
+      const at = low < starts.length ? (starts[low] as number) : text.length;
+      out += `${text.slice(copied, at)}${kind} ${key} ${changed.get(key)}\n`;
+      const replaced = low < end && keyOf(low, kind.length + 1) === key;
+      copied = replaced ? (low + 1 < starts.length ? (starts[low + 1] as number) : text.length) : at;
+    }
+  };
+  patch(lines.urls, 'url', 0, textsFrom);
+  patch(lines.texts, 'text', textsFrom, starts.length);
+  return out + text.slice(copied);
+}
+
+/**
  * Write a ledger: a header, then url lines by slug, then text lines by content id.
  */
 export function serializeLedger(ledger: Ledger): string {

@@ -58,6 +58,8 @@ export interface Plan {
   ledger: Ledger;
   /** False when `ledger` holds just what the ledger planning was given held: its text as read is still its text. */
   ledgerChanged?: boolean;
+  /** The lines of `ledger` that differ from the ledger planning was given, when known (`settleUrls`). */
+  ledgerLines?: Ledger;
   /** From every older URL of a live story to its current one. */
   redirects: SlugRedirect[];
 }
@@ -113,7 +115,7 @@ function planCopies(copies: Copy[], fresh: number[], previous: PreviousPlan, car
     if (copy.ref.id !== story) versions.set(copy.ref.id, story);
   });
   const stories = [...byStory].map(([id, list]) => ({ id, title: titleOf((list.at(-1) as Copy).ref) }));
-  const { slugs, ledger, redirects, ledgerChanged } = settleUrls({
+  const { slugs, ledger, redirects, ledgerChanged, ledgerLines } = settleUrls({
     stories,
     versions,
     merged,
@@ -135,7 +137,7 @@ function planCopies(copies: Copy[], fresh: number[], previous: PreviousPlan, car
       : entrySignature(id, from.ref.digest, slug, sources, list.length > 1 ? list.map((copy) => copy.ref.digest) : undefined);
     entries.set(slug, { id, file: entryName(slug), sources, from, copies: list, signature, ...(replaced.has(id) ? { replaced: true as const } : {}) });
   }
-  return { entries, carried, ledger, ledgerChanged, redirects };
+  return { entries, carried, ledger, ledgerChanged, ...(ledgerLines ? { ledgerLines } : {}), redirects };
 }
 
 /** The stories a text of the last run belonged to, when that text is gone from the dumps. */

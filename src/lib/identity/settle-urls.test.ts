@@ -39,6 +39,30 @@ describe('settleUrls', () => {
     ).toBe(false);
   });
 
+  test('names the lines it changed, which put into the ledger given make the ledger it keeps; none when stories merged', () => {
+    const first = settle([{ id: A, title: 'Night bus routes restored' }]);
+    const next = settleUrls({
+      stories: [
+        { id: A, title: 'Night bus routes restored at last' },
+        { id: B, title: 'Ferry strike ends' },
+      ],
+      versions: new Map([[C, A]]),
+      merged: new Map(),
+      ledger: first.ledger,
+    });
+    expect(next.ledgerLines).toEqual({
+      urls: new Map([
+        ['night-bus-routes-restored-at-last-aaaaaa', A],
+        ['ferry-strike-ends-bbbbbb', B],
+      ]),
+      texts: new Map([[C, A]]),
+    });
+    const lines = next.ledgerLines ?? emptyLedger();
+    expect({ urls: new Map([...first.ledger.urls, ...lines.urls]), texts: new Map([...first.ledger.texts, ...lines.texts]) }).toEqual(next.ledger);
+    expect(settle([{ id: A, title: 'Night bus routes restored' }], first.ledger).ledgerLines).toEqual(emptyLedger());
+    expect(settle([{ id: B, title: 'Night bus routes restored' }], first.ledger, new Map([[A, B]])).ledgerLines).toBeUndefined();
+  });
+
   test('gives a corrected headline a new slug and redirects the old one', () => {
     const first = settle([{ id: A, title: 'Night bus routes restord' }]);
     const { slugs, redirects } = settle([{ id: A, title: 'Night bus routes restored' }], first.ledger);

@@ -30,6 +30,8 @@ export interface SettledUrls {
   redirects: SlugRedirect[];
   /** The ledger differs from the one given (a re-run that changed no URL need not write it, nor even serialize it). */
   ledgerChanged: boolean;
+  /** The lines that differ from the ledger given, when no story merged (a merge moves every URL of the loser): the ledger's text is patched with them. */
+  ledgerLines?: Ledger;
 }
 
 /** What `settleUrls` is given. */
@@ -86,9 +88,13 @@ export function settleUrls(input: SettleInput): SettledUrls {
           texts: new Map([...input.ledger.texts].map(([content, story]) => [content, merged.get(story) ?? story])),
         };
   let ledgerChanged = merged.size > 0;
+  const lines: Ledger = { urls: new Map(), texts: new Map() };
   for (const [loser, survivor] of merged) ledger.texts.set(loser, survivor);
   for (const [content, story] of input.versions) {
-    if (ledger.texts.get(content) !== story) ledgerChanged = true;
+    if (ledger.texts.get(content) !== story) {
+      ledgerChanged = true;
+      lines.texts.set(content, story);
+    }
     ledger.texts.set(content, story);
   }
 
@@ -114,7 +120,10 @@ export function settleUrls(input: SettleInput): SettledUrls {
       const free = wanting.get(slug) === 1 && !claimed.has(slug) && (owner === undefined || owner === story.id);
       if (free || digits >= 16) {
         slugs.set(story.id, slug);
-        if (owner !== story.id) ledgerChanged = true;
+        if (owner !== story.id) {
+          ledgerChanged = true;
+          lines.urls.set(slug, story.id);
+        }
         ledger.urls.set(slug, story.id);
       } else clashing.push(story);
     });
@@ -133,5 +142,5 @@ export function settleUrls(input: SettleInput): SettledUrls {
     if (to !== undefined && to !== from) redirects.push({ from, to });
   });
   redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  return { slugs, ledger, redirects, ledgerChanged };
+  return { slugs, ledger, redirects, ledgerChanged, ...(merged.size === 0 ? { ledgerLines: lines } : {}) };
 }
