@@ -82,8 +82,10 @@ function departedArticles(departed: readonly ArticleRef[], copies: Copy[]): Iden
  * @param previous What changed since the last run, and the ledger.
  */
 export function planEntries(dumps: readonly { name: string }[], records: ReadonlyMap<string, DumpArticles>, previous: PreviousPlan): Plan {
-  const narrowed = previous.entries ? narrowToTouched(dumps, records, previous as Required<PreviousPlan>) : undefined;
-  if (narrowed) return planCopies(narrowed.copies, narrowed.fresh, previous, narrowed.carried);
+  // Who owns which URL, worked out once for narrowing, assigning stories and settling their URLs: 100k URLs at 100k stories.
+  const published = publishedUrls(previous.ledger);
+  const narrowed = previous.entries ? narrowToTouched(dumps, records, { ...(previous as Required<PreviousPlan>), published }) : undefined;
+  if (narrowed) return planCopies(narrowed.copies, narrowed.fresh, previous, narrowed.carried, published);
   const copies: Copy[] = [];
   const fresh: number[] = [];
   for (const dump of dumps) {
@@ -92,17 +94,15 @@ export function planEntries(dumps: readonly { name: string }[], records: Readonl
       copies.push({ name: dump.name, ref });
     }
   }
-  return planCopies(copies, fresh, previous, new CarriedEntries());
+  return planCopies(copies, fresh, previous, new CarriedEntries(), published);
 }
 
 /**
  * Plan the entries of some copies: every copy of the archive, or every copy of
  * the stories a re-run touched (the others `carried` with their `liveSlugs`).
  */
-function planCopies(copies: Copy[], fresh: number[], previous: PreviousPlan, carried: CarriedEntries): Plan {
+function planCopies(copies: Copy[], fresh: number[], previous: PreviousPlan, carried: CarriedEntries, published: Map<string, string | string[]>): Plan {
   const departed = departedArticles(previous.departed, copies);
-  // Who owns which URL, worked out once for both passes: 100k URLs at 100k stories.
-  const published = publishedUrls(previous.ledger);
   const { storyOf, merged } = assignStories({ articles: copies.map((copy) => identityOf(copy.ref)), fresh, departed, ledger: previous.ledger, published });
 
   const byStory = new Map<string, Copy[]>();

@@ -24,7 +24,7 @@ export interface SlugRedirect {
 export interface SettledUrls {
   /** Current slug by story id. */
   slugs: Map<string, string>;
-  /** The ledger to write: the old one with merges applied, plus this run's URLs and versions. */
+  /** The ledger to write: the old one with merges applied, plus this run's URLs and versions (a map nothing changed is the one given: read it, never change it). */
   ledger: Ledger;
   /** From every other URL of a live story to its current one, sorted by `from`. */
   redirects: SlugRedirect[];
@@ -80,22 +80,30 @@ function keptSlug(published: string | string[] | undefined, words: string): stri
  */
 export function settleUrls(input: SettleInput): SettledUrls {
   const { merged } = input;
+  // Without merges, the ledger given is kept and each map copied at its first change: most re-runs add no URL, and 100k of them are not copied.
   const ledger: Ledger =
     merged.size === 0
-      ? { urls: copyMap(input.ledger.urls), texts: copyMap(input.ledger.texts) }
+      ? { ...input.ledger }
       : {
           urls: new Map([...input.ledger.urls].map(([slug, story]) => [slug, merged.get(story) ?? story])),
           texts: new Map([...input.ledger.texts].map(([content, story]) => [content, merged.get(story) ?? story])),
         };
+  const copied = { urls: merged.size > 0, texts: merged.size > 0 };
+  const set = (kind: keyof Ledger, key: string, story: string) => {
+    if (!copied[kind]) {
+      ledger[kind] = copyMap(ledger[kind]);
+      copied[kind] = true;
+    }
+    ledger[kind].set(key, story);
+  };
   let ledgerChanged = merged.size > 0;
   const lines: Ledger = { urls: new Map(), texts: new Map() };
-  for (const [loser, survivor] of merged) ledger.texts.set(loser, survivor);
+  for (const [loser, survivor] of merged) set('texts', loser, survivor);
   for (const [content, story] of input.versions) {
-    if (ledger.texts.get(content) !== story) {
-      ledgerChanged = true;
-      lines.texts.set(content, story);
-    }
-    ledger.texts.set(content, story);
+    if (ledger.texts.get(content) === story) continue;
+    ledgerChanged = true;
+    lines.texts.set(content, story);
+    set('texts', content, story);
   }
 
   const published = (merged.size === 0 && input.published) || publishedUrls(ledger);
@@ -123,8 +131,8 @@ export function settleUrls(input: SettleInput): SettledUrls {
         if (owner !== story.id) {
           ledgerChanged = true;
           lines.urls.set(slug, story.id);
+          set('urls', slug, story.id);
         }
-        ledger.urls.set(slug, story.id);
       } else clashing.push(story);
     });
     pending = clashing;

@@ -8,7 +8,7 @@ import { makeSlug } from '../ingest/slug.ts';
 import type { ParsedArticle } from '../ingest/types.ts';
 import { sketchArticle } from './article-identity.ts';
 import type { ArticleRef, DumpArticles } from './article-ref.ts';
-import { emptyLedger, type Ledger } from './ledger.ts';
+import { emptyLedger, publishedUrls, type Ledger } from './ledger.ts';
 import { entrySignature, planEntries, type Plan } from './plan-entries.ts';
 import { rowsWithCandidateKeys } from './sketch.ts';
 import { narrowToTouched } from './touched-stories.ts';
@@ -188,6 +188,15 @@ describe('narrowToTouched', () => {
       });
       expect(narrowed?.copies.map((c) => c.name)).toEqual(['a.txt', 'c.txt']);
       expect(narrowed?.carried.size).toBe(1);
+      // Given who owns which URL, the same.
+      const given = narrowToTouched(dumpsOf(now), recordsOf(now), {
+        read: new Set(['c.txt']),
+        departed: [],
+        ledger: first.ledger,
+        entries: signatures(first),
+        published: publishedUrls(first.ledger),
+      });
+      expect([given.copies, [...given.carried.droppedSlugs]]).toEqual([narrowed.copies, [...narrowed.carried.droppedSlugs]]);
     }
   });
 });
