@@ -101,8 +101,9 @@ export function articleRows(value: unknown): ArticleRows | undefined {
 /**
  * A joined column read value by value. Values of one width (hex digits, as
  * ids, digests, signatures and hashes are) are cut out where they lie when
- * asked for: a re-run asks for a few of 100k, and splitting each column was
- * 25 ms of its time. Others are split once, when first asked for.
+ * asked for: a re-run asks for a few of 100k, and splitting every column
+ * showed in its time (DESIGN.md, "Running"). Others are split once, when
+ * first asked for.
  */
 export class JoinedColumn implements TextColumn {
   readonly length: number;

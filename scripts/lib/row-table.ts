@@ -1,9 +1,9 @@
 /**
  * The manifest's entries and owned files as read: nearly every row names an
  * article's row (`manifest-columns.ts`), and stays that number. A re-run that
- * reads one dump of 10k asks these tables about a few dozen slugs and files;
- * building a map of 100k names and values for it, twice, was a fifth of its
- * time. One index of the articles' slugs answers for both, and what the run
+ * reads one dump of 10k asks these tables about a few dozen slugs and files,
+ * and building a map of 100k names and values for it, twice, showed in its
+ * time (DESIGN.md, "Running"). One index of the articles' slugs answers for both, and what the run
  * changes is kept beside the rows as read.
  */
 
@@ -21,8 +21,8 @@ export interface Table<V> {
 
 /**
  * The articles' slugs, to find the first row of one. A re-run asks for a few
- * dozen: each is looked for in the column as stored (half a millisecond at
- * 100k), until so many have been that a map of them all is cheaper.
+ * dozen: each is looked for in the column as stored, until so many have been
+ * that a map of them all is cheaper.
  */
 export class SlugIndex {
   readonly slugs: readonly string[];

@@ -9,8 +9,8 @@
  * (`candidateKeysInto`), in buckets by key. A re-run that read one dump asks
  * it which rows share a band with the articles it read, and reads those
  * buckets and the sketches of the stories it plans again, a few kilobytes,
- * where reading the 25 MB of bins at 100k stories and computing 3.2M keys
- * from them was a third of its time (DESIGN.md, "Running").
+ * where it read every article's bins and computed every key from them
+ * (DESIGN.md, "Running").
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';

@@ -5,7 +5,7 @@
  * as written, 10k and 100k `stat` calls at 100k stories (about 0.1 and 0.5 s
  * of this machine's kernel time). The thread starts before the manifest is
  * read, and lists the dumps and takes them while this thread reads it (the
- * 10k-file walk was a tenth of a one-dump re-run); given the recorded files,
+ * 10k-file walk showed in a one-dump re-run); given the recorded files,
  * it takes them while this thread reads the ledger and plans, and answers
  * with the few whose size differs: a size per name back in this thread, as a
  * map, cost more than the stats. (Listing the output folder at the start

@@ -2,8 +2,8 @@
  * The record of a dump the last run read, as the manifest holds it: its
  * articles stay in the manifest's columns until something asks for them. A
  * re-run that reads one dump of 10k plans the few stories it touches, and
- * building 100k article objects (with a view of each sketch) to look at two
- * of their fields was a third of its time.
+ * built 100k article objects (with a view of each sketch) to look at two of
+ * their fields (DESIGN.md, "Running").
  */
 import type { ArticleColumns, ArticleRef, StoredArticles, TextColumn } from '../../src/lib/identity/article-ref.ts';
 import { BINS } from '../../src/lib/identity/sketch.ts';
