@@ -18,6 +18,7 @@ import type { FileRecord, ReadError } from './ingest-protocol.ts';
 import type { SketchTable } from './sketch-file.ts';
 import { RowTable, SlugIndex, type Table } from './row-table.ts';
 import { StoredRecord, type StoredColumns } from './stored-record.ts';
+import { JoinedColumn } from './joined-column.ts';
 import type { TextColumn } from '../../src/lib/identity/article-ref.ts';
 
 /** Dump records by column: one row per dump, and one per article across all dumps in the same order. */
@@ -96,67 +97,6 @@ export function articleRows(value: unknown): ArticleRows | undefined {
   // One pass over the column, not one a name: an empty slug, one that starts with a dot, or a character of a path.
   const plainNames = slugs !== undefined && !/(?:^|\n)(?:\.|\n|$)|[/\\\0]/.test(value.article.slug as string);
   return slugs && signatures ? { slugs, signatures, plainNames, index: new SlugIndex(slugs, value.article.slug as string) } : undefined;
-}
-
-/**
- * A joined column read value by value. Values of one width (hex digits, as
- * ids, digests, signatures and hashes are) are cut out where they lie when
- * asked for: a re-run asks for a few of 100k, and splitting every column
- * showed in its time (DESIGN.md, "Running"). Others are split once, when
- * first asked for.
- */
-export class JoinedColumn implements TextColumn {
-  readonly length: number;
-  readonly #column: string;
-  /** The values' width, or -1 when they differ. */
-  readonly #width: number;
-  #values: string[] | undefined;
-
-  private constructor(column: string, count: number, width: number, values?: string[]) {
-    this.#column = column;
-    this.length = count;
-    this.#width = width;
-    this.#values = values;
-  }
-
-  /** The column of `count` values joined by line feeds; undefined when it holds another number. */
-  static of(column: unknown, count: number): JoinedColumn | undefined {
-    if (typeof column !== 'string') return undefined;
-    if (count === 0) return column === '' ? new JoinedColumn(column, 0, -1, []) : undefined;
-    const first = column.indexOf('\n');
-    const width = first === -1 ? column.length : first;
-    // Of one width when its length is that of `count` such values and every line feed falls between two, count - 1 of them.
-    let even = width > 0 && column.length === count * (width + 1) - 1;
-    let feeds = 0;
-    for (let at = first; even && at !== -1; at = column.indexOf('\n', at + 1)) even = (at + 1) % (width + 1) === 0 && ++feeds < count;
-    if (even && feeds === count - 1) return new JoinedColumn(column, count, width);
-    const values = column.split('\n');
-    return values.length === count ? new JoinedColumn(column, count, -1, values) : undefined;
-  }
-
-  at(index: number): string | undefined {
-    if (!(index >= 0 && index < this.length)) return undefined;
-    if (this.#width === -1) return (this.#values as string[])[index];
-    const from = index * (this.#width + 1);
-    return this.#column.slice(from, from + this.#width);
-  }
-
-  /** The rows holding any of these values, in no order. */
-  rowsOf(values: ReadonlySet<string>): number[] {
-    const rows: number[] = [];
-    if (this.#width === -1) {
-      (this.#values as string[]).forEach((value, row) => {
-        if (values.has(value)) rows.push(row);
-      });
-      return rows;
-    }
-    const step = this.#width + 1;
-    for (const value of values) {
-      if (value.length !== this.#width || value.includes('\n')) continue;
-      for (let at = this.#column.indexOf(value); at !== -1; at = this.#column.indexOf(value, at + 1)) if (at % step === 0) rows.push(at / step);
-    }
-    return rows;
-  }
 }
 
 /** Values that hold no line feed (hex digits, slugs), joined into one column. */
@@ -331,7 +271,7 @@ export function ownedFromColumns(
   isName: (name: string) => boolean,
   articles: ArticleRows | undefined,
 ): Table<{ size: number; hash: string }> | string {
-  if (!isObject(value) || !Array.isArray(value.names) || !isSizes(value.sizes)) return '"owned" is not columns of names, sizes and hashes';
+  if (!isObject(value) || !Array.isArray(value.names) || !isWholeNumbers(value.sizes, -1)) return '"owned" is not columns of names, sizes and hashes';
   const names = value.names as unknown[];
   const { sizes } = value;
   const hashes = JoinedColumn.of(value.hashes, names.length);
@@ -359,25 +299,21 @@ function isReadError(value: unknown): value is ReadError {
   return isObject(value) && typeof value.reason === 'string' && isCount(value.line) && (value.kind === 'file' || value.kind === 'article');
 }
 
-/** An array of counts. The columns of numbers hold a million of them at 100k stories: a loop of its own, not `isArrayOf`'s call a value. */
-function isCounts(value: unknown): value is number[] {
+/**
+ * An array of whole numbers from `least` up: counts (0), or sizes (-1, one
+ * not known). The columns of numbers hold a million of them at 100k stories:
+ * a loop of its own, not `isArrayOf`'s call a value.
+ */
+function isWholeNumbers(value: unknown, least: number): value is number[] {
   if (!Array.isArray(value)) return false;
   for (let i = 0; i < value.length; i++) {
     const item = value[i];
-    if (typeof item !== 'number' || !(item >= 0 && item <= Number.MAX_SAFE_INTEGER && Math.floor(item) === item)) return false;
+    if (typeof item !== 'number' || !(item >= least && item <= Number.MAX_SAFE_INTEGER && Math.floor(item) === item)) return false;
   }
   return true;
 }
 
-/** An array of sizes: counts, or -1 for a size not known. */
-function isSizes(value: unknown): value is number[] {
-  if (!Array.isArray(value)) return false;
-  for (let i = 0; i < value.length; i++) {
-    const item = value[i];
-    if (item !== -1 && (typeof item !== 'number' || !(item >= 0 && item <= Number.MAX_SAFE_INTEGER && Math.floor(item) === item))) return false;
-  }
-  return true;
-}
+const isCounts = (value: unknown): value is number[] => isWholeNumbers(value, 0);
 
 function isArrayOf<T>(value: unknown, is: (item: unknown) => item is T): value is T[] {
   if (!Array.isArray(value)) return false;

@@ -38,8 +38,8 @@ export interface TouchInput {
   ledger: Ledger;
   /** The last run's entries: slug → signature. */
   entries: EntryLookup;
-  /** `publishedUrls` of the ledger, when the caller has it. */
-  published?: ReadonlyMap<string, string | readonly string[]>;
+  /** `publishedUrls` of the ledger. */
+  published: ReadonlyMap<string, string | readonly string[]>;
 }
 
 /** The part of the archive to plan again. */
@@ -154,16 +154,9 @@ export function narrowToTouched(dumps: readonly { name: string }[], records: Rea
 
   // The touched stories' entries of the last run, by their URLs: a story has one entry, under one of its URLs.
   const dropped = new Set<string>();
-  const published = previous.published;
-  if (published) {
-    for (const story of touched) {
-      const urls = published.get(story);
-      for (const slug of typeof urls === 'string' ? [urls] : (urls ?? [])) if (previous.entries.has(slug)) dropped.add(slug);
-    }
-  } else {
-    ledger.urls.forEach((story, slug) => {
-      if (touched.has(story) && previous.entries.has(slug)) dropped.add(slug);
-    });
+  for (const story of touched) {
+    const urls = previous.published.get(story);
+    for (const slug of typeof urls === 'string' ? [urls] : (urls ?? [])) if (previous.entries.has(slug)) dropped.add(slug);
   }
 
   // The content ids of the touched stories' versions: their own, and those the ledger ties to them.
