@@ -193,8 +193,11 @@ export function previousEntryFinder(outDir: string, owned: Manifest['owned'], le
   return (slug, entry) => {
     if (owned.has(entryName(slug))) return path.join(outDir, entryName(slug));
     if (!byStory) {
-      byStory = new Map();
-      for (const [url, story] of ledger.urls) if (owned.has(entryName(url))) byStory.set(story, [...(byStory.get(story) ?? []), url]);
+      const found = new Map<string, string[]>();
+      ledger.urls.forEach((story, url) => {
+        if (owned.has(entryName(url))) found.set(story, [...(found.get(story) ?? []), url]);
+      });
+      byStory = found;
     }
     const old = byStory.get(entry.id)?.[0];
     return old === undefined ? undefined : path.join(outDir, entryName(old));

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { emptyLedger, serializeLedger } from '../../src/lib/identity/ledger.ts';
+import { emptyLedger, serializeLedger, type Ledger } from '../../src/lib/identity/ledger.ts';
 import { UsageError } from './out-folder.ts';
 import type { Plan } from '../../src/lib/identity/plan-entries.ts';
 import { CarriedEntries } from '../../src/lib/identity/touched-stories.ts';
@@ -34,7 +34,8 @@ describe('readLedger', () => {
     // The hash of the bytes read is the hash of their text.
     expect(readLedger(file, 'ledger.txt', ledgerHash(text))).toMatchObject({ text, hash: ledgerHash(text), own: true });
     expect(readLedger(file, 'ledger.txt', 'another')).toMatchObject({ text, own: false });
-    expect(readLedger(file, 'ledger.txt', ledgerHash(text)).ledger).toEqual(readLedger(file, 'ledger.txt').ledger);
+    const maps = ({ urls, texts }: Ledger) => ({ urls: new Map(urls), texts: new Map(texts) });
+    expect(maps(readLedger(file, 'ledger.txt', ledgerHash(text)).ledger)).toEqual(readLedger(file, 'ledger.txt').ledger);
   });
 
   test('refuses a ledger that gives one URL to two stories, naming the file and line as the user gave them', () => {

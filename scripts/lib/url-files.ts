@@ -48,7 +48,8 @@ export function readLedger(file: string, shown: string, written?: string): ReadL
   const hash = ledgerHash(bytes);
   const text = bytes.toString('utf8');
   // The ledger the last run left, by the hash its manifest recorded: read as written.
-  if (written !== undefined && hash === written) return { ledger: parseOwnLedger(text), text, hash, own: true };
+  const own = written !== undefined && hash === written ? parseOwnLedger(text) : undefined;
+  if (own) return { ledger: own, text, hash, own: true };
   try {
     return { ledger: parseLedger(text, shown), text, hash, own: false };
   } catch (error) {

@@ -4,7 +4,7 @@
  * near-duplicates (`isSameStory`) are one story. A story keeps the id the
  * ledger knows it by; two known stories found to be one keep the smaller id.
  */
-import type { Ledger } from './ledger.ts';
+import type { Ledger, Owners } from './ledger.ts';
 import { isSameStory } from './same-story.ts';
 import { sortByKey } from './radix-sort.ts';
 import { BandIndex } from './band-index.ts';
@@ -36,7 +36,7 @@ export interface AssignInput {
   departed?: readonly IdentityArticle[];
   ledger: Ledger;
   /** `publishedUrls` of the ledger, when the caller has it: the stories that own a URL. */
-  published?: ReadonlyMap<string, unknown>;
+  published?: Owners;
 }
 
 /** The grouping. */
@@ -71,7 +71,7 @@ export function assignStories(input: AssignInput): Assignment {
   const known = new Set<string>();
   if (!input.published) ledger.urls.forEach((story) => known.add(story));
   ledger.texts.forEach((story) => known.add(story));
-  const isKnown = input.published ? (id: string) => known.has(id) || (input.published as ReadonlyMap<string, unknown>).has(id) : (id: string) => known.has(id);
+  const isKnown = input.published ? (id: string) => known.has(id) || (input.published as Owners).has(id) : (id: string) => known.has(id);
   const storyOfNode: (string | undefined)[] = new Array(nodes.length);
   const byStory = new Map<string, number>();
   const byContent = new Map<string, number>();

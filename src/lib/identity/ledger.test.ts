@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { emptyLedger, parseLedger, parseOwnLedger, patchLedger, serializeLedger } from './ledger.ts';
+import { emptyLedger, parseLedger, parseOwnLedger, patchLedger, publishedUrls, serializeLedger, type Ledger, type Owners } from './ledger.ts';
 
 const A = 'aaaaaaaaaaaaaaaa';
 const B = 'bbbbbbbbbbbbbbbb';
@@ -121,22 +121,55 @@ describe('parseLedger', () => {
 });
 
 describe('parseOwnLedger', () => {
-  test('reads any ledger the ingest writes as parseLedger does', () => {
-    const word = fc.stringMatching(/^[a-z0-9éßДж東𝒜]{1,6}$/u);
-    const slug = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join('-'));
-    const id = fc.stringMatching(/^[0-9a-f]{16}$/);
+  const word = fc.stringMatching(/^[a-z0-9éßДж東𝒜]{1,6}$/u);
+  const slug = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join('-'));
+  const id = fc.stringMatching(/^[0-9a-f]{16}$/);
+  // Stories drawn from a few, so that some own several URLs.
+  const story = fc.oneof(id, fc.constantFrom(A, B));
+  const ledgers = fc.tuple(fc.array(fc.tuple(slug, story), { maxLength: 30 }), fc.array(fc.tuple(id, story), { maxLength: 10 })).map(([urls, texts]) => {
+    const ledger = emptyLedger();
+    for (const [url, owner] of urls) ledger.urls.set(url, owner);
+    // A text names a story that owns no URL of its own: as the ingest writes them.
+    for (const [content, owner] of texts) if (![...ledger.urls.values()].includes(content)) ledger.texts.set(content, owner);
+    return ledger;
+  });
+  const sorted = (urls: string | readonly string[] | undefined) => (urls === undefined ? [] : typeof urls === 'string' ? [urls] : [...urls].sort());
+
+  test('reads any ledger the ingest writes as parseLedger does: every line, every lookup, every owner', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(slug, id), { maxLength: 30 }), fc.array(fc.tuple(id, id), { maxLength: 10 }), (urls, texts) => {
-        const ledger = emptyLedger();
-        for (const [url, story] of urls) ledger.urls.set(url, story);
-        // A text names a story that owns no URL of its own: as the ingest writes them.
-        for (const [content, story] of texts) if (![...ledger.urls.values()].includes(content)) ledger.texts.set(content, story);
+      fc.property(ledgers, fc.array(fc.oneof(slug, id), { maxLength: 5 }), (ledger, absent) => {
         const text = serializeLedger(ledger);
-        const own = parseOwnLedger(text);
+        const own = parseOwnLedger(text) as Ledger;
         const checked = parseLedger(text, 'ledger.txt');
         expect([...own.urls].sort()).toEqual([...checked.urls].sort());
         expect([...own.texts].sort()).toEqual([...checked.texts].sort());
+        expect([own.urls.size, own.texts.size]).toEqual([checked.urls.size, checked.texts.size]);
+        for (const key of [...checked.urls.keys(), ...checked.texts.keys(), ...absent]) {
+          expect(own.urls.get(key)).toBe(checked.urls.get(key));
+          expect(own.texts.has(key)).toBe(checked.texts.has(key));
+        }
+        const owners = publishedUrls(own);
+        const reference = publishedUrls(checked);
+        for (const owner of [...checked.urls.values(), ...absent, A, B]) {
+          expect(sorted(owners.get(owner))).toEqual(sorted(reference.get(owner)));
+          expect(owners.has(owner)).toBe(reference.has(owner));
+        }
+        const shared = (of: Owners) => {
+          const found: [string, string[]][] = [];
+          of.forEachShared((urls, owner) => found.push([owner, sorted(urls)]));
+          return found.sort();
+        };
+        expect(shared(owners)).toEqual(shared(reference));
       }),
     );
+  });
+
+  test('reads no text but what serializeLedger writes', () => {
+    const ledger = emptyLedger();
+    ledger.urls.set('a-aaaaaa', A);
+    const text = serializeLedger(ledger);
+    expect(parseOwnLedger(text)).toBeDefined();
+    expect(parseOwnLedger(text.slice(0, -1))).toBeUndefined();
+    expect(parseOwnLedger(`# notes\n${text}`)).toBeUndefined();
   });
 });

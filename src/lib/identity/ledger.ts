@@ -9,13 +9,29 @@
  * Lines starting with "#" and blank lines are comments.
  */
 import { IngestError } from '../ingest/errors.ts';
+import { LedgerLines, ledgerOfText } from './ledger-text.ts';
 
-/** The ledger in memory. */
+/** The ledger in memory: maps, or the text this ingest wrote read in place (`ledger-text.ts`). */
 export interface Ledger {
   /** Slug → story id, for every URL ever published. */
-  urls: Map<string, string>;
+  urls: ReadonlyMap<string, string>;
   /** Content id → story id, for versions whose own hash is not their story's id. */
+  texts: ReadonlyMap<string, string>;
+}
+
+/** A ledger being built. */
+export interface LedgerMaps extends Ledger {
+  urls: Map<string, string>;
   texts: Map<string, string>;
+}
+
+/** Who owns which URL: the URLs of each story. */
+export interface Owners {
+  /** One slug, or an array for a story with more. */
+  get(story: string): string | readonly string[] | undefined;
+  has(story: string): boolean;
+  /** Every story with more than one URL. */
+  forEachShared(visit: (urls: readonly string[], story: string) => void): void;
 }
 
 const HEADER = `# Clippings URL ledger: every story URL the archive has published, and the story it belongs to now.
@@ -29,22 +45,30 @@ const SLUG = /^[\p{L}\p{N}\p{M}]+(?:-[\p{L}\p{N}\p{M}]+)*$/u;
 const PLAIN_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
- * The URLs each story was published under: one slug, or an array for the
- * few with more (a string each would be 100k arrays at 100k stories).
+ * The URLs each story was published under. A map holds one slug, or an array
+ * for the few with more (a string each would be 100k arrays at 100k stories).
  */
-export function publishedUrls(ledger: Ledger): Map<string, string | string[]> {
+export function publishedUrls(ledger: Ledger): Owners {
+  if (ledger.urls instanceof LedgerLines) return ledger.urls.owners();
   const published = new Map<string, string | string[]>();
+  const shared = new Set<string>();
   ledger.urls.forEach((story, slug) => {
     const had = published.get(story);
     if (had === undefined) published.set(story, slug);
-    else if (typeof had === 'string') published.set(story, [had, slug]);
-    else had.push(slug);
+    else if (typeof had === 'string') {
+      published.set(story, [had, slug]);
+      shared.add(story);
+    } else had.push(slug);
   });
-  return published;
+  return {
+    get: (story) => published.get(story),
+    has: (story) => published.has(story),
+    forEachShared: (visit) => shared.forEach((story) => visit(published.get(story) as string[], story)),
+  };
 }
 
 /** An empty ledger (a first run). */
-export function emptyLedger(): Ledger {
+export function emptyLedger(): LedgerMaps {
   return { urls: new Map(), texts: new Map() };
 }
 
@@ -55,7 +79,7 @@ export function emptyLedger(): Ledger {
  * @param file Its path, for errors.
  * @throws IngestError naming the first bad line.
  */
-export function parseLedger(text: string, file: string): Ledger {
+export function parseLedger(text: string, file: string): LedgerMaps {
   const ledger = emptyLedger();
   const lines = text.split('\n');
   // Where each key was seen, looked for only to name both lines of a contradiction.
@@ -120,22 +144,14 @@ function readLine(line: string): [string, string, string] | undefined {
 
 /**
  * Read a ledger this ingest wrote and nothing changed since (the manifest
- * recorded its hash): its lines are as `serializeLedger` writes them, so they
- * are split without the checks, which cost a re-run at 100k URLs more than the rest.
+ * recorded its hash): its lines are as `serializeLedger` writes them, sorted,
+ * so they are read in place, without the checks or a map of them.
+ *
+ * @returns undefined when `text` is not as `serializeLedger` writes.
  */
-export function parseOwnLedger(text: string): Ledger {
-  const ledger = emptyLedger();
-  for (let start = 0; start < text.length; ) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    if (end > start && text.charCodeAt(start) !== 35 /* # */) {
-      const first = text.indexOf(' ', start);
-      const second = text.indexOf(' ', first + 1);
-      (text.charCodeAt(start) === 117 /* u */ ? ledger.urls : ledger.texts).set(text.slice(first + 1, second), text.slice(second + 1, end));
-    }
-    start = end + 1;
-  }
-  return ledger;
+export function parseOwnLedger(text: string): Ledger | undefined {
+  if (!text.startsWith(HEADER) || (text.length > HEADER.length && !text.endsWith('\n'))) return undefined;
+  return ledgerOfText(text, HEADER.length);
 }
 
 /**
@@ -165,7 +181,7 @@ export function patchLedger(text: string, lines: Ledger): string | undefined {
   let out = '';
   let copied = 0;
   // Each section's changed keys in order, each put at the first line whose key is not less.
-  const patch = (changed: Map<string, string>, kind: 'url' | 'text', first: number, end: number) => {
+  const patch = (changed: ReadonlyMap<string, string>, kind: 'url' | 'text', first: number, end: number) => {
     for (const key of [...changed.keys()].sort()) {
       let [low, high] = [first, end];
       while (low < high) {

@@ -9,7 +9,7 @@ import type { Source } from '../entry-schema.ts';
 import { entryName } from '../ingest/slug.ts';
 import { titleOf, type ArticleRef, type DumpArticles } from './article-ref.ts';
 import { assignStories, type IdentityArticle } from './assign-stories.ts';
-import { publishedUrls, type Ledger } from './ledger.ts';
+import { publishedUrls, type Ledger, type Owners } from './ledger.ts';
 import { settleUrls, type SlugRedirect } from './settle-urls.ts';
 import { CarriedEntries, narrowToTouched, type Copy, type EntryLookup } from './touched-stories.ts';
 
@@ -101,7 +101,7 @@ export function planEntries(dumps: readonly { name: string }[], records: Readonl
  * Plan the entries of some copies: every copy of the archive, or every copy of
  * the stories a re-run touched (the others `carried` with their `liveSlugs`).
  */
-function planCopies(copies: Copy[], fresh: number[], previous: PreviousPlan, carried: CarriedEntries, published: Map<string, string | string[]>): Plan {
+function planCopies(copies: Copy[], fresh: number[], previous: PreviousPlan, carried: CarriedEntries, published: Owners): Plan {
   const departed = departedArticles(previous.departed, copies);
   const { storyOf, merged } = assignStories({ articles: copies.map((copy) => identityOf(copy.ref)), fresh, departed, ledger: previous.ledger, published });
 

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { emptyLedger, type Ledger } from './ledger.ts';
+import { emptyLedger, parseOwnLedger, serializeLedger, type Ledger } from './ledger.ts';
 import { settleUrls, type LiveStory } from './settle-urls.ts';
 
 const A = 'aaaaaa1111111111';
@@ -58,7 +59,10 @@ describe('settleUrls', () => {
       texts: new Map([[C, A]]),
     });
     const lines = next.ledgerLines ?? emptyLedger();
-    expect({ urls: new Map([...first.ledger.urls, ...lines.urls]), texts: new Map([...first.ledger.texts, ...lines.texts]) }).toEqual(next.ledger);
+    expect({ urls: new Map([...first.ledger.urls, ...lines.urls]), texts: new Map([...first.ledger.texts, ...lines.texts]) }).toEqual({
+      urls: new Map(next.ledger.urls),
+      texts: new Map(next.ledger.texts),
+    });
     expect(settle([{ id: A, title: 'Night bus routes restored' }], first.ledger).ledgerLines).toEqual(emptyLedger());
     expect(settle([{ id: B, title: 'Night bus routes restored' }], first.ledger, new Map([[A, B]])).ledgerLines).toBeUndefined();
   });
@@ -118,5 +122,33 @@ describe('settleUrls', () => {
     const { redirects, ledger } = settle([{ id: B, title: 'Port' }], first.ledger);
     expect(redirects).toEqual([]);
     expect(ledger.urls.get('night-bus-aaaaaa')).toBe(A);
+  });
+
+  test('settles a ledger read in place as its maps, with the redirects of every URL whose story now has another', () => {
+    const ids = ['aaaaaa1111111111', 'aaaaaa2222222222', 'bbbbbb3333333333', 'cccccc4444444444', 'dddddd5555555555'];
+    const title = fc.constantFrom('Night bus', 'Night bus routes', 'Port', 'Port reopens', 'Ferry');
+    const urls = fc.array(fc.tuple(fc.constantFrom(...ids), title, fc.constantFrom(6, 8)), { maxLength: 12 });
+    const stories = fc.uniqueArray(fc.record({ id: fc.constantFrom(...ids), title }), { selector: (story) => story.id, maxLength: 5 });
+    fc.assert(
+      fc.property(urls, stories, fc.subarray(ids), (published, live, carried) => {
+        const maps = emptyLedger();
+        for (const [id, words, digits] of published) maps.urls.set(`${words.toLowerCase().replaceAll(' ', '-')}-${id.slice(0, digits)}`, id);
+        const liveSlugs = new Set(carried.map((id) => [...maps.urls].find(([, owner]) => owner === id)?.[0]).filter((slug) => slug !== undefined));
+        const input = { stories: live, versions: new Map(), merged: new Map(), isLive: (slug: string) => liveSlugs.has(slug) };
+        const fromMaps = settleUrls({ ...input, ledger: maps });
+        const inPlace = settleUrls({ ...input, ledger: parseOwnLedger(serializeLedger(maps)) as Ledger });
+        expect(inPlace.slugs).toEqual(fromMaps.slugs);
+        expect(inPlace.redirects).toEqual(fromMaps.redirects);
+        expect(serializeLedger(inPlace.ledger)).toBe(serializeLedger(fromMaps.ledger));
+        // Every URL of a live story that is not its current one, and no other.
+        const expected: { from: string; to: string }[] = [];
+        fromMaps.ledger.urls.forEach((story, from) => {
+          const all = [...fromMaps.ledger.urls].filter(([, owner]) => owner === story).map(([slug]) => slug);
+          const to = fromMaps.slugs.get(story) ?? (all.length > 1 ? all.find(input.isLive) : undefined);
+          if (to !== undefined && to !== from) expected.push({ from, to });
+        });
+        expect(fromMaps.redirects).toEqual(expected.sort((a, b) => (a.from < b.from ? -1 : 1)));
+      }),
+    );
   });
 });

@@ -4,7 +4,8 @@
  * redirects from every older URL of a live story to its current one.
  */
 import { makeSlug, slugWords } from '../ingest/slug.ts';
-import { publishedUrls, type Ledger } from './ledger.ts';
+import { ChangedMap } from './changed-map.ts';
+import { publishedUrls, type Ledger, type LedgerMaps, type Owners } from './ledger.ts';
 
 /** One story of this run. */
 export interface LiveStory {
@@ -24,7 +25,7 @@ export interface SlugRedirect {
 export interface SettledUrls {
   /** Current slug by story id. */
   slugs: Map<string, string>;
-  /** The ledger to write: the old one with merges applied, plus this run's URLs and versions (a map nothing changed is the one given: read it, never change it). */
+  /** The ledger to write: the old one with merges applied, and this run's URLs and versions set on top of it. */
   ledger: Ledger;
   /** From every other URL of a live story to its current one, sorted by `from`. */
   redirects: SlugRedirect[];
@@ -45,13 +46,13 @@ export interface SettleInput {
   /** Whether a slug is the current one of a live story left out of `stories` (a re-run's untouched ones), for their redirects. */
   isLive?: (slug: string) => boolean;
   /** `publishedUrls` of the ledger, when the caller has it (not used when stories merged: their URLs change hands). */
-  published?: ReadonlyMap<string, string | string[]>;
+  published?: Owners;
 }
 
-// Map loops here use forEach: at 100k URLs, for…of's [key, value] pair per entry shows.
-function copyMap<K, V>(map: ReadonlyMap<K, V>): Map<K, V> {
-  const copy = new Map<K, V>();
-  map.forEach((value, key) => copy.set(key, value));
+/** A ledger map with the merged stories' keys given to their survivors. */
+function withMerges(map: ReadonlyMap<string, string>, merged: ReadonlyMap<string, string>): Map<string, string> {
+  const copy = new Map<string, string>();
+  map.forEach((story, key) => copy.set(key, merged.get(story) ?? story));
   return copy;
 }
 
@@ -60,7 +61,7 @@ const hasWords = (slug: string, words: string) =>
   slug.length > words.length + 1 && slug.charCodeAt(words.length) === 45 && slug.startsWith(words) && slug.indexOf('-', words.length + 1) === -1;
 
 /** The slug a story keeps among those it was published under: with its headline's words, the shortest, then the first in order. */
-function keptSlug(published: string | string[] | undefined, words: string): string | undefined {
+function keptSlug(published: string | readonly string[] | undefined, words: string): string | undefined {
   if (published === undefined) return undefined;
   if (typeof published === 'string') return hasWords(published, words) ? published : undefined;
   let kept: string | undefined;
@@ -80,33 +81,20 @@ function keptSlug(published: string | string[] | undefined, words: string): stri
  */
 export function settleUrls(input: SettleInput): SettledUrls {
   const { merged } = input;
-  // Without merges, the ledger given is kept and each map copied at its first change: most re-runs add no URL, and 100k of them are not copied.
-  const ledger: Ledger =
-    merged.size === 0
-      ? { ...input.ledger }
-      : {
-          urls: new Map([...input.ledger.urls].map(([slug, story]) => [slug, merged.get(story) ?? story])),
-          texts: new Map([...input.ledger.texts].map(([content, story]) => [content, merged.get(story) ?? story])),
-        };
-  const copied = { urls: merged.size > 0, texts: merged.size > 0 };
-  const set = (kind: keyof Ledger, key: string, story: string) => {
-    if (!copied[kind]) {
-      ledger[kind] = copyMap(ledger[kind]);
-      copied[kind] = true;
-    }
-    ledger[kind].set(key, story);
-  };
+  // The ledger given, with this run's lines set on top: most re-runs add a URL or none, and 100k are not copied for it.
+  const base = merged.size === 0 ? input.ledger : { urls: withMerges(input.ledger.urls, merged), texts: withMerges(input.ledger.texts, merged) };
+  const ledger = { urls: new ChangedMap(base.urls), texts: new ChangedMap(base.texts) };
   let ledgerChanged = merged.size > 0;
-  const lines: Ledger = { urls: new Map(), texts: new Map() };
-  for (const [loser, survivor] of merged) set('texts', loser, survivor);
+  const lines: LedgerMaps = { urls: new Map(), texts: new Map() };
+  for (const [loser, survivor] of merged) ledger.texts.set(loser, survivor);
   for (const [content, story] of input.versions) {
     if (ledger.texts.get(content) === story) continue;
     ledgerChanged = true;
     lines.texts.set(content, story);
-    set('texts', content, story);
+    ledger.texts.set(content, story);
   }
 
-  const published = (merged.size === 0 && input.published) || publishedUrls(ledger);
+  const published = (merged.size === 0 && input.published) || publishedUrls(base);
 
   const slugs = new Map<string, string>();
   let pending: { id: string; words: string }[] = [];
@@ -131,24 +119,22 @@ export function settleUrls(input: SettleInput): SettledUrls {
         if (owner !== story.id) {
           ledgerChanged = true;
           lines.urls.set(slug, story.id);
-          set('urls', slug, story.id);
+          ledger.urls.set(slug, story.id);
         }
       } else clashing.push(story);
     });
     pending = clashing;
   }
 
+  // Redirects come from this run's stories and from those left out with more than one URL (the live one among them): no other story has a URL that is not its current one.
   const redirects: SlugRedirect[] = [];
+  const redirect = (urls: string | readonly string[] | undefined, to: string | undefined) => {
+    if (urls === undefined || to === undefined) return;
+    for (const from of typeof urls === 'string' ? [urls] : urls) if (from !== to) redirects.push({ from, to });
+  };
+  slugs.forEach((to, story) => redirect(published.get(story), to));
   const { isLive } = input;
-  ledger.urls.forEach((story, from) => {
-    let to = slugs.get(story);
-    // A story left out with more than one URL: the live one among them.
-    if (to === undefined && isLive) {
-      const had = published.get(story);
-      if (Array.isArray(had)) to = had.find(isLive);
-    }
-    if (to !== undefined && to !== from) redirects.push({ from, to });
-  });
+  if (isLive) published.forEachShared((urls, story) => slugs.has(story) || redirect(urls, urls.find(isLive)));
   redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   return { slugs, ledger, redirects, ledgerChanged, ...(merged.size === 0 ? { ledgerLines: lines } : {}) };
 }

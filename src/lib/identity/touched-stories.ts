@@ -14,7 +14,7 @@
  * `touched-stories.test.ts` holds the two to each other over random re-scrapes.
  */
 import { titleOf, type ArticleColumns, type ArticleRef, type DumpArticles, type StoredArticles } from './article-ref.ts';
-import type { Ledger } from './ledger.ts';
+import type { Ledger, Owners } from './ledger.ts';
 import { BANDS, candidateKeysInto } from './sketch.ts';
 
 /** One copy of a story: the dump it stands in and what was read of it. */
@@ -39,7 +39,7 @@ export interface TouchInput {
   /** The last run's entries: slug → signature. */
   entries: EntryLookup;
   /** `publishedUrls` of the ledger. */
-  published: ReadonlyMap<string, string | readonly string[]>;
+  published: Owners;
 }
 
 /** The part of the archive to plan again. */
