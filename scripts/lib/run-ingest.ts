@@ -143,7 +143,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     const surveyed = await survey?.dumps.catch(() => undefined);
     const listing = surveyed?.listing ?? listDumps(inDir, [outDir]);
     const times = surveyed?.listing ? surveyed.times : undefined;
-    return { ...(await ingestInto({ ...options, inDir, outDir, ledger: ledgerFile }, loaded, ledger, { fresh, times, sizes, listing })), notes };
+    return {
+      ...(await ingestInto({ ...options, inDir, outDir, ledger: ledgerFile }, loaded, ledger, { fresh, times, sizes, helpSizes: survey?.help, listing })),
+      notes,
+    };
   } finally {
     survey?.stop();
     lock?.release();
@@ -175,6 +178,7 @@ async function ingestInto(
     fresh,
     times,
     sizes,
+    helpSizes,
     listing,
   }: {
     fresh: boolean;
@@ -182,6 +186,8 @@ async function ingestInto(
     times: SizeAndTime[] | undefined;
     /** The owned files' sizes, being taken there too. */
     sizes: Promise<FileSizes | undefined> | undefined;
+    /** Takes this thread's share of them, when it has nothing else to do. */
+    helpSizes: (() => void) | undefined;
     listing: DumpListing;
   },
 ): Promise<Omit<IngestSummary, 'notes'>> {
@@ -215,6 +221,7 @@ async function ingestInto(
     const carry = !verify && old.own && previous.stories === previous.entries.size;
 
     let plan = planEntries(dumps, records, carry ? { ...since, entries: previous.entries } : since);
+    helpSizes?.();
     // The scan's last entry files were written meanwhile, in a worker.
     await scan.writing;
     const checked = await sizes;

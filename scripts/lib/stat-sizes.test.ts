@@ -40,6 +40,25 @@ test('finds the files whose size is not the recorded one, and -1 for one that is
   expect(sizes.get('other.md')).toBeUndefined();
 });
 
+test('gives the same answer when this thread takes its share of the files', async () => {
+  folder = mkdtempSync(path.join(tmpdir(), 'clippings-stat-'));
+  const recorded = new Map<string, { size: number }>();
+  const expected: [string, number][] = [];
+  for (let i = 0; i < 3000; i++) {
+    const name = `${String(i).padStart(4, '0')}.md`;
+    writeFileSync(path.join(folder, name), 'x'.repeat(i % 7));
+    // One file in a hundred is not as recorded.
+    recorded.set(name, { size: i % 100 === 0 ? 99 : i % 7 });
+    if (i % 100 === 0) expected.push([name, i % 7]);
+  }
+  for (const help of [false, true]) {
+    const survey = surveySizes(`${folder}${path.sep}`);
+    const answer = survey.compare(recorded);
+    if (help) survey.help();
+    expect([...(await answer).changed]).toEqual(expected);
+  }
+});
+
 test("takes the dumps' sizes and times first, -1 for one that is missing", async () => {
   folder = mkdtempSync(path.join(tmpdir(), 'clippings-stat-'));
   const dump = path.join(folder, 'a.txt');

@@ -12,10 +12,10 @@
  * instead, to take the entries before the manifest names them, cost more CPU
  * than it saved waiting, on two cores both busy: DESIGN.md, "Running".)
  */
-import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { DumpListing } from './list-dumps.ts';
 import { RowTable, type Table } from './row-table.ts';
+import { sizeOf, takeSizes } from './file-sizes-shared.ts';
 import type { FileList, SurveyData, SurveyedDumps } from './survey-thread.ts';
 
 const THREAD = new URL('./survey-thread.ts', import.meta.url);
@@ -53,11 +53,7 @@ export class FileSizes {
       changed.delete(name);
       const recorded = this.recorded.get(name);
       if (!recorded) continue;
-      let size = -1;
-      try {
-        const stat = statSync(prefix + name, { throwIfNoEntry: false });
-        if (stat?.isFile()) size = stat.size;
-      } catch {}
+      const [size] = sizeOf(prefix + name, true);
       if (size !== recorded.size || size < 0) changed.set(name, size);
     }
     return new FileSizes(this.recorded, changed);
@@ -83,6 +79,11 @@ export interface SizeSurvey {
   dumps: Promise<SurveyedListing>;
   /** @param recorded Plain file names in the folder, with the size each should have. */
   compare(recorded: Table<Recorded>): Promise<FileSizes>;
+  /**
+   * Take in this thread the files of `compare` the survey's thread has not
+   * reached yet: for a caller with nothing left to do but wait for them.
+   */
+  help(): void;
   /** End the thread (after `compare` settles, or instead of it). */
   stop(): void;
 }
@@ -99,6 +100,7 @@ export function surveySizes(prefix: string, dumps: SurveyData['dumps'] = [], env
   const workerData: SurveyData = { prefix, dumps };
   const thread = new Worker(THREAD, { workerData, ...(env ? { env } : {}) });
   let comparing = false;
+  let help = () => {};
   const failed = new Promise<never>((_, reject) => thread.once('error', reject));
   failed.catch(() => {});
   const times = new Promise<SurveyedListing>((resolve) => {
@@ -117,36 +119,42 @@ export function surveySizes(prefix: string, dumps: SurveyData['dumps'] = [], env
       const rows = recorded instanceof RowTable ? recorded.stored() : undefined;
       let files: FileList;
       let nameOf: (i: number) => string;
-      let expected: Float64Array<ArrayBuffer>;
+      let expected: Float64Array;
       if (rows && recorded instanceof RowTable) {
         files = { rows };
         nameOf = (i) => recorded.keyAt(i);
-        expected = new Float64Array(rows.keys.length);
+        expected = new Float64Array(new SharedArrayBuffer(8 * rows.keys.length));
         for (let i = 0; i < expected.length; i++) expected[i] = recorded.valueAt(i).size;
       } else {
         const names = [...recorded.keys()];
         files = { names };
         nameOf = (i) => names[i] as string;
-        expected = new Float64Array(names.length);
+        expected = new Float64Array(new SharedArrayBuffer(8 * names.length));
         let i = 0;
         recorded.forEach((file) => {
           expected[i++] = file.size;
         });
       }
+      const claimed = new Int32Array(new SharedArrayBuffer(4));
+      // The rows this thread took: `help` runs to its end before the thread's answer is read.
+      const here: number[] = [];
+      help = () => takeSizes(claimed, expected.length, (row) => prefix + nameOf(row), expected, here);
       const answer = new Promise<FileSizes>((resolve) => {
         // The dumps' message comes first: its listener is set when the thread starts.
         thread.on('message', (found: SurveyedDumps | number[]) => {
           if (!Array.isArray(found)) return;
-          const changed = new Map<string, number>();
-          for (let at = 0; at < found.length; at += 2) changed.set(nameOf(found[at] as number), found[at + 1] as number);
+          const pairs: [number, number][] = [];
+          for (const rows of [found, here]) for (let at = 0; at < rows.length; at += 2) pairs.push([rows[at] as number, rows[at + 1] as number]);
+          const changed = new Map(pairs.sort((a, b) => a[0] - b[0]).map(([row, size]) => [nameOf(row), size]));
           resolve(new FileSizes(recorded, changed));
         });
       });
       comparing = true;
       thread.ref();
-      thread.postMessage({ ...files, expected }, [expected.buffer]);
+      thread.postMessage({ ...files, expected, claimed });
       return Promise.race([answer, failed]).finally(() => void thread.terminate());
     },
+    help: () => help(),
     stop() {
       void thread.terminate();
     },

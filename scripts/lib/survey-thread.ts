@@ -1,11 +1,11 @@
 /**
  * The survey's thread (`stat-sizes.ts`): it lists the dumps when given their
  * folder, takes their sizes and times, and answers with both; then it takes
- * the owned files it is sent and answers with those whose size is not the
- * recorded one.
+ * the owned files it is sent (those the sending thread has not claimed) and
+ * answers with those whose size is not the recorded one.
  */
-import { statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { sizeOf, takeSizes } from './file-sizes-shared.ts';
 import { listDumps, type DumpListing } from './list-dumps.ts';
 
 /** What the thread is started with. */
@@ -19,23 +19,15 @@ export interface SurveyData {
 /** The owned files to take: their names, or the rows of a table as stored (`RowTable.stored`). */
 export type FileList = { names: readonly string[] } | { rows: { column: string; keys: readonly (number | string)[]; suffix: string } };
 
+/** The owned files, with their recorded sizes and the counter of rows claimed, both shared with the thread that sends them (`takeSizes`). */
+export type FilesToTake = FileList & { expected: Float64Array; claimed: Int32Array };
+
 /** The thread's first answer: the listing when it made one (undefined when it could not: the caller lists and meets the error), and each dump's size and time. */
 export interface SurveyedDumps {
   listing?: DumpListing;
   /** Size then time, a pair a dump, -1 and 0 for one that cannot be read. */
   times: Float64Array;
 }
-
-const sizeOf = (file: string, plainFile: boolean): [number, number] => {
-  let stat: ReturnType<typeof statSync>;
-  try {
-    stat = statSync(file, { throwIfNoEntry: false });
-  } catch {
-    stat = undefined;
-  }
-  if (!stat || (plainFile && !stat.isFile())) return [-1, 0];
-  return [stat.size, stat.mtimeMs];
-};
 
 if (parentPort) {
   const port = parentPort;
@@ -58,8 +50,8 @@ if (parentPort) {
   });
   const answer: SurveyedDumps = { listing, times };
   port.postMessage(answer, [times.buffer]);
-  port.once('message', (files: FileList & { expected: Float64Array }) => {
-    const { expected } = files;
+  port.once('message', (files: FilesToTake) => {
+    const { expected, claimed } = files;
     let names: readonly string[];
     if ('names' in files) names = files.names;
     else {
@@ -68,10 +60,7 @@ if (parentPort) {
       names = keys.map((key) => (typeof key === 'number' ? `${slugs[key]}${suffix}` : key));
     }
     const changed: number[] = [];
-    for (let i = 0; i < names.length; i++) {
-      const [size] = sizeOf(prefix + names[i], true);
-      if (size !== expected[i] || size < 0) changed.push(i, size);
-    }
+    takeSizes(claimed, names.length, (row) => prefix + names[row], expected, changed);
     port.postMessage(changed);
   });
 }
