@@ -1,8 +1,9 @@
 /**
- * What the survey's thread and this one both do with the owned files: take
- * a file's size, and share the files between them. Each claims the next
- * batch of rows from a counter in shared memory, so that this thread, once it
- * has nothing left but to wait for the answer, takes its part of the rest.
+ * What the survey's thread (`survey-thread.ts`) and the run's main thread
+ * (`stat-sizes.ts`) both do with the owned files: take a file's size, and
+ * share the files between them. Each claims the next batch of rows from a
+ * counter in shared memory, so that the main thread, once it has nothing left
+ * but to wait for the answer, takes its part of the rest.
  */
 import { statSync } from 'node:fs';
 

@@ -8,7 +8,8 @@
  * 10k-file walk showed in a one-dump re-run); given the recorded files,
  * it takes them while this thread reads the ledger and plans, and answers
  * with the few whose size differs: a size per name back in this thread, as a
- * map, cost more than the stats. (Listing the output folder at the start
+ * map, cost more than the stats. Once this thread has planned, it takes its
+ * share of the files left (`help`) rather than wait. (Listing the output folder at the start
  * instead, to take the entries before the manifest names them, cost more CPU
  * than it saved waiting, on two cores both busy: DESIGN.md, "Running".)
  */
