@@ -7,7 +7,7 @@
  */
 import type { Ledger, Owners } from './ledger.ts';
 
-/** Where each line of a text starts, from `from` on (every line ends with a line feed). */
+/** Where each line of a text starts, from `from` on (every line ends with a line feed), and the text's length last. */
 function lineStarts(text: string, from: number): Int32Array {
   let count = 0;
   for (let at = text.indexOf('\n', from); at !== -1; at = text.indexOf('\n', at + 1)) count++;
@@ -199,20 +199,31 @@ class LineOwners implements Owners {
 }
 
 /**
- * A ledger as `serializeLedger` wrote it, read in place.
+ * The lines of a ledger as `serializeLedger` wrote it: where each starts (and
+ * the text's length after the last), how many, and the first text line (they
+ * follow the url lines).
  *
- * @param text The ledger's text, exactly as written.
  * @param from Where its lines start (after the header).
  */
-export function ledgerOfText(text: string, from: number): Ledger {
+export function sortedLines(text: string, from: number): { starts: Int32Array; lines: number; textsFrom: number } {
   const starts = lineStarts(text, from);
   const lines = starts.length - 1;
-  // The text lines follow the url lines.
   let textsFrom = lines;
   for (let low = 0, high = lines; low < high; ) {
     const middle = (low + high) >>> 1;
     if (text.startsWith('text ', starts[middle] as number)) high = textsFrom = middle;
     else low = middle + 1;
   }
+  return { starts, lines, textsFrom };
+}
+
+/**
+ * A ledger as `serializeLedger` wrote it, read in place.
+ *
+ * @param text The ledger's text, exactly as written.
+ * @param from Where its lines start (after the header).
+ */
+export function ledgerOfText(text: string, from: number): Ledger {
+  const { starts, lines, textsFrom } = sortedLines(text, from);
   return { urls: new LedgerLines(text, starts, 0, textsFrom, 'url'), texts: new LedgerLines(text, starts, textsFrom, lines, 'text') };
 }

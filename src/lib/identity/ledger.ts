@@ -9,7 +9,7 @@
  * Lines starting with "#" and blank lines are comments.
  */
 import { IngestError } from '../ingest/errors.ts';
-import { LedgerLines, ledgerOfText } from './ledger-text.ts';
+import { LedgerLines, ledgerOfText, sortedLines } from './ledger-text.ts';
 
 /** The ledger in memory: maps, or the text this ingest wrote read in place (`ledger-text.ts`). */
 export interface Ledger {
@@ -150,9 +150,11 @@ function readLine(line: string): [string, string, string] | undefined {
  * @returns undefined when `text` is not as `serializeLedger` writes.
  */
 export function parseOwnLedger(text: string): Ledger | undefined {
-  if (!text.startsWith(HEADER) || (text.length > HEADER.length && !text.endsWith('\n'))) return undefined;
-  return ledgerOfText(text, HEADER.length);
+  return isAsWritten(text) ? ledgerOfText(text, HEADER.length) : undefined;
 }
+
+/** A text that starts as `serializeLedger` writes and ends with a whole line. */
+const isAsWritten = (text: string) => text.startsWith(HEADER) && (text.length === HEADER.length || text.endsWith('\n'));
 
 /**
  * The text `serializeLedger` writes for a ledger it wrote `text` for, with
@@ -164,16 +166,8 @@ export function parseOwnLedger(text: string): Ledger | undefined {
  * @returns undefined when `text` is not as `serializeLedger` writes.
  */
 export function patchLedger(text: string, lines: Ledger): string | undefined {
-  if (!text.startsWith(HEADER) || (text.length > HEADER.length && !text.endsWith('\n'))) return undefined;
-  // Where each line starts, and where the text lines do.
-  const starts: number[] = [];
-  for (let at = HEADER.length; at < text.length; at = text.indexOf('\n', at) + 1) starts.push(at);
-  let textsFrom = starts.length;
-  for (let low = 0, high = starts.length; low < high; ) {
-    const middle = (low + high) >>> 1;
-    if (text.startsWith('text ', starts[middle] as number)) high = textsFrom = middle;
-    else low = middle + 1;
-  }
+  if (!isAsWritten(text)) return undefined;
+  const { starts, lines: count, textsFrom } = sortedLines(text, HEADER.length);
   const keyOf = (line: number, kind: number) => {
     const from = (starts[line] as number) + kind;
     return text.slice(from, text.indexOf(' ', from));
@@ -189,14 +183,14 @@ export function patchLedger(text: string, lines: Ledger): string | undefined {
         if (keyOf(middle, kind.length + 1) < key) low = middle + 1;
         else high = middle;
       }
-      const at = low < starts.length ? (starts[low] as number) : text.length;
+      const at = starts[low] as number;
       out += `${text.slice(copied, at)}${kind} ${key} ${changed.get(key)}\n`;
       const replaced = low < end && keyOf(low, kind.length + 1) === key;
-      copied = replaced ? (low + 1 < starts.length ? (starts[low + 1] as number) : text.length) : at;
+      copied = replaced ? (starts[low + 1] as number) : at;
     }
   };
   patch(lines.urls, 'url', 0, textsFrom);
-  patch(lines.texts, 'text', textsFrom, starts.length);
+  patch(lines.texts, 'text', textsFrom, count);
   return out + text.slice(copied);
 }
 
