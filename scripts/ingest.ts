@@ -20,7 +20,7 @@ import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { IngestSummary } from './lib/run-ingest.ts';
+import type { IngestSummary } from './lib/ingest-options.ts';
 
 // Node's compile cache on disk (the workers' too) before the ingest's modules
 // load: a re-run that reads one dump spends most of its time starting up

@@ -1,7 +1,7 @@
 /**
  * The ingest CLI's exit statuses (README, "Exit status").
  */
-import type { IngestSummary } from './run-ingest.ts';
+import type { IngestSummary } from './ingest-options.ts';
 
 export const EXIT = {
   /** Everything was read (with --check: the entries are current). */
