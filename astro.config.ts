@@ -11,6 +11,7 @@ import { publishFiles } from './src/integrations/publish-files.ts';
 import { offline } from './src/integrations/offline.ts';
 import { redirectsFile } from './src/integrations/redirects-file.ts';
 import { pageBundle } from './src/integrations/page-bundle.ts';
+import { inlineManifestBlock } from './src/lib/search/format/inline-manifest.ts';
 import { loadStoryRedirects } from './src/lib/site/story-redirects-fs.ts';
 import { loadEntityRedirects } from './src/lib/site/entity-history-fs.ts';
 
@@ -55,11 +56,14 @@ export default defineConfig({
     searchIndex({ articlesDir: SITE.articlesDir }),
     publishFiles({ base: SITE.base }),
     // The search page's code as one classic script in its head: the query starts before the first paint.
+    // The index manifest goes before it, so the query fetches its shards at once. After `searchIndex`,
+    // whose `astro:build:done` writes the manifest into the output.
     pageBundle({
       base: SITE.base,
       page: 'search/index.html',
       entry: new URL('./src/scripts/search/search-page.ts', import.meta.url),
       define: { __CLIPPINGS_BASE__: JSON.stringify(SITE.base) },
+      inline: [{ file: 'search/data/manifest.json', element: inlineManifestBlock }],
     }),
     offline({ name: SITE.name, description: SITE.description, lang: SITE.lang, base: SITE.base }),
     // `_redirects` paths are the host's: under the base.

@@ -108,6 +108,23 @@ describe('search page', () => {
     expect(scripts).toEqual([head[0]![0]]);
   });
 
+  it('carries the index manifest in the page: its query asks for shards first, never for manifest.json', async () => {
+    const data: string[] = [];
+    page.on('request', (request) => request.url().includes('/search/data/') && data.push(request.url().split('/search/data/')[1]!));
+    await searchPage('harbour');
+    await pageResults().first().waitFor();
+    expect(await page.locator('head script#search-manifest[type="application/json"] + script[src]').count()).toBe(1);
+    expect(await page.locator('link[rel="preload"]').count()).toBe(0);
+    expect(data[0]).toMatch(/^(shards|vocabulary)\//);
+    expect(data).not.toContain('manifest.json');
+    // A page without it fetches it when its search box is first used.
+    data.length = 0;
+    await openPage(page, `${baseURL}a-z/`);
+    await page.locator('#site-search').fill('ferry');
+    await page.locator('.search-panel .search-result').first().waitFor();
+    expect(data[0]).toBe('manifest.json');
+  });
+
   it("sets up the page's other controls once the first results are shown, or a second after the page when they are slow", async () => {
     // When the first result link and the theme toggle (shown by its script) appear, in page time.
     await page.addInitScript(() => {

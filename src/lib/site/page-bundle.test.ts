@@ -30,3 +30,16 @@ describe('replaceModuleScripts', () => {
     expect(() => replaceModuleScripts('<script type="module" src="/a.js"></script>', '/p.js')).toThrow(/no <\/head>/);
   });
 });
+
+describe('replaceModuleScripts with data', () => {
+  it('puts each data block right before the script, in place of the preload of its file', () => {
+    const html = page(
+      '<link rel="preload" href="/a/m.json" as="fetch" crossorigin="anonymous"><link rel="preload" href="/a/m.json.bak" as="fetch"><script type="module" src="/_astro/a.js"></script>',
+      '',
+    );
+    const data = [{ element: '<script type="application/json" id="m">{"$&":"$1"}</script>', href: '/a/m.json' }];
+    expect(replaceModuleScripts(html, '/p.js', data)).toBe(
+      page('<link rel="preload" href="/a/m.json.bak" as="fetch"><script type="application/json" id="m">{"$&":"$1"}</script><script src="/p.js"></script>', ''),
+    );
+  });
+});

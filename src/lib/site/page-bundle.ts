@@ -11,24 +11,44 @@
 const MODULE_SCRIPT = /<script\b(?=[^>]*\btype=["']?module\b)(?=[^>]*\bsrc=)[^>]*><\/script>/g;
 const MODULE_PRELOAD = /<link\b(?=[^>]*\brel=["']?modulepreload\b)[^>]*>/g;
 
+/** Data the page's script reads first, put in the page before it (a JSON data block). */
+export interface InlineData {
+  /** The element, ready to insert (`inlineManifestBlock`). */
+  element: string;
+  /** The URL the page would otherwise fetch it from: a `<link rel="preload">` for it is dropped. */
+  href: string;
+}
+
 /**
  * Replace a page's module scripts (and their `modulepreload` links) by one
  * classic script, placed where its first module script was when that was in
- * the head, else before its first style sheet.
+ * the head, else before its first style sheet. Data the script reads goes
+ * right before it, in place of the page's preloads for that data.
  *
  * @param html A built page.
  * @param src The classic script's URL.
+ * @param data Data blocks to put before the script.
  * @throws When the page has no module script (it no longer looks like the page the bundle stands for).
  */
-export function replaceModuleScripts(html: string, src: string): string {
+export function replaceModuleScripts(html: string, src: string, data: readonly InlineData[] = []): string {
   const first = html.search(MODULE_SCRIPT);
   const headEnd = html.indexOf('</head>');
   if (first < 0) throw new Error('page-bundle: the page has no module script: expected the scripts the bundle stands for');
   if (headEnd < 0) throw new Error('page-bundle: the page has no </head>: expected a whole HTML page');
-  const tag = `<script src="${src}"></script>`;
+  const tag = `${data.map((block) => block.element).join('')}<script src="${src}"></script>`;
   const marker = '\u0000page-bundle\u0000';
   let at = first < headEnd ? first : html.slice(0, headEnd).search(/<link\b[^>]*\brel=["']?stylesheet\b/);
   if (at < 0) at = headEnd;
-  const marked = html.slice(0, at) + marker + html.slice(at);
-  return marked.replace(MODULE_SCRIPT, '').replace(MODULE_PRELOAD, '').replace(marker, tag);
+  let marked = html.slice(0, at) + marker + html.slice(at);
+  for (const { href } of data) marked = marked.replace(preloadOf(href), '');
+  return marked
+    .replace(MODULE_SCRIPT, '')
+    .replace(MODULE_PRELOAD, '')
+    .replace(marker, () => tag);
+}
+
+// A `<link rel="preload">` of one URL.
+function preloadOf(href: string): RegExp {
+  const url = href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`<link\\b(?=[^>]*\\brel=["']?preload\\b)(?=[^>]*\\bhref=["']?${url}["'\\s>])[^>]*>`, 'g');
 }

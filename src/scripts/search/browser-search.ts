@@ -82,20 +82,22 @@ export interface BrowserSearch {
  * Create the browser search.
  *
  * @param base URL of the index folder, ending in "/".
+ * @param manifest The manifest, when the page carries it (the search page
+ *   does, `inlineManifest`): the first query then fetches its shards at once.
+ *   Otherwise it is fetched with the first query.
  */
-export function createBrowserSearch(base: string): BrowserSearch {
-  let engine: Promise<ShardedSearch> | undefined;
+export function createBrowserSearch(base: string, manifest?: SearchManifest): BrowserSearch {
+  const engineOf = (loaded: SearchManifest) =>
+    createShardedSearch({
+      manifest: loaded,
+      fetchShard: (name) => fetchText(`${base}shards/${name}`),
+      fetchVocabulary: (name) => fetchText(`${base}vocabulary/${name}`),
+    });
+  let engine: Promise<ShardedSearch> | undefined = manifest && Promise.resolve(engineOf(manifest));
   const records = createLru<number, Promise<StoryRecord>>(MAX_RECORDS);
   const texts = createLru<number, Promise<StoryText>>(MAX_TEXTS);
 
-  const getEngine = () =>
-    (engine ??= fetchText(`${base}manifest.json`).then((json) =>
-      createShardedSearch({
-        manifest: JSON.parse(json) as SearchManifest,
-        fetchShard: (name) => fetchText(`${base}shards/${name}`),
-        fetchVocabulary: (name) => fetchText(`${base}vocabulary/${name}`),
-      }),
-    ));
+  const getEngine = () => (engine ??= fetchText(`${base}manifest.json`).then((json) => engineOf(JSON.parse(json) as SearchManifest)));
 
   // A story's record (docs/) or whole text (texts/), fetched once while cached.
   function getFile<T>(cache: Lru<number, Promise<T>>, folder: string, id: number): Promise<T> {

@@ -10,13 +10,14 @@ import { createBrowserSearch, type BrowserSearch, type SearchAnswer, type ShownR
 import { describeAnswer, fillSnippet, groupDigits, renderHelp, renderResult, showsOpening } from './render-results.ts';
 import type { SearchFilters } from './search-filters.ts';
 import { FACET_KINDS } from '../../lib/search/format/facets.ts';
+import { readInlineManifest } from '../../lib/search/format/inline-manifest.ts';
 
 /** Results loaded per page on the search page, and shown in the header panel. */
 const PAGE_SIZE = 10;
 const PANEL_SIZE = 6;
 
 let shared: BrowserSearch | undefined;
-const sharedSearch = () => (shared ??= createBrowserSearch(new URL(paths.searchData(), location.origin).href));
+const sharedSearch = () => (shared ??= createBrowserSearch(new URL(paths.searchData(), location.origin).href, readInlineManifest(document)));
 
 /** The search page's query from its URL, started before `<clippings-search>` is enhanced (null once used or passed over). */
 let early: { text: string; answer: Promise<SearchAnswer> } | null | undefined;
