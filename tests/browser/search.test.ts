@@ -172,6 +172,36 @@ describe('search page', () => {
     expect(await page.locator('head script[src]:not([type])').count()).toBe(1);
   });
 
+  it('shows result links from the headlines in the index before the records arrive, then their snippets, keeping focus', async () => {
+    // The stories with "rovers" have it in their headline: the shards carry those headlines.
+    let held = 0;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/search/data/docs/**', async (route) => {
+      held += 1;
+      await released;
+      await route.continue();
+    });
+    await searchPage('rovers');
+    const link = pageResults().first().locator('.search-result-title');
+    await link.waitFor();
+    await expect.poll(() => held).toBeGreaterThan(0);
+    expect(await link.textContent()).toContain('Millbrook Rovers');
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(new RegExp(`^${TEST_BASE}articles/[^/]+/$`));
+    expect(await page.locator('#search-page-results .search-result-snippet').count()).toBe(0);
+    expect(await page.locator('#search-page-results .search-status').textContent()).toMatch(/^\d+ stor(y|ies) match(es)? “rovers”/);
+    // The reader is on the result when its record arrives: the result is shown again, focus stays on it.
+    await link.focus();
+    release();
+    await pageResults().first().locator('.search-result-snippet').waitFor();
+    expect(await link.getAttribute('href')).toBe(href);
+    expect(await page.evaluate(() => document.activeElement?.closest('.search-result') !== null)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`${href}$`));
+    expect(await page.locator('h1').textContent()).toContain('Millbrook Rovers');
+  });
+
   it('keeps the query in the URL, and the back button returns to the previous search', async () => {
     await searchPage('ferry');
     await pageResults().first().waitFor();

@@ -3,29 +3,44 @@ import { buildSearchIndex } from '../../lib/search/build/build-index.ts';
 import { FIXTURE_TEXTS } from '../../lib/search/build/fixture-archive.ts';
 import { packIndex } from '../../lib/search/build/pack-index.ts';
 import { gzipSync } from 'node:zlib';
-import { toSearchDocument, toStoryRecord } from '../../lib/search/format/story-record.ts';
+import { toSearchDocument, toStoryRecord, type StoryText } from '../../lib/search/format/story-record.ts';
 import { createBrowserSearch } from './browser-search.ts';
 
 const BASE = 'https://archive.test/search/data/';
+// "lighthouse" is in six headlines and six bodies, "beacon" in four headlines and six bodies.
+const LIGHTHOUSE_BASE = 'https://lighthouse.test/search/data/';
+const LIGHTHOUSE = Array.from({ length: 12 }, (_, id) => ({
+  slug: `story-${id}`,
+  title: id < 4 ? `Beacon and lighthouse keeper ${id}` : id < 6 ? `Lighthouse keeper ${id}` : `Harbour notes ${id}`,
+  subtitle: '',
+  captions: '',
+  body: id < 6 ? 'The lighthouse stands.' : 'The lighthouse, the lighthouse and the lighthouse again, and its beacon.',
+}));
 const fetched: string[] = [];
+const files = new Map<string, Uint8Array | string>();
 
-beforeAll(() => {
-  const packed = packIndex(buildSearchIndex(FIXTURE_TEXTS.map((record, id) => toSearchDocument(id, record))), {
+// As the build writes them: the manifest plain, every other file gzipped.
+function serveArchive(base: string, texts: StoryText[]): void {
+  const packed = packIndex(buildSearchIndex(texts.map((record, id) => toSearchDocument(id, record))), {
     targetChars: 400,
     vocabularyChunk: 30,
+    headlines: texts,
   });
-  // As the build writes them: the manifest plain, every other file gzipped.
-  const files = new Map<string, Uint8Array | string>([['manifest.json', JSON.stringify(packed.manifest)]]);
-  for (const file of packed.shards) files.set(`shards/${file.name}`, gzipSync(file.text));
-  for (const file of packed.vocabulary) files.set(`vocabulary/${file.name}`, gzipSync(file.text));
-  FIXTURE_TEXTS.forEach((text, id) => {
-    files.set(`docs/${id}.jz`, gzipSync(JSON.stringify(toStoryRecord(text))));
-    files.set(`texts/${id}.jz`, gzipSync(JSON.stringify(text)));
+  files.set(`${base}manifest.json`, JSON.stringify(packed.manifest));
+  for (const file of packed.shards) files.set(`${base}shards/${file.name}`, gzipSync(file.text));
+  for (const file of packed.vocabulary) files.set(`${base}vocabulary/${file.name}`, gzipSync(file.text));
+  texts.forEach((text, id) => {
+    files.set(`${base}docs/${id}.jz`, gzipSync(JSON.stringify(toStoryRecord(text))));
+    files.set(`${base}texts/${id}.jz`, gzipSync(JSON.stringify(text)));
   });
+}
+
+beforeAll(() => {
+  serveArchive(BASE, FIXTURE_TEXTS);
+  serveArchive(LIGHTHOUSE_BASE, LIGHTHOUSE);
   vi.stubGlobal('fetch', async (url: string) => {
-    const name = url.slice(BASE.length);
-    fetched.push(name);
-    const body = files.get(name);
+    fetched.push(url.slice(url.indexOf('/search/data/') + '/search/data/'.length));
+    const body = files.get(url);
     return body === undefined ? new Response('', { status: 404 }) : new Response(body as BodyInit);
   });
 });
@@ -38,6 +53,53 @@ describe('createBrowserSearch', () => {
     expect(answer.exact).toBe(true);
     expect(answer.results.map((result) => result.record.slug)).toEqual(['harbour-street-closed-to-cars', 'ferry-timetable-changes']);
     expect(answer.results[0]!.terms).toContain('harbour');
+  });
+
+  it('shows results from the headlines the shards carry, then with their records', async () => {
+    fetched.length = 0;
+    const search = createBrowserSearch(BASE);
+    const answer = await search.run('harbour', 1);
+    expect(fetched.some((name) => name.startsWith('docs/'))).toBe(true);
+    expect(answer.results).toEqual([
+      {
+        id: 0,
+        record: { slug: FIXTURE_TEXTS[0]!.slug, title: FIXTURE_TEXTS[0]!.title, subtitle: '', captions: '', lead: '' },
+        headlineOnly: true,
+        terms: ['harbour'],
+      },
+    ]);
+    const complete = await answer.complete!;
+    expect(complete.results).toEqual([{ id: 0, record: toStoryRecord(FIXTURE_TEXTS[0]!), terms: ['harbour'] }]);
+    expect(complete.total).toBe(answer.total);
+    expect(complete.complete).toBeUndefined();
+    // Once a record is here, the result is never shown with less.
+    const again = await search.run('harbour', 1);
+    expect(again.complete).toBeUndefined();
+    expect(again.results).toEqual(complete.results);
+  });
+
+  it('waits for the records when a result’s headline did not come with the shards', async () => {
+    // The second best "harbour" story has the word only in its body.
+    const answer = await createBrowserSearch(BASE).run('harbour', 2);
+    expect(answer.complete).toBeUndefined();
+    expect(answer.results.map((result) => result.headlineOnly)).toEqual([undefined, undefined]);
+    expect(answer.results[1]!.record).toEqual(toStoryRecord(FIXTURE_TEXTS[answer.results[1]!.id]!));
+  });
+
+  it('shows the leading results from their headlines once at least five lead the list', async () => {
+    const answer = await createBrowserSearch(LIGHTHOUSE_BASE).run('lighthouse', 10);
+    expect(answer.total).toBe(12);
+    const early = answer.results.map((result) => result.id);
+    expect([...early].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(answer.results.every((result) => result.headlineOnly)).toBe(true);
+    const complete = await answer.complete!;
+    expect(complete.results).toHaveLength(10);
+    expect(complete.results.slice(0, 6).map((result) => result.id)).toEqual(early);
+    for (const result of complete.results) expect(result.record).toEqual(toStoryRecord(LIGHTHOUSE[result.id]!));
+    // Four leading ones would not do: the list waits for the records.
+    const beacon = await createBrowserSearch(LIGHTHOUSE_BASE).run('beacon', 10);
+    expect(beacon.complete).toBeUndefined();
+    expect(beacon.results.map((result) => result.id)).toEqual([0, 1, 2, 3, 6, 7, 8, 9, 10, 11]);
   });
 
   it('fetches records only for the results shown', async () => {

@@ -17,6 +17,12 @@ import { createLru, type Lru } from '../../lib/search/query/lru.ts';
 
 /** Phrase queries check at most this many candidate stories' text. */
 const MAX_PHRASE_CHECKS = 200;
+/**
+ * Results shown before their records only when at least this many lead the
+ * list (or all, when fewer): a phone's screen of them, and as many as the
+ * benchmark waits for on Pagefind's page.
+ */
+const FIRST_SCREEN = 5;
 /** Story records, and whole texts, kept in memory. */
 const MAX_RECORDS = 400;
 const MAX_TEXTS = 200;
@@ -24,8 +30,10 @@ const MAX_TEXTS = 200;
 /** A result ready to show. */
 export interface ShownResult {
   id: number;
-  /** The story's record. */
+  /** The story's record: only its slug and headline while `headlineOnly`. */
   record: StoryRecord;
+  /** Shown from the headline a shard carried, before the record arrived (`SearchAnswer#complete`). */
+  headlineOnly?: true;
   /** Its whole text, when a phrase query fetched it (the snippet then comes from the body). */
   text?: StoryText;
   /** Matched index terms, for highlighting. */
@@ -48,6 +56,11 @@ export interface SearchAnswer {
   alone?: { word: string; count: number }[];
   /** With a filter: a mask over document ids of every result, for the filters' counts. */
   matches?: Uint8Array;
+  /**
+   * When the leading results' headlines came with the shards: those show at
+   * once (`headlineOnly`), and this is the same answer with every record.
+   */
+  complete?: Promise<SearchAnswer>;
 }
 
 /** Search filters applied to a query (see `search-filters.ts`). */
@@ -95,6 +108,8 @@ export function createBrowserSearch(base: string, manifest?: SearchManifest): Br
     });
   let engine: Promise<ShardedSearch> | undefined = manifest && Promise.resolve(engineOf(manifest));
   const records = createLru<number, Promise<StoryRecord>>(MAX_RECORDS);
+  // Records already here, so a result shown before is never shown again with less.
+  const arrived = createLru<number, StoryRecord>(MAX_RECORDS);
   const texts = createLru<number, Promise<StoryText>>(MAX_TEXTS);
 
   const getEngine = () => (engine ??= fetchText(`${base}manifest.json`).then((json) => engineOf(JSON.parse(json) as SearchManifest)));
@@ -109,7 +124,11 @@ export function createBrowserSearch(base: string, manifest?: SearchManifest): Br
     }
     return file;
   }
-  const getRecord = (id: number) => getFile(records, 'docs', id);
+  const getRecord = (id: number) =>
+    getFile(records, 'docs', id).then((record) => {
+      arrived.set(id, record);
+      return record;
+    });
   const getText = (id: number) => getFile(texts, 'texts', id);
 
   async function keepPhrases(hits: SearchHit[], query: ParsedQuery, limit: number) {
@@ -126,6 +145,23 @@ export function createBrowserSearch(base: string, manifest?: SearchManifest): Br
       if (kept.length >= limit && checked >= Math.min(hits.length, 60)) break;
     }
     return { kept, exact: checked >= hits.length };
+  }
+
+  // The results that can show now, when some records are still on their way but the shards carried
+  // those stories' headlines: the leading ones, at least the first `FIRST_SCREEN`. Undefined when
+  // fewer can show, or when no record is awaited.
+  function showFromHeadlines(search: ShardedSearch, shown: SearchHit[]): ShownResult[] | undefined {
+    let waiting = false;
+    const results: ShownResult[] = [];
+    for (const hit of shown) {
+      const record = arrived.get(hit.id);
+      const headline = record ? undefined : search.headline(hit.id);
+      if (!record && !headline) break;
+      waiting ||= !record;
+      if (record) results.push({ id: hit.id, record, terms: hit.terms });
+      else results.push({ id: hit.id, record: { ...headline!, subtitle: '', captions: '', lead: '' }, headlineOnly: true, terms: hit.terms });
+    }
+    return waiting && results.length >= Math.min(FIRST_SCREEN, shown.length) ? results : undefined;
   }
 
   return {
@@ -157,15 +193,26 @@ export function createBrowserSearch(base: string, manifest?: SearchManifest): Br
       }
       const shown = hits.slice(0, limit);
       // A phrase query has the texts already: the snippet can show the phrase wherever it is.
-      const results = await Promise.all(
+      const loading = Promise.all(
         shown.map(async (hit): Promise<ShownResult> => {
           if (!phrased) return { id: hit.id, record: await getRecord(hit.id), terms: hit.terms };
           const text = await getText(hit.id);
           return { id: hit.id, record: toRecordOf(text), text, terms: hit.terms };
         }),
       );
-      const answer: SearchAnswer = { query, total, exact, results };
+      const answer: SearchAnswer = { query, total, exact, results: [] };
       if (filter) answer.matches = maskOf(hits, filter.allowed.length);
+      const early = phrased ? undefined : showFromHeadlines(search, shown);
+      if (early) {
+        const without = { ...answer };
+        const complete = loading.then((results): SearchAnswer => ({ ...without, results }));
+        // A later query may leave it unread.
+        complete.catch(() => undefined);
+        answer.results = early;
+        answer.complete = complete;
+        return answer;
+      }
+      answer.results = await loading;
       // Under a filter that leaves stories out, nothing found says nothing about the spelling.
       const restricted = filter?.allowed.includes(0) ?? false;
       if (total === 0 && query.terms.length > 0 && !restricted) Object.assign(answer, await explainNothing(search, text, query));

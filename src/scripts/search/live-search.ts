@@ -117,10 +117,16 @@ function showAnswer(
   options: { compact: boolean; searchUrl?: (query: string) => string; status?: string },
 ): HTMLLIElement[] {
   const items = answer.results.map((result) => renderResult(result, answer.query.phrases, options.compact));
+  // Results shown from their headlines are shown again once their records arrive: keep the reader's place.
+  const focused = document.activeElement?.closest('li');
+  const focusedAt = focused && focused.parentElement === view.list ? [...view.list.children].indexOf(focused) : -1;
   view.list.replaceChildren(...items);
+  if (focusedAt >= 0 && !items[focusedAt]?.contains(document.activeElement)) items[focusedAt]?.querySelector('a')?.focus();
   const helpNode = answer.total === 0 && options.searchUrl ? renderHelp(answer, options.searchUrl) : null;
   view.help.replaceChildren(...(helpNode ? [helpNode] : []));
-  view.status.textContent = options.status ?? describeAnswer(answer, text);
+  // A live region: the same words again would be read out again.
+  const status = options.status ?? describeAnswer(answer, text);
+  if (view.status.textContent !== status) view.status.textContent = status;
   if (view.more) view.more.hidden = answer.results.length >= answer.total;
   if (view.all && options.searchUrl) {
     view.all.href = options.searchUrl(text);
@@ -237,10 +243,18 @@ export function enhanceSearch(host: HTMLElement): void {
     }
     const slow = setTimeout(() => mine === sequence && (status.textContent = 'Searching…'), 150);
     try {
-      const answer = await ((onPage && takeEarly(text, limit, filters !== undefined)) || search.run(text, limit, filters?.filter()));
+      let answer = await ((onPage && takeEarly(text, limit, filters !== undefined)) || search.run(text, limit, filters?.filter()));
       if (mine !== sequence) return;
       if (filters && answer.matches) filters.render(answer.matches);
-      const items = showAnswer(view, answer, text, { compact: !onPage, searchUrl, status: describeFiltered(answer.total, text, filters) });
+      const options = { compact: !onPage, searchUrl, status: describeFiltered(answer.total, text, filters) };
+      let items = showAnswer(view, answer, text, options);
+      clearTimeout(slow);
+      // Shown from the headlines the shards carried: show again with the records' subtitles and snippets.
+      if (answer.complete) {
+        answer = await answer.complete;
+        if (mine !== sequence) return;
+        items = showAnswer(view, answer, text, options);
+      }
       fillWhenSeen(items, answer);
       if (!onPage) region.hidden = document.activeElement !== input && !host.contains(document.activeElement);
       const detail: RenderedDetail = { query: text, ms: performance.now() - started, shown: answer.results.length };

@@ -32,14 +32,15 @@ export function appendSegments(parent: HTMLElement, segments: readonly Segment[]
 const rendered = createLru<string, HTMLLIElement>(100);
 
 /**
- * One result: linked headline, subtitle and a highlighted snippet.
+ * One result: linked headline, subtitle and a highlighted snippet (only the
+ * headline while `headlineOnly`).
  *
  * @param result The result with its record.
  * @param phrases The query's phrases, highlighted too.
  * @param compact Leave out the snippet (the header's short list).
  */
 export function renderResult(result: ShownResult, phrases: readonly (readonly string[])[], compact = false): HTMLLIElement {
-  const key = [result.id, compact, result.terms.join(' '), phrases.map((phrase) => phrase.join(' ')).join('|')].join('\u0000');
+  const key = [result.id, compact, result.headlineOnly ?? false, result.terms.join(' '), phrases.map((phrase) => phrase.join(' ')).join('|')].join('\u0000');
   let item = rendered.get(key);
   if (!item) rendered.set(key, (item = buildResult(result, phrases, compact)));
   return item;
@@ -56,6 +57,8 @@ function buildResult(result: ShownResult, phrases: readonly (readonly string[])[
   link.className = 'search-result-title';
   appendSegments(link, highlightText(record.title, what));
   item.append(link);
+  // Subtitle and snippet come with the record.
+  if (result.headlineOnly) return item;
   if (record.subtitle) {
     const subtitle = document.createElement('p');
     subtitle.className = 'search-result-subtitle';

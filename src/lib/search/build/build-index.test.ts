@@ -5,6 +5,8 @@ import { buildSearchIndex } from './build-index.ts';
 import { FIXTURE_TEXTS } from './fixture-archive.ts';
 import { SEARCH_OPTIONS, type SearchDocument } from '../format/options.ts';
 import { shardIndex } from './shard-index.ts';
+import { bestHeadlineMatches } from './best-headlines.ts';
+import type { Headline } from '../format/headlines.ts';
 import { decodeShard } from '../format/shard-format.ts';
 import { toSearchDocument } from '../format/story-record.ts';
 
@@ -92,6 +94,23 @@ describe('shardIndex', () => {
   it('writes a loadable empty shard for an empty archive', () => {
     const [shard] = shardIndex(buildSearchIndex([]), { targetChars: 1000 });
     expect(decodeShard(shard!.json).size).toBe(0);
+  });
+
+  it("carries the headlines of its terms' best headline matches", () => {
+    const stories = FIXTURE_TEXTS.map(({ slug, title }) => ({ slug, title }));
+    const shards = shardIndex(built, { targetChars: 600, headlines: { stories, perTerm: 1, fewest: 1 } });
+    let carried = 0;
+    for (const shard of shards) {
+      const headlines = new Map<number, Headline>();
+      const decoded = decodeShard(shard.json, undefined, (id, headline) => headlines.set(id, headline));
+      const best = new Set([...decoded.keys()].flatMap((term) => bestHeadlineMatches(built, term, 1)));
+      expect([...headlines.keys()].sort((a, b) => a - b)).toEqual([...best].sort((a, b) => a - b));
+      for (const [id, headline] of headlines) expect(headline).toEqual(stories[id]);
+      carried += headlines.size;
+    }
+    expect(carried).toBeGreaterThan(FIXTURE_TEXTS.length);
+    // Without stories, none.
+    expect(shardIndex(built, { targetChars: 600 }).every((shard) => JSON.parse(shard.json).h.length === 0)).toBe(true);
   });
 
   it('decodes the postings it encoded, frequencies length-normalized', () => {

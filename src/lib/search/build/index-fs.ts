@@ -112,7 +112,7 @@ export async function writeIndexFiles(indexed: IndexedArchive, articlesDir: stri
   const started = performance.now();
   const { index, names, stories } = indexed;
   for (const folder of ['docs', 'texts', 'shards', 'vocabulary', 'facets']) await mkdir(path.join(outDir, folder), { recursive: true });
-  const packed = packIndex(index, { targetChars: SHARD_TARGET_CHARS });
+  const packed = packIndex(index, { targetChars: SHARD_TARGET_CHARS, headlines: stories });
   const manifestJson = JSON.stringify(packed.manifest);
   let indexBytes = Buffer.byteLength(manifestJson);
   await writeFile(path.join(outDir, 'manifest.json'), manifestJson);

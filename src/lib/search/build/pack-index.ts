@@ -3,6 +3,7 @@
  * shards and the vocabulary chunks.
  */
 import type { BuiltIndex } from './build-index.ts';
+import type { Headline } from '../format/headlines.ts';
 import { createManifest, type IndexFile, type SearchManifest } from '../format/manifest.ts';
 import { FREQUENCY_SCALE } from '../format/shard-format.ts';
 import { compareTerms, shardIndex } from './shard-index.ts';
@@ -16,7 +17,21 @@ export interface PackOptions {
   vocabularyChunk?: number;
   /** Frequency scale (tests raise it to compare scores exactly). */
   scale?: number;
+  /** Each story's slug and headline by id: shards then carry their terms' best headline matches. */
+  headlines?: readonly Headline[];
 }
+
+/** Headlines a shard carries per term: a page of a one-word query's results (DESIGN.md, "Headlines in shards"). */
+export const HEADLINES_PER_TERM = 10;
+/**
+ * How many headlines a word must be in for its best matches to be carried:
+ * one per 10,000 stories. Rarer words are most of a large archive's
+ * vocabulary, and their headlines would take its files past the disk budget
+ * (DESIGN.md, "Headlines in shards").
+ *
+ * @param stories Stories in the archive.
+ */
+export const fewestHeadlines = (stories: number): number => Math.max(1, Math.ceil(stories / 10_000));
 
 /** The index files to write or serve. */
 export interface PackedIndex {
@@ -37,7 +52,12 @@ export interface PackedIndex {
  */
 export function packIndex(index: BuiltIndex, options: PackOptions): PackedIndex {
   const scale = options.scale ?? FREQUENCY_SCALE;
-  const shards = shardIndex(index, { targetChars: options.targetChars, scale });
+  const headlines = options.headlines && {
+    stories: options.headlines,
+    perTerm: HEADLINES_PER_TERM,
+    fewest: fewestHeadlines(index.documentCount),
+  };
+  const shards = shardIndex(index, { targetChars: options.targetChars, scale, ...(headlines && { headlines }) });
   const words = [...index.terms.keys()].sort(compareTerms);
   const chunks = chunkVocabulary(words, options.vocabularyChunk ?? VOCABULARY_CHUNK);
   const { manifest, files, vocabularyFiles } = createManifest(index.documentCount, shards, chunks, scale);

@@ -3,10 +3,13 @@
  * contiguous run of terms, so an exact word lives in one shard and all words
  * with a given prefix live in a contiguous run of shards. A shard holds its
  * terms' postings in the compact format of shard-format.ts, which the browser
- * decodes into MiniSearch's radix tree with typed postings.
+ * decodes into MiniSearch's radix tree with typed postings, and the headlines
+ * of its terms' best headline matches.
  */
 import type { BuiltIndex, TermPostings } from './build-index.ts';
+import { bestHeadlineMatches } from './best-headlines.ts';
 import { encodeShard, FREQUENCY_SCALE } from '../format/shard-format.ts';
+import { storeHeadline, type Headline, type StoredHeadline } from '../format/headlines.ts';
 
 /** One shard: its first term and its file (shard-format.ts). */
 export interface Shard {
@@ -22,6 +25,11 @@ export interface ShardOptions {
   targetChars: number;
   /** Frequency scale (`FREQUENCY_SCALE` unless a test needs exact scores). */
   scale?: number;
+  /**
+   * Each story's slug and headline by id; how many of each term's best headline matches a shard
+   * carries, and how many headlines a term must be in to have its matches carried.
+   */
+  headlines?: { stories: readonly Headline[]; perTerm: number; fewest: number };
 }
 
 /**
@@ -36,17 +44,24 @@ export function shardIndex(index: BuiltIndex, options: ShardOptions): Shard[] {
   const scale = options.scale ?? FREQUENCY_SCALE;
   const shards: Shard[] = [];
   let run: string[] = [];
+  let carried = new Map<number, StoredHeadline>();
   let size = 0;
-  const close = () => shards.push({ first: run[0] ?? '', json: encodeShard(index, run, scale) });
+  const close = () => {
+    const headlines = [...carried.values()].sort((a, b) => a[0] - b[0]);
+    shards.push({ first: run[0] ?? '', json: encodeShard(index, run, scale, headlines) });
+  };
   for (const term of terms) {
-    const cost = estimateTerm(term, index.terms.get(term) as TermPostings);
+    const picked = headlinesOf(index, term, options.headlines);
+    const cost = estimateTerm(term, index.terms.get(term) as TermPostings) + picked.reduce((sum, stored) => sum + JSON.stringify(stored).length + 1, 0);
     if (run.length > 0 && size + cost > options.targetChars) {
       close();
       run = [];
+      carried = new Map();
       size = 0;
     }
     size += cost;
     run.push(term);
+    for (const stored of picked) carried.set(stored[0], stored);
   }
   if (run.length > 0 || shards.length === 0) close();
   return shards;
@@ -61,6 +76,11 @@ export function shardIndex(index: BuiltIndex, options: ShardOptions): Shard[] {
  */
 export function compareTerms(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function headlinesOf(index: BuiltIndex, term: string, headlines: ShardOptions['headlines']): StoredHeadline[] {
+  if (!headlines) return [];
+  return bestHeadlineMatches(index, term, headlines.perTerm, headlines.fewest).map((id) => storeHeadline(id, headlines.stories[id]!));
 }
 
 // Characters a term adds to a shard: about four per posting (a gap, a

@@ -80,8 +80,8 @@ describe('selectShards', () => {
 
 describe('createManifest', () => {
   const shards = [
-    { first: 'a', json: '{"v":2,"t":[["a"]]}' },
-    { first: 'm', json: '{"v":2,"t":[["m"]]}' },
+    { first: 'a', json: '{"v":3,"t":[["a"]],"h":[]}' },
+    { first: 'm', json: '{"v":3,"t":[["m"]],"h":[]}' },
   ];
   it('names every file by its number and one hash of all, which any change to any file changes', () => {
     const { manifest, files, vocabularyFiles } = createManifest(3, shards, [['a', 'b'], ['m']]);
@@ -91,7 +91,7 @@ describe('createManifest', () => {
     // The manifest lists no file names: only first terms and the two hashes.
     expect(JSON.stringify(manifest)).not.toContain('.jz');
     expect(createManifest(3, shards, [['a', 'b'], ['m']]).manifest).toEqual(manifest);
-    const changed = createManifest(3, [shards[0]!, { first: 'm', json: '{"v":2,"t":[["mm"]]}' }], [['a', 'b'], ['m']]).manifest;
+    const changed = createManifest(3, [shards[0]!, { first: 'm', json: '{"v":3,"t":[["mm"]],"h":[]}' }], [['a', 'b'], ['m']]).manifest;
     expect(changed.shardHash).not.toBe(manifest.shardHash);
     expect(changed.vocabularyHash).toBe(manifest.vocabularyHash);
     expect(createManifest(3, shards, [['a', 'c'], ['m']]).manifest.vocabularyHash).not.toBe(manifest.vocabularyHash);

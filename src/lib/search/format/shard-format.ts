@@ -11,12 +11,16 @@
  *   lengths are then never read, so the browser fills them with a constant.
  * - Document ids are delta-coded.
  *
+ * A shard also carries the headlines of its terms' best headline matches
+ * (`headlines.ts`), so their results can show before their records arrive.
+ *
  * `decodeShard` loads a shard into MiniSearch's radix tree (`SearchableMap`)
  * with typed postings, which `score-term.ts` scores with MiniSearch's formula.
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { BUILD_BM25 } from './options.ts';
 import type { BuiltIndex, TermPostings } from '../build/build-index.ts';
+import { readHeadline, type Headline, type StoredHeadline } from './headlines.ts';
 
 /** Stored frequencies are multiples of 1/`FREQUENCY_SCALE`. */
 export const FREQUENCY_SCALE = 20;
@@ -24,9 +28,11 @@ export const FREQUENCY_SCALE = 20;
 /** A shard file: terms with, per field, gaps between document ids and scaled frequencies. */
 export interface ShardFile {
   /** Format version. */
-  v: 2;
+  v: 3;
   /** `[term, [fieldId, idGaps, frequencies], …]` in term order. */
   t: [string, ...[number, number[], number[]][]][];
+  /** Headlines of stories among the terms' best headline matches, by id. */
+  h: StoredHeadline[];
 }
 
 /**
@@ -35,11 +41,12 @@ export interface ShardFile {
  * @param index The built index (for field lengths and averages).
  * @param terms The shard's terms, in order.
  * @param scale Frequency scale (tests raise it to compare scores exactly).
+ * @param headlines Headlines the shard carries (`storeHeadline`), by id.
  * @returns The shard's JSON.
  */
-export function encodeShard(index: BuiltIndex, terms: readonly string[], scale = FREQUENCY_SCALE): string {
+export function encodeShard(index: BuiltIndex, terms: readonly string[], scale = FREQUENCY_SCALE, headlines: StoredHeadline[] = []): string {
   const { b } = BUILD_BM25;
-  const file: ShardFile = { v: 2, t: [] };
+  const file: ShardFile = { v: 3, t: [], h: headlines };
   for (const term of terms) {
     const entry: ShardFile['t'][number] = [term];
     (index.terms.get(term) as TermPostings).forEach((list, fieldId) => {
@@ -83,12 +90,14 @@ export type LoadedShard = SearchableMap<TermData>;
  *
  * @param json The shard file's text.
  * @param scale The scale the shard was written with (`SearchManifest#scale`).
+ * @param onHeadline Receives each headline the shard carries.
  * @returns The shard's terms.
  * @throws Error when the file is of another format version.
  */
-export function decodeShard(json: string, scale = FREQUENCY_SCALE): LoadedShard {
+export function decodeShard(json: string, scale = FREQUENCY_SCALE, onHeadline?: (id: number, headline: Headline) => void): LoadedShard {
   const file = JSON.parse(json) as ShardFile;
-  if (file.v !== 2) throw new Error(`search: cannot read shard format ${String(file.v)}, expected 2; rebuild the site`);
+  if (file.v !== 3) throw new Error(`search: cannot read shard format ${String(file.v)}, expected 3; rebuild the site`);
+  if (onHeadline) for (const stored of file.h) onHeadline(stored[0], readHeadline(stored));
   const shard: LoadedShard = new SearchableMap();
   for (const [term, ...fields] of file.t) {
     const data: TermData = [];

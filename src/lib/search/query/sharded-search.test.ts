@@ -89,6 +89,14 @@ describe('createShardedSearch', () => {
     }
   });
 
+  it('remembers the headlines carried by the shards it fetched', async () => {
+    const packed = packIndex(buildSearchIndex(documents), { targetChars: 500, vocabularyChunk: 40, headlines: FIXTURE_TEXTS });
+    const search = createShardedSearch({ manifest: packed.manifest, ...serveFromMemory(packed) });
+    expect(search.headline(0)).toBeUndefined();
+    await search.search(['harbour']);
+    expect(search.headline(0)).toEqual({ slug: FIXTURE_TEXTS[0]!.slug, title: FIXTURE_TEXTS[0]!.title });
+  });
+
   it('agrees with one whole index on random archives, queries and shard sizes', async () => {
     const word = fc.constantFrom('harbour', 'harbor', 'street', 'streets', 'ferry', 'market', 'marked', 'ha', 'har', 'city', 'cite', 'council');
     const text = fc.array(word, { maxLength: 8 }).map((words) => words.join(' '));

@@ -12,6 +12,7 @@ import { selectRange, selectShards, selectVocabulary, shardFile, shardOf, vocabu
 import { FUZZY_HEAD_LENGTH } from '../format/options.ts';
 import { scoreTerm, type TermHits } from './score-term.ts';
 import { decodeShard, type LoadedShard } from '../format/shard-format.ts';
+import type { Headline } from '../format/headlines.ts';
 import { findFuzzyCandidates } from '../format/vocabulary.ts';
 import { createLru } from './lru.ts';
 
@@ -60,12 +61,20 @@ export interface ShardedSearch {
    * @param term A folded query term.
    */
   suggest(term: string): Promise<string | undefined>;
+  /**
+   * A story's slug and headline, when a shard fetched for a search carried them.
+   *
+   * @param id Document id.
+   */
+  headline(id: number): Headline | undefined;
   /** File names of the shards in memory (most recently used last). */
   loadedShards(): string[];
 }
 
 /** Vocabulary chunks kept in memory. */
 const MAX_VOCABULARY_CHUNKS = 96;
+/** Headlines kept from the shards fetched (a shard carries a few dozen). */
+const MAX_HEADLINES = 5_000;
 /** Per-term results kept, counted in hits: typing a second word does not redo the first. */
 const MAX_CACHED_HITS = 200_000;
 
@@ -80,6 +89,7 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
   // Shards weigh their characters once loaded; a search trims the cache sparing the shards it used.
   const shards = createLru<number, Promise<LoadedShard>>(options.maxLoadedChars ?? 6_000_000);
   const chunks = createLru<number, Promise<string[]>>(MAX_VOCABULARY_CHUNKS);
+  const headlines = createLru<number, Headline>(MAX_HEADLINES);
   // Results do not depend on which shards happen to be in memory, so a term's
   // hits can be reused after its shards are evicted.
   const cached = createLru<string, Promise<{ hits: TermHits; used: number[] }>>(MAX_CACHED_HITS);
@@ -102,7 +112,7 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
     if (!loading) {
       const fetching = options.fetchShard(shardFile(manifest, shard)).then((json) => {
         shards.weigh(shard, json.length);
-        return decodeShard(json, manifest.scale);
+        return decodeShard(json, manifest.scale, (id, headline) => headlines.set(id, headline));
       });
       fetching.catch(() => shards.delete(shard));
       shards.set(shard, (loading = fetching), 0);
@@ -178,6 +188,9 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
       // Words sharing the first letters first; failing those, the words the first letters may have been
       // meant as: swapped ("ehzbollah"), or with a stray letter typed first or second.
       return (await nearestWord(term, [term.slice(0, FUZZY_HEAD_LENGTH)])) ?? nearestWord(term, headTypos(term));
+    },
+    headline(id) {
+      return headlines.get(id);
     },
     loadedShards() {
       return shards.keys().map((shard) => shardFile(manifest, shard));
