@@ -58,9 +58,11 @@ export interface SearchAnswer {
   matches?: Uint8Array;
   /**
    * When the leading results' headlines came with the shards: those show at
-   * once (`headlineOnly`), and this is the same answer with every record.
+   * once (`headlineOnly`), and this fetches the records and gives the same
+   * answer with every record. It is called once they are on screen: ten
+   * fetches are a few milliseconds of the thread that paints them.
    */
-  complete?: Promise<SearchAnswer>;
+  complete?: () => Promise<SearchAnswer>;
 }
 
 /** Search filters applied to a query (see `search-filters.ts`). */
@@ -193,26 +195,25 @@ export function createBrowserSearch(base: string, manifest?: SearchManifest): Br
       }
       const shown = hits.slice(0, limit);
       // A phrase query has the texts already: the snippet can show the phrase wherever it is.
-      const loading = Promise.all(
-        shown.map(async (hit): Promise<ShownResult> => {
-          if (!phrased) return { id: hit.id, record: await getRecord(hit.id), terms: hit.terms };
-          const text = await getText(hit.id);
-          return { id: hit.id, record: toRecordOf(text), text, terms: hit.terms };
-        }),
-      );
+      const load = () =>
+        Promise.all(
+          shown.map(async (hit): Promise<ShownResult> => {
+            if (!phrased) return { id: hit.id, record: await getRecord(hit.id), terms: hit.terms };
+            const text = await getText(hit.id);
+            return { id: hit.id, record: toRecordOf(text), text, terms: hit.terms };
+          }),
+        );
       const answer: SearchAnswer = { query, total, exact, results: [] };
       if (filter) answer.matches = maskOf(hits, filter.allowed.length);
       const early = phrased ? undefined : showFromHeadlines(search, shown);
       if (early) {
         const without = { ...answer };
-        const complete = loading.then((results): SearchAnswer => ({ ...without, results }));
-        // A later query may leave it unread.
-        complete.catch(() => undefined);
+        let completing: Promise<SearchAnswer> | undefined;
         answer.results = early;
-        answer.complete = complete;
+        answer.complete = () => (completing ??= load().then((results) => ({ ...without, results })));
         return answer;
       }
-      answer.results = await loading;
+      answer.results = await load();
       // Under a filter that leaves stories out, nothing found says nothing about the spelling.
       const restricted = filter?.allowed.includes(0) ?? false;
       if (total === 0 && query.terms.length > 0 && !restricted) Object.assign(answer, await explainNothing(search, text, query));

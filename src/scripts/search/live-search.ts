@@ -51,7 +51,13 @@ export function startQueryFromUrl(): Promise<void> {
     (answer) =>
       new Promise<void>((resolve) =>
         whenParsed(PAGE_RESULTS_ID, (region) => {
-          if (region && early === started) showEarly(region, answer, text);
+          if (region && early === started) {
+            showEarly(region, answer, text);
+            // Their records, once the links are painted. The search box takes the same fetches over, and
+            // reports a failure.
+            const { complete } = answer;
+            if (complete) void afterPaint().then(() => complete().catch(() => undefined));
+          }
           resolve();
         }),
       ),
@@ -67,6 +73,15 @@ function whenParsed(id: string, then: (element: HTMLElement | null) => void): vo
     return;
   }
   then(document.getElementById(id));
+}
+
+// Settles after the next frame is painted, so work started then does not hold it back. A hidden page
+// paints no frames.
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (document.visibilityState === 'hidden') setTimeout(resolve);
+    else requestAnimationFrame(() => setTimeout(resolve));
+  });
 }
 
 // The early answer's first results, before the search box is set up. An answer with nothing to
@@ -249,9 +264,12 @@ export function enhanceSearch(host: HTMLElement): void {
       const options = { compact: !onPage, searchUrl, status: describeFiltered(answer.total, text, filters) };
       let items = showAnswer(view, answer, text, options);
       clearTimeout(slow);
-      // Shown from the headlines the shards carried: show again with the records' subtitles and snippets.
+      // Shown from the headlines the shards carried: show again with the records' subtitles and snippets,
+      // fetched once the links are painted (and not at all when the reader has typed on).
       if (answer.complete) {
-        answer = await answer.complete;
+        await afterPaint();
+        if (mine !== sequence) return;
+        answer = await answer.complete();
         if (mine !== sequence) return;
         items = showAnswer(view, answer, text, options);
       }

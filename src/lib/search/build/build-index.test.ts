@@ -6,7 +6,7 @@ import { FIXTURE_TEXTS } from './fixture-archive.ts';
 import { SEARCH_OPTIONS, type SearchDocument } from '../format/options.ts';
 import { shardIndex } from './shard-index.ts';
 import { bestHeadlineMatches } from './best-headlines.ts';
-import type { Headline } from '../format/headlines.ts';
+import { readHeadline, type Headline } from '../format/headlines.ts';
 import { decodeShard } from '../format/shard-format.ts';
 import { toSearchDocument } from '../format/story-record.ts';
 
@@ -102,7 +102,7 @@ describe('shardIndex', () => {
     let carried = 0;
     for (const shard of shards) {
       const headlines = new Map<number, Headline>();
-      const decoded = decodeShard(shard.json, undefined, (id, headline) => headlines.set(id, headline));
+      const decoded = decodeShard(shard.json, undefined, (stored) => headlines.set(stored[0], readHeadline(stored)));
       const best = new Set([...decoded.keys()].flatMap((term) => bestHeadlineMatches(built, term, 1)));
       expect([...headlines.keys()].sort((a, b) => a - b)).toEqual([...best].sort((a, b) => a - b));
       for (const [id, headline] of headlines) expect(headline).toEqual(stories[id]);

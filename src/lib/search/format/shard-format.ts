@@ -20,7 +20,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { BUILD_BM25 } from './options.ts';
 import type { BuiltIndex, TermPostings } from '../build/build-index.ts';
-import { readHeadline, type Headline, type StoredHeadline } from './headlines.ts';
+import type { StoredHeadline } from './headlines.ts';
 
 /** Stored frequencies are multiples of 1/`FREQUENCY_SCALE`. */
 export const FREQUENCY_SCALE = 20;
@@ -90,22 +90,27 @@ export type LoadedShard = SearchableMap<TermData>;
  *
  * @param json The shard file's text.
  * @param scale The scale the shard was written with (`SearchManifest#scale`).
- * @param onHeadline Receives each headline the shard carries.
+ * @param onHeadline Receives each headline the shard carries, as stored: most are never shown, so
+ *   their slugs are read (`readHeadline`) only when they are.
  * @returns The shard's terms.
  * @throws Error when the file is of another format version.
  */
-export function decodeShard(json: string, scale = FREQUENCY_SCALE, onHeadline?: (id: number, headline: Headline) => void): LoadedShard {
+export function decodeShard(json: string, scale = FREQUENCY_SCALE, onHeadline?: (headline: StoredHeadline) => void): LoadedShard {
   const file = JSON.parse(json) as ShardFile;
   if (file.v !== 3) throw new Error(`search: cannot read shard format ${String(file.v)}, expected 3; rebuild the site`);
-  if (onHeadline) for (const stored of file.h) onHeadline(stored[0], readHeadline(stored));
+  if (onHeadline) for (const stored of file.h) onHeadline(stored);
   const shard: LoadedShard = new SearchableMap();
   for (const [term, ...fields] of file.t) {
     const data: TermData = [];
-    for (const [fieldId, gaps, frequencies] of fields as [number, number[], number[]][]) {
+    for (const [fieldId, gaps, stored] of fields as [number, number[], number[]][]) {
+      // Plain loops: this runs once, cold, on the way to a page's first results.
       const ids = new Int32Array(gaps.length);
-      let id = 0;
-      gaps.forEach((gap, i) => (ids[i] = id += gap));
-      data[fieldId] = { ids, frequencies: Float32Array.from(frequencies, (frequency) => frequency / scale) };
+      const frequencies = new Float32Array(gaps.length);
+      for (let i = 0, id = 0; i < gaps.length; i++) {
+        ids[i] = id += gaps[i]!;
+        frequencies[i] = stored[i]! / scale;
+      }
+      data[fieldId] = { ids, frequencies };
     }
     shard.set(term, data);
   }

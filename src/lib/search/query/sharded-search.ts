@@ -12,7 +12,7 @@ import { selectRange, selectShards, selectVocabulary, shardFile, shardOf, vocabu
 import { FUZZY_HEAD_LENGTH } from '../format/options.ts';
 import { scoreTerm, type TermHits } from './score-term.ts';
 import { decodeShard, type LoadedShard } from '../format/shard-format.ts';
-import type { Headline } from '../format/headlines.ts';
+import { readHeadline, type Headline, type StoredHeadline } from '../format/headlines.ts';
 import { findFuzzyCandidates } from '../format/vocabulary.ts';
 import { createLru } from './lru.ts';
 
@@ -89,7 +89,7 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
   // Shards weigh their characters once loaded; a search trims the cache sparing the shards it used.
   const shards = createLru<number, Promise<LoadedShard>>(options.maxLoadedChars ?? 6_000_000);
   const chunks = createLru<number, Promise<string[]>>(MAX_VOCABULARY_CHUNKS);
-  const headlines = createLru<number, Headline>(MAX_HEADLINES);
+  const headlines = createLru<number, StoredHeadline>(MAX_HEADLINES);
   // Results do not depend on which shards happen to be in memory, so a term's
   // hits can be reused after its shards are evicted.
   const cached = createLru<string, Promise<{ hits: TermHits; used: number[] }>>(MAX_CACHED_HITS);
@@ -112,7 +112,7 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
     if (!loading) {
       const fetching = options.fetchShard(shardFile(manifest, shard)).then((json) => {
         shards.weigh(shard, json.length);
-        return decodeShard(json, manifest.scale, (id, headline) => headlines.set(id, headline));
+        return decodeShard(json, manifest.scale, (stored) => headlines.set(stored[0], stored));
       });
       fetching.catch(() => shards.delete(shard));
       shards.set(shard, (loading = fetching), 0);
@@ -190,7 +190,8 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
       return (await nearestWord(term, [term.slice(0, FUZZY_HEAD_LENGTH)])) ?? nearestWord(term, headTypos(term));
     },
     headline(id) {
-      return headlines.get(id);
+      const stored = headlines.get(id);
+      return stored && readHeadline(stored);
     },
     loadedShards() {
       return shards.keys().map((shard) => shardFile(manifest, shard));
