@@ -104,7 +104,8 @@ describe('base path', () => {
       expect(await openPage(page, href), href).toBe(200);
     }
     await openPage(page, `${baseURL}search/?q=ferry`);
-    await page.locator('#search-page-results .search-result').first().waitFor();
+    // With the records: they are fetched once the links show.
+    await page.locator('#search-page-results .search-result-snippet').first().waitFor();
     expect(failed).toEqual([]);
     await context.close();
   });

@@ -126,7 +126,8 @@ describe('Content-Security-Policy', () => {
     await page.locator('#site-search').fill('harbour');
     await page.locator('.search-panel .search-result').first().waitFor();
     await openPage(page, `${server.url}search/?q=ferry`);
-    await page.locator('#search-page-results .search-result').first().waitFor();
+    // With the records: they are fetched once the links show.
+    await page.locator('#search-page-results .search-result-snippet').first().waitFor();
     expect(violations).toEqual([]);
     await page.context().close();
   });

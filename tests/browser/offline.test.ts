@@ -102,7 +102,9 @@ describe('service worker', () => {
     await openPage(page, `${server.url}articles/${encodeURIComponent(read!.slug)}/`);
     await openPage(page, `${server.url}search/?q=harbour`);
     const results = page.locator('#search-page-results .search-result-title');
-    await results.first().waitFor();
+    // With the records, which follow the links.
+    const snippets = page.locator('#search-page-results .search-result-snippet');
+    await snippets.first().waitFor();
     const online = await results.allTextContents();
 
     await context.setOffline(true);
@@ -110,7 +112,7 @@ describe('service worker', () => {
     expect((await page.locator('h1').textContent())?.trim()).toBe(read!.title);
 
     await openPage(page, `${server.url}search/?q=harbour`);
-    await results.first().waitFor();
+    await snippets.first().waitFor();
     expect(await results.allTextContents()).toEqual(online);
 
     await openPage(page, `${server.url}articles/${encodeURIComponent(unread!.slug)}/`);

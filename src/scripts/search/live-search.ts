@@ -11,6 +11,7 @@ import { describeAnswer, fillSnippet, groupDigits, renderHelp, renderResult, sho
 import type { SearchFilters } from './search-filters.ts';
 import { FACET_KINDS } from '../../lib/search/format/facets.ts';
 import { readInlineManifest } from '../../lib/search/format/inline-manifest.ts';
+import { afterPaint } from './after-paint.ts';
 
 /** Results loaded per page on the search page, and shown in the header panel. */
 const PAGE_SIZE = 10;
@@ -73,15 +74,6 @@ function whenParsed(id: string, then: (element: HTMLElement | null) => void): vo
     return;
   }
   then(document.getElementById(id));
-}
-
-// Settles after the next frame is painted, so work started then does not hold it back. A hidden page
-// paints no frames.
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (document.visibilityState === 'hidden') setTimeout(resolve);
-    else requestAnimationFrame(() => setTimeout(resolve));
-  });
 }
 
 // The early answer's first results, before the search box is set up. An answer with nothing to

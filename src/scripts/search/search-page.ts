@@ -12,6 +12,7 @@
  */
 import * as liveSearch from './live-search.ts';
 import { provideLiveSearch } from './live-search-slot.ts';
+import { afterPaint } from './after-paint.ts';
 
 const firstResults = liveSearch.startQueryFromUrl();
 provideLiveSearch(liveSearch);
@@ -24,11 +25,11 @@ function runPageScripts(): void {
   void import('../offline/register-service-worker.ts');
 }
 
-// Once the page is parsed and the first results are shown (or known to be none): before them,
-// these scripts would take the main thread the query needs. A slow network does not keep the
+// Once the page is parsed and the first results are painted (or known to be none): before them,
+// these scripts would take the main thread the query and the results' first frame need. A slow network does not keep the
 // page's controls waiting longer than a second.
 const parsed = new Promise<void>((resolve) =>
   document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }) : resolve(),
 );
 const atMost = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-void parsed.then(() => Promise.race([firstResults, atMost(1000)])).then(runPageScripts);
+void parsed.then(() => Promise.race([firstResults.then(afterPaint), atMost(1000)])).then(runPageScripts);
