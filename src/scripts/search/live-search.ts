@@ -20,8 +20,13 @@ const PANEL_SIZE = 6;
 let shared: BrowserSearch | undefined;
 const sharedSearch = () => (shared ??= createBrowserSearch(new URL(paths.searchData(), location.origin).href, readInlineManifest(document)));
 
-/** The search page's query from its URL, started before `<clippings-search>` is enhanced (null once used or passed over). */
-let early: { text: string; answer: Promise<SearchAnswer> } | null | undefined;
+/** The search page's query from its URL, started before `<clippings-search>` is enhanced. */
+interface EarlyQuery {
+  text: string;
+  answer: Promise<SearchAnswer>;
+}
+/** The early query (null once used or passed over). */
+let early: EarlyQuery | null | undefined;
 
 /** The search page's results region (`<section id="search-page-results">`). */
 const PAGE_RESULTS_ID = 'search-page-results';
@@ -54,10 +59,7 @@ export function startQueryFromUrl(): Promise<void> {
         whenParsed(PAGE_RESULTS_ID, (region) => {
           if (region && early === started) {
             showEarly(region, answer, text);
-            // Their records, once the links are painted. The search box takes the same fetches over, and
-            // reports a failure.
-            const { complete } = answer;
-            if (complete) void afterPaint().then(() => complete().catch(() => undefined));
+            if (answer.complete) completeEarly(started, region, answer.complete).catch(() => undefined);
           }
           resolve();
         }),
@@ -83,6 +85,14 @@ function showEarly(region: HTMLElement, answer: SearchAnswer, text: string): voi
   const input = document.querySelector<HTMLInputElement>(`clippings-search[data-mode="page"] input[name="q"]`);
   if (input && input.value === '') input.value = text;
   showAnswer(viewOf(region), answer, text, { compact: false });
+}
+
+// The early answer's records, once its links are painted, shown as they arrive unless the search box
+// has taken the answer over (it awaits the same fetches, and reports a failure).
+async function completeEarly(started: EarlyQuery, region: HTMLElement, complete: () => Promise<SearchAnswer>): Promise<void> {
+  await afterPaint();
+  const whole = await complete();
+  if (early === started) showEarly(region, whole, started.text);
 }
 
 // The early answer, once, when it answers the query asked (the page's first, unfiltered).
@@ -250,16 +260,18 @@ export function enhanceSearch(host: HTMLElement): void {
     }
     const slow = setTimeout(() => mine === sequence && (status.textContent = 'Searching…'), 150);
     try {
-      let answer = await ((onPage && takeEarly(text, limit, filters !== undefined)) || search.run(text, limit, filters?.filter()));
+      const taken = onPage ? takeEarly(text, limit, filters !== undefined) : undefined;
+      let answer = await (taken ?? search.run(text, limit, filters?.filter()));
       if (mine !== sequence) return;
       if (filters && answer.matches) filters.render(answer.matches);
       const options = { compact: !onPage, searchUrl, status: describeFiltered(answer.total, text, filters) };
       let items = showAnswer(view, answer, text, options);
       clearTimeout(slow);
       // Shown from the headlines the shards carried: show again with the records' subtitles and snippets,
-      // fetched once the links are painted (and not at all when the reader has typed on).
+      // fetched once the links are painted (and not at all when the reader has typed on). The page's
+      // own answer was painted before the search box was set up.
       if (answer.complete) {
-        await afterPaint();
+        if (!taken) await afterPaint();
         if (mine !== sequence) return;
         answer = await answer.complete();
         if (mine !== sequence) return;
