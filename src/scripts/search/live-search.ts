@@ -260,19 +260,15 @@ export function enhanceSearch(host: HTMLElement): void {
     }
     const slow = setTimeout(() => mine === sequence && (status.textContent = 'Searching…'), 150);
     try {
-      const taken = onPage ? takeEarly(text, limit, filters !== undefined) : undefined;
-      let answer = await (taken ?? search.run(text, limit, filters?.filter()));
+      let answer = await ((onPage && takeEarly(text, limit, filters !== undefined)) || search.run(text, limit, filters?.filter()));
       if (mine !== sequence) return;
       if (filters && answer.matches) filters.render(answer.matches);
       const options = { compact: !onPage, searchUrl, status: describeFiltered(answer.total, text, filters) };
       let items = showAnswer(view, answer, text, options);
       clearTimeout(slow);
-      // Shown from the headlines the shards carried: show again with the records' subtitles and snippets,
-      // fetched once the links are painted (and not at all when the reader has typed on). The page's
-      // own answer was painted before the search box was set up.
+      // Shown from the headlines the shards carried: show again with the records' subtitles and snippets.
+      // On a warm page their fetches cost little; the page's own answer started them after its frame.
       if (answer.complete) {
-        if (!taken) await afterPaint();
-        if (mine !== sequence) return;
         answer = await answer.complete();
         if (mine !== sequence) return;
         items = showAnswer(view, answer, text, options);
