@@ -59,8 +59,9 @@ export interface SearchAnswer {
   /**
    * When the leading results' headlines came with the shards: those show at
    * once (`headlineOnly`), and this fetches the records and gives the same
-   * answer with every record. It is called once they are on screen: ten
-   * fetches are a few milliseconds of the thread that paints them.
+   * answer with every record (once, however often called). A cold search page
+   * calls it after painting the links: ten fetches there are 10–20 ms of the
+   * thread that paints them.
    */
   complete?: () => Promise<SearchAnswer>;
 }

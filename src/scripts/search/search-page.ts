@@ -26,8 +26,8 @@ function runPageScripts(): void {
 }
 
 // Once the page is parsed and the first results are painted (or known to be none): before them,
-// these scripts would take the main thread the query and the results' first frame need. A slow network does not keep the
-// page's controls waiting longer than a second.
+// these scripts would take the main thread the query and the results' first frame need. A slow
+// network does not keep the page's controls waiting longer than a second.
 const parsed = new Promise<void>((resolve) =>
   document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }) : resolve(),
 );
