@@ -7,7 +7,8 @@
  */
 import { paths } from '../../lib/site/paths.ts';
 import { createBrowserSearch, type BrowserSearch, type SearchAnswer, type ShownResult } from './browser-search.ts';
-import { describeAnswer, fillSnippet, groupDigits, renderHelp, renderResult, showsOpening } from './render-results.ts';
+import { fillSnippet, groupDigits, showsOpening } from './render-results.ts';
+import { showAnswer, viewOf } from './results-view.ts';
 import type { SearchFilters } from './search-filters.ts';
 import { FACET_KINDS } from '../../lib/search/format/facets.ts';
 import { readInlineManifest } from '../../lib/search/format/inline-manifest.ts';
@@ -100,57 +101,6 @@ function takeEarly(text: string, limit: number, filtered: boolean): Promise<Sear
   const taken = early?.text === text && limit === PAGE_SIZE && !filtered ? early.answer : undefined;
   early = null;
   return taken;
-}
-
-/** Where an answer is shown: the search page's results region, or the header's panel. */
-interface ResultsView {
-  status: HTMLElement;
-  list: HTMLOListElement;
-  help: HTMLElement;
-  more: HTMLButtonElement | null;
-  all: HTMLAnchorElement | null;
-}
-
-function viewOf(region: HTMLElement): ResultsView {
-  return {
-    status: region.querySelector<HTMLElement>('.search-status')!,
-    list: region.querySelector<HTMLOListElement>('.search-results')!,
-    help: region.querySelector<HTMLElement>('.search-help-slot')!,
-    more: region.querySelector<HTMLButtonElement>('.search-more'),
-    all: region.querySelector<HTMLAnchorElement>('.search-all'),
-  };
-}
-
-/**
- * Show an answer: the results, the help for an empty one, the status line,
- * "More results" and "All N results".
- *
- * @returns The result items shown.
- */
-function showAnswer(
-  view: ResultsView,
-  answer: SearchAnswer,
-  text: string,
-  options: { compact: boolean; searchUrl?: (query: string) => string; status?: string },
-): HTMLLIElement[] {
-  const items = answer.results.map((result) => renderResult(result, answer.query.phrases, options.compact));
-  // Results shown from their headlines are shown again once their records arrive: keep the reader's place.
-  const focused = document.activeElement?.closest('li');
-  const focusedAt = focused && focused.parentElement === view.list ? [...view.list.children].indexOf(focused) : -1;
-  view.list.replaceChildren(...items);
-  if (focusedAt >= 0 && !items[focusedAt]?.contains(document.activeElement)) items[focusedAt]?.querySelector('a')?.focus();
-  const helpNode = answer.total === 0 && options.searchUrl ? renderHelp(answer, options.searchUrl) : null;
-  view.help.replaceChildren(...(helpNode ? [helpNode] : []));
-  // A live region: the same words again would be read out again.
-  const status = options.status ?? describeAnswer(answer, text);
-  if (view.status.textContent !== status) view.status.textContent = status;
-  if (view.more) view.more.hidden = answer.results.length >= answer.total;
-  if (view.all && options.searchUrl) {
-    view.all.href = options.searchUrl(text);
-    view.all.hidden = answer.total <= answer.results.length;
-    view.all.textContent = `All ${groupDigits(answer.total)} results`;
-  }
-  return items;
 }
 
 /** Detail of the `clippings-search:rendered` event, fired after each render (the benchmark times it). */
