@@ -2,48 +2,64 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { buildSearchIndex } from './build-index.ts';
-import { bestHeadlineMatches } from './best-headlines.ts';
+import { bestHeadlines } from './best-headlines.ts';
 import { FIXTURE_TEXTS } from './fixture-archive.ts';
-import { BUILD_BM25, SEARCH_OPTIONS, type SearchDocument } from '../format/options.ts';
+import { packIndex, serveFromMemory } from './pack-index.ts';
+import { BUILD_BM25, SEARCH_OPTIONS, termSearchOptions, type SearchDocument } from '../format/options.ts';
 import { toSearchDocument } from '../format/story-record.ts';
+import { createShardedSearch } from '../query/sharded-search.ts';
 
-// The stories with the term in their headline, as one whole MiniSearch index ranks them for the exact word.
-function reference(docs: SearchDocument[], term: string, inTitle: Set<number>) {
+// Frequencies stored with a huge scale score exactly as MiniSearch does.
+const EXACT = 1e9;
+
+// A one-word query on one whole MiniSearch index: the reference ranking.
+function reference(docs: SearchDocument[], term: string) {
   const whole = new MiniSearch(SEARCH_OPTIONS);
   whole.addAll(docs);
-  return whole.search(term, { prefix: false, fuzzy: false, bm25: BUILD_BM25 }).filter((result) => inTitle.has(result.id as number));
+  return whole.search(term, { ...termSearchOptions(term), bm25: BUILD_BM25 });
 }
 
-describe('bestHeadlineMatches', () => {
+describe('bestHeadlines', () => {
   const documents = FIXTURE_TEXTS.map((record, id) => toSearchDocument(id, record));
   const index = buildSearchIndex(documents);
 
-  it('takes every story with the word in its headline when they are few', () => {
-    expect(bestHeadlineMatches(index, 'harbour', 10)).toEqual([0]);
-    expect(bestHeadlineMatches(index, 'harbour', 0)).toEqual([]);
-    expect(bestHeadlineMatches(index, 'no-such-word', 10)).toEqual([]);
-    // A word in fewer headlines than asked for carries none.
-    expect(bestHeadlineMatches(index, 'harbour', 10, 2)).toEqual([]);
+  it('takes the first results of a one-word query, for words in enough headlines', () => {
+    const best = bestHeadlines(index, { perTerm: 10, fewest: 1 });
+    // "harbour" is in one headline; its query matches five stories, the headline's first.
+    expect(best.get('harbour')).toEqual(reference(documents, 'harbour').map((result) => result.id));
+    expect(best.get('harbour')?.[0]).toBe(0);
+    expect(bestHeadlines(index, { perTerm: 2, fewest: 1 }).get('harbour')).toHaveLength(2);
+    // A word in fewer headlines than asked for carries none; so does one in no headline.
+    expect(bestHeadlines(index, { perTerm: 10, fewest: 2 }).has('harbour')).toBe(false);
+    expect([...best.keys()].every((term) => index.terms.get(term)?.[0]?.length)).toBe(true);
+    expect(bestHeadlines(index, { perTerm: 0, fewest: 1 }).size).toBe(0);
   });
 
-  it('ranks them as a one-word query does, over every field', () => {
-    const word = fc.constantFrom('harbour', 'ferry', 'council', 'street', 'night');
+  it('ranks as a one-word query does: prefix and typo matches included, over every field', () => {
+    const word = fc.constantFrom('harbour', 'harbours', 'harbor', 'ferry', 'ferries', 'council', 'counsel', 'street', 'night');
     const text = fc.array(word, { maxLength: 6 }).map((words) => words.join(' '));
     const story = fc.record({ title: text, subtitle: text, captions: text, body: text });
     fc.assert(
-      fc.property(fc.array(story, { minLength: 1, maxLength: 12 }), word, fc.integer({ min: 1, max: 4 }), (stories, term, limit) => {
+      fc.property(fc.array(story, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 4 }), (stories, limit) => {
         const docs = stories.map((fields, id) => ({ id, ...fields }));
         const built = buildSearchIndex(docs);
-        const picked = bestHeadlineMatches(built, term, limit);
-        const titled = built.terms.get(term)?.[0] ?? [];
-        const inTitle = new Set(titled.filter((_, i) => i % 2 === 0));
-        const ranked = reference(docs, term, inTitle);
-        expect(picked).toHaveLength(Math.min(limit, inTitle.size));
-        // Ties may fall either way: every story picked scores at least as well as the last one kept.
-        const last = ranked[picked.length - 1]?.score ?? 0;
-        for (const id of picked) expect(ranked.find((result) => result.id === id)!.score).toBeGreaterThanOrEqual(last - 1e-9);
+        for (const [term, picked] of bestHeadlines(built, { perTerm: limit, fewest: 1, scale: EXACT })) {
+          const ranked = reference(docs, term);
+          expect(picked).toHaveLength(Math.min(limit, ranked.length));
+          // Ties may fall either way: every story picked scores at least as well as the last one kept.
+          const last = ranked[picked.length - 1]!.score;
+          for (const id of picked) expect(ranked.find((result) => result.id === id)!.score).toBeGreaterThanOrEqual(last * (1 - 1e-6));
+        }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
+  });
+
+  it('gives what the browser’s sharded search ranks first, so a one-word query shows them from its shards', async () => {
+    const packed = packIndex(index, { targetChars: 300, vocabularyChunk: 20 });
+    const search = createShardedSearch({ manifest: packed.manifest, ...serveFromMemory(packed) });
+    for (const [term, picked] of bestHeadlines(index, { perTerm: 5, fewest: 1 })) {
+      expect((await search.search([term], 5)).hits.map((hit) => hit.id)).toEqual(picked);
+    }
   });
 });

@@ -1,50 +1,60 @@
 /**
  * Which headlines a shard carries (`format/headlines.ts`): for each of its
- * terms, the stories holding the term in their headline that rank best for
- * the term alone, as a one-word query ranks them. Those are the results a
- * query for a word shows first: with the headline boost, a story with the word
- * in its headline outranks one with it only in the body, nearly always.
+ * terms, the first page of a one-word query's results, ranked as the browser
+ * ranks them (`score-term.ts`: the word, its prefix and typo matches, over
+ * frequencies rounded as the shards store them). A query for the word then
+ * shows its first results from the shards it fetched, before any record.
  */
-import type { BuiltIndex, TermPostings } from './build-index.ts';
-import { BUILD_BM25, SEARCH_DEFAULTS, SEARCH_FIELDS } from '../format/options.ts';
+import type { BuiltIndex } from './build-index.ts';
+import { FUZZY_HEAD_LENGTH, SEARCH_FIELDS } from '../format/options.ts';
+import { decodeShard, encodeShard, FREQUENCY_SCALE } from '../format/shard-format.ts';
+import { scoreTerm } from '../query/score-term.ts';
+import { combineAll } from '../query/sharded-search.ts';
 
 const TITLE = SEARCH_FIELDS.indexOf('title');
-const BOOSTS = SEARCH_FIELDS.map((field) => (SEARCH_DEFAULTS.boost as Record<string, number> | undefined)?.[field] ?? 1);
 
-/**
- * The best stories with a term in their headline.
- *
- * @param index The built index.
- * @param term An indexed term.
- * @param limit How many at most.
- * @param fewest None unless the term is in at least this many headlines.
- * @returns Their ids, best first (ties by id).
- */
-export function bestHeadlineMatches(index: BuiltIndex, term: string, limit: number, fewest = 1): number[] {
-  const postings = index.terms.get(term);
-  const inTitle = postings?.[TITLE];
-  if (!postings || !inTitle || limit <= 0 || inTitle.length / 2 < fewest) return [];
-  const ids: number[] = [];
-  for (let i = 0; i < inTitle.length; i += 2) ids.push(inTitle[i]!);
-  if (ids.length <= limit) return ids;
-  const scores = new Map<number, number>(ids.map((id) => [id, 0]));
-  postings.forEach((list, fieldId) => addFieldScores(index, list, fieldId, scores));
-  return ids.sort((a, b) => scores.get(b)! - scores.get(a)! || a - b).slice(0, limit);
+/** Which terms, and how many results each. */
+export interface BestHeadlineOptions {
+  /** Results per term. */
+  perTerm: number;
+  /** Only terms in at least this many headlines: a word a reader is likely to search for. */
+  fewest: number;
+  /** Frequency scale of the shards (`FREQUENCY_SCALE` unless a test needs exact scores). */
+  scale?: number;
 }
 
-// BM25+ of one field for the stories in `scores`, as score-term.ts scores an exact word.
-function addFieldScores(index: BuiltIndex, list: TermPostings[number], fieldId: number, scores: Map<number, number>): void {
-  if (!list) return;
-  const { k, b, d } = BUILD_BM25;
-  const average = index.averageFieldLength[fieldId] || 1;
-  const count = list.length / 2;
-  const idf = Math.log(1 + (index.documentCount - count + 0.5) / (count + 0.5));
-  for (let i = 0; i < list.length; i += 2) {
-    const id = list[i]!;
-    const score = scores.get(id);
-    if (score === undefined) continue;
-    const length = index.fieldLength[id]?.[fieldId] ?? 0;
-    const frequency = list[i + 1]! / (1 - b + (b * length) / average);
-    scores.set(id, score + BOOSTS[fieldId]! * idf * (d + (frequency * (k + 1)) / (frequency + k)));
+/**
+ * The first results of a one-word query for each term in enough headlines.
+ *
+ * @param index The built index.
+ * @param options How many results, for which terms.
+ * @returns Their ids by term, best first (ties by id).
+ */
+export function bestHeadlines(index: BuiltIndex, options: BestHeadlineOptions): Map<string, number[]> {
+  const best = new Map<string, number[]>();
+  if (options.perTerm <= 0) return best;
+  const scale = options.scale ?? FREQUENCY_SCALE;
+  // Sorted, the words of one head are contiguous.
+  const terms = [...index.terms.keys()].sort();
+  const accumulator = new Float64Array(index.documentCount);
+  for (let start = 0; start < terms.length; ) {
+    // Every word a query term matches shares its first letters (prefix matches start with the
+    // term; typo matches keep its head), so the words of one head stand for the shards it fetches.
+    const head = terms[start]!.slice(0, FUZZY_HEAD_LENGTH);
+    let end = start + 1;
+    while (end < terms.length && terms[end]!.slice(0, FUZZY_HEAD_LENGTH) === head) end++;
+    const group = terms.slice(start, end);
+    start = end;
+    const wanted = group.filter((term) => (index.terms.get(term)?.[TITLE]?.length ?? 0) / 2 >= options.fewest);
+    if (wanted.length === 0) continue;
+    const words = decodeShard(encodeShard(index, group, scale), scale);
+    for (const term of wanted) {
+      const hits = scoreTerm([words], term, index.documentCount, accumulator);
+      best.set(
+        term,
+        combineAll([hits], index.documentCount, options.perTerm).hits.map((hit) => hit.id),
+      );
+    }
   }
+  return best;
 }

@@ -5,7 +5,7 @@ import { buildSearchIndex } from './build-index.ts';
 import { FIXTURE_TEXTS } from './fixture-archive.ts';
 import { SEARCH_OPTIONS, type SearchDocument } from '../format/options.ts';
 import { shardIndex } from './shard-index.ts';
-import { bestHeadlineMatches } from './best-headlines.ts';
+import { bestHeadlines } from './best-headlines.ts';
 import { readHeadline, type Headline } from '../format/headlines.ts';
 import { decodeShard } from '../format/shard-format.ts';
 import { toSearchDocument } from '../format/story-record.ts';
@@ -96,14 +96,15 @@ describe('shardIndex', () => {
     expect(decodeShard(shard!.json).size).toBe(0);
   });
 
-  it("carries the headlines of its terms' best headline matches", () => {
+  it("carries the headlines of a one-word query's first results for each of its terms", () => {
     const stories = FIXTURE_TEXTS.map(({ slug, title }) => ({ slug, title }));
     const shards = shardIndex(built, { targetChars: 600, headlines: { stories, perTerm: 1, fewest: 1 } });
+    const first = bestHeadlines(built, { perTerm: 1, fewest: 1 });
     let carried = 0;
     for (const shard of shards) {
       const headlines = new Map<number, Headline>();
       const decoded = decodeShard(shard.json, undefined, (stored) => headlines.set(stored[0], readHeadline(stored)));
-      const best = new Set([...decoded.keys()].flatMap((term) => bestHeadlineMatches(built, term, 1)));
+      const best = new Set([...decoded.keys()].flatMap((term) => first.get(term) ?? []));
       expect([...headlines.keys()].sort((a, b) => a - b)).toEqual([...best].sort((a, b) => a - b));
       for (const [id, headline] of headlines) expect(headline).toEqual(stories[id]);
       carried += headlines.size;

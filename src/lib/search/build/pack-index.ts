@@ -17,14 +17,16 @@ export interface PackOptions {
   vocabularyChunk?: number;
   /** Frequency scale (tests raise it to compare scores exactly). */
   scale?: number;
-  /** Each story's slug and headline by id: shards then carry their terms' best headline matches. */
+  /** Each story's slug and headline by id: shards then carry the first results of their terms' one-word queries. */
   headlines?: readonly Headline[];
+  /** How many results per term (`HEADLINES_PER_TERM`; tests lower it). */
+  headlinesPerTerm?: number;
 }
 
-/** Headlines a shard carries per term: a page of a one-word query's results (DESIGN.md, "Headlines in shards"). */
+/** Headlines a shard carries per term: the first page of the term's one-word query (DESIGN.md, "Headlines in shards"). */
 export const HEADLINES_PER_TERM = 10;
 /**
- * How many headlines a word must be in for its best matches to be carried:
+ * How many headlines a word must be in for its first results to be carried:
  * one per 10,000 stories. Rarer words are most of a large archive's
  * vocabulary, and their headlines would take its files past the disk budget
  * (DESIGN.md, "Headlines in shards").
@@ -54,7 +56,7 @@ export function packIndex(index: BuiltIndex, options: PackOptions): PackedIndex 
   const scale = options.scale ?? FREQUENCY_SCALE;
   const headlines = options.headlines && {
     stories: options.headlines,
-    perTerm: HEADLINES_PER_TERM,
+    perTerm: options.headlinesPerTerm ?? HEADLINES_PER_TERM,
     fewest: fewestHeadlines(index.documentCount),
   };
   const shards = shardIndex(index, { targetChars: options.targetChars, scale, ...(headlines && { headlines }) });

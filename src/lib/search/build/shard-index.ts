@@ -4,10 +4,10 @@
  * with a given prefix live in a contiguous run of shards. A shard holds its
  * terms' postings in the compact format of shard-format.ts, which the browser
  * decodes into MiniSearch's radix tree with typed postings, and the headlines
- * of its terms' best headline matches.
+ * of a one-word query's first results for each of its terms (`best-headlines.ts`).
  */
 import type { BuiltIndex, TermPostings } from './build-index.ts';
-import { bestHeadlineMatches } from './best-headlines.ts';
+import { bestHeadlines } from './best-headlines.ts';
 import { encodeShard, FREQUENCY_SCALE } from '../format/shard-format.ts';
 import { storeHeadline, type Headline, type StoredHeadline } from '../format/headlines.ts';
 
@@ -26,8 +26,8 @@ export interface ShardOptions {
   /** Frequency scale (`FREQUENCY_SCALE` unless a test needs exact scores). */
   scale?: number;
   /**
-   * Each story's slug and headline by id; how many of each term's best headline matches a shard
-   * carries, and how many headlines a term must be in to have its matches carried.
+   * Each story's slug and headline by id; how many of a one-word query's first results a shard
+   * carries for each of its terms, and how many headlines a term must be in to have them carried.
    */
   headlines?: { stories: readonly Headline[]; perTerm: number; fewest: number };
 }
@@ -42,6 +42,8 @@ export interface ShardOptions {
 export function shardIndex(index: BuiltIndex, options: ShardOptions): Shard[] {
   const terms = [...index.terms.keys()].sort(compareTerms);
   const scale = options.scale ?? FREQUENCY_SCALE;
+  const best = options.headlines ? bestHeadlines(index, { ...options.headlines, scale }) : new Map<string, number[]>();
+  const stories = options.headlines?.stories ?? [];
   const shards: Shard[] = [];
   let run: string[] = [];
   let carried = new Map<number, StoredHeadline>();
@@ -51,7 +53,7 @@ export function shardIndex(index: BuiltIndex, options: ShardOptions): Shard[] {
     shards.push({ first: run[0] ?? '', json: encodeShard(index, run, scale, headlines) });
   };
   for (const term of terms) {
-    const picked = headlinesOf(index, term, options.headlines);
+    const picked = (best.get(term) ?? []).map((id) => storeHeadline(id, stories[id]!));
     const cost = estimateTerm(term, index.terms.get(term) as TermPostings) + picked.reduce((sum, stored) => sum + JSON.stringify(stored).length + 1, 0);
     if (run.length > 0 && size + cost > options.targetChars) {
       close();
@@ -76,11 +78,6 @@ export function shardIndex(index: BuiltIndex, options: ShardOptions): Shard[] {
  */
 export function compareTerms(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function headlinesOf(index: BuiltIndex, term: string, headlines: ShardOptions['headlines']): StoredHeadline[] {
-  if (!headlines) return [];
-  return bestHeadlineMatches(index, term, headlines.perTerm, headlines.fewest).map((id) => storeHeadline(id, headlines.stories[id]!));
 }
 
 // Characters a term adds to a shard: about four per posting (a gap, a
