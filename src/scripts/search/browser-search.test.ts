@@ -19,6 +19,8 @@ const LIGHTHOUSE = Array.from({ length: 12 }, (_, id) => ({
 // The same stories, with four results carried per word.
 const FOUR_BASE = 'https://four.test/search/data/';
 const fetched: string[] = [];
+// While set, vocabulary chunks are held back until it settles.
+let holdVocabulary: Promise<void> | undefined;
 const files = new Map<string, Uint8Array | string>();
 
 // As the build writes them: the manifest plain, every other file gzipped. Shards carry the
@@ -45,6 +47,7 @@ beforeAll(() => {
   serveArchive(FOUR_BASE, LIGHTHOUSE, 4);
   vi.stubGlobal('fetch', async (url: string) => {
     fetched.push(url.slice(url.indexOf('/search/data/') + '/search/data/'.length));
+    if (holdVocabulary && url.includes('/vocabulary/')) await holdVocabulary;
     const body = files.get(url);
     return body === undefined ? new Response('', { status: 404 }) : new Response(body as BodyInit);
   });
@@ -107,6 +110,27 @@ describe('createBrowserSearch', () => {
     expect(four.complete).toBeUndefined();
     expect(four.results.some((result) => result.headlineOnly)).toBe(false);
     expect(four.results.map((result) => result.id)).toEqual([0, 1, 2, 3, 6, 7, 8, 9, 10, 11]);
+  });
+
+  it('shows a one-word query’s first page once the word’s shard is here, before its vocabulary', async () => {
+    let release = () => {};
+    holdVocabulary = new Promise((resolve) => (release = resolve));
+    fetched.length = 0;
+    const answer = await createBrowserSearch(LIGHTHOUSE_BASE)
+      .run('lighthouse', 10)
+      .finally(() => {
+        release();
+        holdVocabulary = undefined;
+      });
+    // The manifest, the word's shard, and the vocabulary asked for (and held back).
+    expect(fetched.filter((name) => name !== 'manifest.json' && !name.startsWith('vocabulary/'))).toEqual([expect.stringMatching(/^shards\//)]);
+    expect(answer.total).toBe(12);
+    expect(answer.results).toHaveLength(10);
+    expect(answer.results.every((result) => result.headlineOnly && result.terms[0] === 'lighthouse')).toBe(true);
+    const complete = await answer.complete!();
+    expect(complete.total).toBe(12);
+    expect(complete.results.map((result) => result.id)).toEqual(answer.results.map((result) => result.id));
+    expect(complete.results.every((result) => !result.headlineOnly)).toBe(true);
   });
 
   it('fetches records only for the results shown', async () => {

@@ -151,9 +151,9 @@ export function createBrowserSearch(base: string, manifest?: SearchManifest): Br
   }
 
   // The results that can show now, when some records are still on their way but the shards carried
-  // those stories' headlines: the leading ones, at least the first `FIRST_SCREEN`. Undefined when
-  // fewer can show, or when no record is awaited.
-  function showFromHeadlines(search: ShardedSearch, shown: SearchHit[]): ShownResult[] | undefined {
+  // those stories' headlines: the leading ones, at least the first `FIRST_SCREEN` of the `wanted`.
+  // Undefined when fewer can show, or when no record is awaited.
+  function showFromHeadlines(search: ShardedSearch, shown: SearchHit[], wanted = shown.length): ShownResult[] | undefined {
     let waiting = false;
     const results: ShownResult[] = [];
     for (const hit of shown) {
@@ -164,7 +164,49 @@ export function createBrowserSearch(base: string, manifest?: SearchManifest): Br
       if (record) results.push({ id: hit.id, record, terms: hit.terms });
       else results.push({ id: hit.id, record: { ...headline!, subtitle: '', captions: '', lead: '' }, headlineOnly: true, terms: hit.terms });
     }
-    return waiting && results.length >= Math.min(FIRST_SCREEN, shown.length) ? results : undefined;
+    return waiting && results.length >= Math.min(FIRST_SCREEN, wanted) ? results : undefined;
+  }
+
+  // The answer from every shard the query needs: the search, its phrases checked, the leading
+  // results shown from their headlines or their records.
+  async function answerFully(search: ShardedSearch, query: ParsedQuery, text: string, limit: number, filter?: SearchFilter): Promise<SearchAnswer> {
+    const phrased = query.phrases.length > 0;
+    // A filter needs every match, to keep the allowed ones and count the rest.
+    const found = filter
+      ? filterHits(query.terms.length > 0 ? await search.search(query.terms) : undefined, filter)
+      : await search.search(query.terms, phrased ? MAX_PHRASE_CHECKS : limit);
+    let { hits, total } = found;
+    let exact = true;
+    if (phrased) {
+      ({ kept: hits, exact } = await keepPhrases(hits, query, limit));
+      exact &&= found.total <= MAX_PHRASE_CHECKS;
+      total = hits.length;
+    }
+    const shown = hits.slice(0, limit);
+    // A phrase query has the texts already: the snippet can show the phrase wherever it is.
+    const load = () =>
+      Promise.all(
+        shown.map(async (hit): Promise<ShownResult> => {
+          if (!phrased) return { id: hit.id, record: await getRecord(hit.id), terms: hit.terms };
+          const text = await getText(hit.id);
+          return { id: hit.id, record: toRecordOf(text), text, terms: hit.terms };
+        }),
+      );
+    const answer: SearchAnswer = { query, total, exact, results: [] };
+    if (filter) answer.matches = maskOf(hits, filter.allowed.length);
+    const early = phrased ? undefined : showFromHeadlines(search, shown);
+    if (early) {
+      const without = { ...answer };
+      let completing: Promise<SearchAnswer> | undefined;
+      answer.results = early;
+      answer.complete = () => (completing ??= load().then((results) => ({ ...without, results })));
+      return answer;
+    }
+    answer.results = await load();
+    // Under a filter that leaves stories out, nothing found says nothing about the spelling.
+    const restricted = filter?.allowed.includes(0) ?? false;
+    if (total === 0 && query.terms.length > 0 && !restricted) Object.assign(answer, await explainNothing(search, text, query));
+    return answer;
   }
 
   return {
@@ -182,43 +224,30 @@ export function createBrowserSearch(base: string, manifest?: SearchManifest): Br
         engine = undefined;
         throw error;
       }
-      const phrased = query.phrases.length > 0;
-      // A filter needs every match, to keep the allowed ones and count the rest.
-      const found = filter
-        ? filterHits(query.terms.length > 0 ? await search.search(query.terms) : undefined, filter)
-        : await search.search(query.terms, phrased ? MAX_PHRASE_CHECKS : limit);
-      let { hits, total } = found;
-      let exact = true;
-      if (phrased) {
-        ({ kept: hits, exact } = await keepPhrases(hits, query, limit));
-        exact &&= found.total <= MAX_PHRASE_CHECKS;
-        total = hits.length;
-      }
-      const shown = hits.slice(0, limit);
-      // A phrase query has the texts already: the snippet can show the phrase wherever it is.
-      const load = () =>
-        Promise.all(
-          shown.map(async (hit): Promise<ShownResult> => {
-            if (!phrased) return { id: hit.id, record: await getRecord(hit.id), terms: hit.terms };
-            const text = await getText(hit.id);
-            return { id: hit.id, record: toRecordOf(text), text, terms: hit.terms };
-          }),
+      const fully = answerFully(search, query, text, limit, filter);
+      if (filter || query.phrases.length > 0 || query.terms.length !== 1) return fully;
+      // Awaited later, if at all: by `complete`.
+      fully.catch(() => undefined);
+      // A one-word query shows its first page once the word's own shard is here, when the shard
+      // carries it: the vocabulary, the typo matches' shards and the records come after.
+      const [term] = query.terms as [string];
+      const page = await search.firstPage(term);
+      const early =
+        page &&
+        showFromHeadlines(
+          search,
+          page.ids.slice(0, limit).map((id) => ({ id, score: 0, terms: [term] })),
+          Math.min(limit, page.total),
         );
-      const answer: SearchAnswer = { query, total, exact, results: [] };
-      if (filter) answer.matches = maskOf(hits, filter.allowed.length);
-      const early = phrased ? undefined : showFromHeadlines(search, shown);
-      if (early) {
-        const without = { ...answer };
-        let completing: Promise<SearchAnswer> | undefined;
-        answer.results = early;
-        answer.complete = () => (completing ??= load().then((results) => ({ ...without, results })));
-        return answer;
-      }
-      answer.results = await load();
-      // Under a filter that leaves stories out, nothing found says nothing about the spelling.
-      const restricted = filter?.allowed.includes(0) ?? false;
-      if (total === 0 && query.terms.length > 0 && !restricted) Object.assign(answer, await explainNothing(search, text, query));
-      return answer;
+      if (!page || !early) return fully;
+      let completing: Promise<SearchAnswer> | undefined;
+      return {
+        query,
+        total: page.total,
+        exact: true,
+        results: early,
+        complete: () => (completing ??= fully.then((answer) => answer.complete?.() ?? answer)),
+      };
     },
   };
 }

@@ -26,9 +26,9 @@ describe('bestHeadlines', () => {
   it('takes the first results of a one-word query, for words in enough headlines', () => {
     const best = bestHeadlines(index, { perTerm: 10, fewest: 1 });
     // "harbour" is in one headline; its query matches five stories, the headline's first.
-    expect(best.get('harbour')).toEqual(reference(documents, 'harbour').map((result) => result.id));
-    expect(best.get('harbour')?.[0]).toBe(0);
-    expect(bestHeadlines(index, { perTerm: 2, fewest: 1 }).get('harbour')).toHaveLength(2);
+    expect(best.get('harbour')).toEqual({ total: 5, ids: reference(documents, 'harbour').map((result) => result.id) });
+    expect(best.get('harbour')?.ids[0]).toBe(0);
+    expect(bestHeadlines(index, { perTerm: 2, fewest: 1 }).get('harbour')).toEqual({ total: 5, ids: best.get('harbour')?.ids.slice(0, 2) });
     // A word in fewer headlines than asked for carries none; so does one in no headline.
     expect(bestHeadlines(index, { perTerm: 10, fewest: 2 }).has('harbour')).toBe(false);
     expect([...best.keys()].every((term) => index.terms.get(term)?.[0]?.length)).toBe(true);
@@ -43,8 +43,9 @@ describe('bestHeadlines', () => {
       fc.property(fc.array(story, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 4 }), (stories, limit) => {
         const docs = stories.map((fields, id) => ({ id, ...fields }));
         const built = buildSearchIndex(docs);
-        for (const [term, picked] of bestHeadlines(built, { perTerm: limit, fewest: 1, scale: EXACT })) {
+        for (const [term, { total, ids: picked }] of bestHeadlines(built, { perTerm: limit, fewest: 1, scale: EXACT })) {
           const ranked = reference(docs, term);
+          expect(total).toBe(ranked.length);
           expect(picked).toHaveLength(Math.min(limit, ranked.length));
           // Ties may fall either way: every story picked scores at least as well as the last one kept.
           const last = ranked[picked.length - 1]!.score;
@@ -58,8 +59,9 @@ describe('bestHeadlines', () => {
   it('gives what the browser’s sharded search ranks first, so a one-word query shows them from its shards', async () => {
     const packed = packIndex(index, { targetChars: 300, vocabularyChunk: 20 });
     const search = createShardedSearch({ manifest: packed.manifest, ...serveFromMemory(packed) });
-    for (const [term, picked] of bestHeadlines(index, { perTerm: 5, fewest: 1 })) {
-      expect((await search.search([term], 5)).hits.map((hit) => hit.id)).toEqual(picked);
+    for (const [term, page] of bestHeadlines(index, { perTerm: 5, fewest: 1 })) {
+      const { total, hits } = await search.search([term], 5);
+      expect({ total, ids: hits.map((hit) => hit.id) }).toEqual(page);
     }
   });
 });

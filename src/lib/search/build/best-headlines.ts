@@ -8,6 +8,7 @@
 import type { BuiltIndex } from './build-index.ts';
 import { FUZZY_HEAD_LENGTH, SEARCH_FIELDS } from '../format/options.ts';
 import { decodeShard, encodeShard, FREQUENCY_SCALE } from '../format/shard-format.ts';
+import type { FirstPage } from '../format/headlines.ts';
 import { scoreTerm } from '../query/score-term.ts';
 import { combineAll } from '../query/sharded-search.ts';
 
@@ -28,10 +29,10 @@ export interface BestHeadlineOptions {
  *
  * @param index The built index.
  * @param options How many results, for which terms.
- * @returns Their ids by term, best first (ties by id).
+ * @returns Each term's first page: how many stories its query matches, and the best, best first (ties by id).
  */
-export function bestHeadlines(index: BuiltIndex, options: BestHeadlineOptions): Map<string, number[]> {
-  const best = new Map<string, number[]>();
+export function bestHeadlines(index: BuiltIndex, options: BestHeadlineOptions): Map<string, FirstPage> {
+  const best = new Map<string, FirstPage>();
   if (options.perTerm <= 0) return best;
   const scale = options.scale ?? FREQUENCY_SCALE;
   // Sorted, the words of one head are contiguous.
@@ -49,11 +50,8 @@ export function bestHeadlines(index: BuiltIndex, options: BestHeadlineOptions): 
     if (wanted.length === 0) continue;
     const words = decodeShard(encodeShard(index, group, scale), scale);
     for (const term of wanted) {
-      const hits = scoreTerm([words], term, index.documentCount, accumulator);
-      best.set(
-        term,
-        combineAll([hits], index.documentCount, options.perTerm).hits.map((hit) => hit.id),
-      );
+      const { total, hits } = combineAll([scoreTerm([words], term, index.documentCount, accumulator)], index.documentCount, options.perTerm);
+      best.set(term, { total, ids: hits.map((hit) => hit.id) });
     }
   }
   return best;

@@ -103,8 +103,8 @@ describe('shardIndex', () => {
     let carried = 0;
     for (const shard of shards) {
       const headlines = new Map<number, Headline>();
-      const decoded = decodeShard(shard.json, undefined, (stored) => headlines.set(stored[0], readHeadline(stored)));
-      const best = new Set([...decoded.keys()].flatMap((term) => first.get(term) ?? []));
+      const decoded = decodeShard(shard.json, undefined, { headline: (stored) => headlines.set(stored[0], readHeadline(stored)) });
+      const best = new Set([...decoded.keys()].flatMap((term) => first.get(term)?.ids ?? []));
       expect([...headlines.keys()].sort((a, b) => a - b)).toEqual([...best].sort((a, b) => a - b));
       for (const [id, headline] of headlines) expect(headline).toEqual(stories[id]);
       carried += headlines.size;

@@ -9,7 +9,7 @@
 import type { BuiltIndex, TermPostings } from './build-index.ts';
 import { bestHeadlines } from './best-headlines.ts';
 import { encodeShard, FREQUENCY_SCALE } from '../format/shard-format.ts';
-import { storeHeadline, type Headline, type StoredHeadline } from '../format/headlines.ts';
+import { storeHeadline, type FirstPage, type Headline, type StoredHeadline } from '../format/headlines.ts';
 
 /** One shard: its first term and its file (shard-format.ts). */
 export interface Shard {
@@ -42,7 +42,7 @@ export interface ShardOptions {
 export function shardIndex(index: BuiltIndex, options: ShardOptions): Shard[] {
   const terms = [...index.terms.keys()].sort(compareTerms);
   const scale = options.scale ?? FREQUENCY_SCALE;
-  const best = options.headlines ? bestHeadlines(index, { ...options.headlines, scale }) : new Map<string, number[]>();
+  const best = options.headlines ? bestHeadlines(index, { ...options.headlines, scale }) : new Map<string, FirstPage>();
   const stories = options.headlines?.stories ?? [];
   const shards: Shard[] = [];
   let run: string[] = [];
@@ -50,11 +50,15 @@ export function shardIndex(index: BuiltIndex, options: ShardOptions): Shard[] {
   let size = 0;
   const close = () => {
     const headlines = [...carried.values()].sort((a, b) => a[0] - b[0]);
-    shards.push({ first: run[0] ?? '', json: encodeShard(index, run, scale, headlines) });
+    shards.push({ first: run[0] ?? '', json: encodeShard(index, run, scale, headlines, best) });
   };
   for (const term of terms) {
-    const picked = (best.get(term) ?? []).map((id) => storeHeadline(id, stories[id]!));
-    const cost = estimateTerm(term, index.terms.get(term) as TermPostings) + picked.reduce((sum, stored) => sum + JSON.stringify(stored).length + 1, 0);
+    const page = best.get(term);
+    const picked = (page?.ids ?? []).map((id) => storeHeadline(id, stories[id]!));
+    const cost =
+      estimateTerm(term, index.terms.get(term) as TermPostings) +
+      picked.reduce((sum, stored) => sum + JSON.stringify(stored).length + 1, 0) +
+      (page ? term.length + 6 * (page.ids.length + 1) : 0);
     if (run.length > 0 && size + cost > options.targetChars) {
       close();
       run = [];

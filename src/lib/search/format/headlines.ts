@@ -17,6 +17,18 @@ export interface Headline {
   title: string;
 }
 
+/**
+ * The first results of a one-word query, carried in the shard of the word:
+ * the query can show them (from the shard's headlines) before its typo
+ * matches' shards, and their records, arrive.
+ */
+export interface FirstPage {
+  /** Stories the query matches. */
+  total: number;
+  /** The best of them, best first (ties by id). */
+  ids: number[];
+}
+
 /** A headline as a shard stores it: `[id, title, slug's tail or "/" + slug]`. */
 export type StoredHeadline = [number, string, string];
 

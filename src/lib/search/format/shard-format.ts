@@ -11,8 +11,10 @@
  *   lengths are then never read, so the browser fills them with a constant.
  * - Document ids are delta-coded.
  *
- * A shard also carries the headlines of its terms' best headline matches
- * (`headlines.ts`), so their results can show before their records arrive.
+ * A shard also carries, for its terms in enough headlines, the first page of
+ * each one's one-word query and those stories' headlines (`headlines.ts`), so
+ * the query's results can show before its records (and its typo matches'
+ * shards) arrive.
  *
  * `decodeShard` loads a shard into MiniSearch's radix tree (`SearchableMap`)
  * with typed postings, which `score-term.ts` scores with MiniSearch's formula.
@@ -20,7 +22,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { BUILD_BM25 } from './options.ts';
 import type { BuiltIndex, TermPostings } from '../build/build-index.ts';
-import type { StoredHeadline } from './headlines.ts';
+import type { FirstPage, StoredHeadline } from './headlines.ts';
 
 /** Stored frequencies are multiples of 1/`FREQUENCY_SCALE`. */
 export const FREQUENCY_SCALE = 20;
@@ -28,11 +30,21 @@ export const FREQUENCY_SCALE = 20;
 /** A shard file: terms with, per field, gaps between document ids and scaled frequencies. */
 export interface ShardFile {
   /** Format version. */
-  v: 3;
+  v: 4;
   /** `[term, [fieldId, idGaps, frequencies], …]` in term order. */
   t: [string, ...[number, number[], number[]][]][];
-  /** Headlines of stories among the terms' best headline matches, by id. */
+  /** First pages of one-word queries: `term: [total, id, id, …]`. */
+  f: Record<string, number[]>;
+  /** Headlines of the stories on those pages, by id. */
   h: StoredHeadline[];
+}
+
+/** What a shard carries beside postings, for the browser to keep. */
+export interface CarriedByShard {
+  /** Receives each headline, as stored: most are never shown, so their slugs are read (`readHeadline`) only when they are. */
+  headline?: (stored: StoredHeadline) => void;
+  /** Receives each one-word query's first page. */
+  firstPage?: (term: string, page: FirstPage) => void;
 }
 
 /**
@@ -42,11 +54,18 @@ export interface ShardFile {
  * @param terms The shard's terms, in order.
  * @param scale Frequency scale (tests raise it to compare scores exactly).
  * @param headlines Headlines the shard carries (`storeHeadline`), by id.
+ * @param firstPages First pages of its terms' one-word queries (`bestHeadlines`).
  * @returns The shard's JSON.
  */
-export function encodeShard(index: BuiltIndex, terms: readonly string[], scale = FREQUENCY_SCALE, headlines: StoredHeadline[] = []): string {
+export function encodeShard(
+  index: BuiltIndex,
+  terms: readonly string[],
+  scale = FREQUENCY_SCALE,
+  headlines: StoredHeadline[] = [],
+  firstPages: ReadonlyMap<string, FirstPage> = new Map(),
+): string {
   const { b } = BUILD_BM25;
-  const file: ShardFile = { v: 3, t: [], h: headlines };
+  const file: ShardFile = { v: 4, t: [], f: {}, h: headlines };
   for (const term of terms) {
     const entry: ShardFile['t'][number] = [term];
     (index.terms.get(term) as TermPostings).forEach((list, fieldId) => {
@@ -66,6 +85,8 @@ export function encodeShard(index: BuiltIndex, terms: readonly string[], scale =
       entry.push([fieldId, gaps, frequencies]);
     });
     file.t.push(entry);
+    const page = firstPages.get(term);
+    if (page) file.f[term] = [page.total, ...page.ids];
   }
   return JSON.stringify(file);
 }
@@ -90,15 +111,15 @@ export type LoadedShard = SearchableMap<TermData>;
  *
  * @param json The shard file's text.
  * @param scale The scale the shard was written with (`SearchManifest#scale`).
- * @param onHeadline Receives each headline the shard carries, as stored: most are never shown, so
- *   their slugs are read (`readHeadline`) only when they are.
+ * @param carried Receives the first pages and headlines the shard carries.
  * @returns The shard's terms.
  * @throws Error when the file is of another format version.
  */
-export function decodeShard(json: string, scale = FREQUENCY_SCALE, onHeadline?: (headline: StoredHeadline) => void): LoadedShard {
+export function decodeShard(json: string, scale = FREQUENCY_SCALE, carried: CarriedByShard = {}): LoadedShard {
   const file = JSON.parse(json) as ShardFile;
-  if (file.v !== 3) throw new Error(`search: cannot read shard format ${String(file.v)}, expected 3; rebuild the site`);
-  if (onHeadline) for (const stored of file.h) onHeadline(stored);
+  if (file.v !== 4) throw new Error(`search: cannot read shard format ${String(file.v)}, expected 4; rebuild the site`);
+  if (carried.headline) for (const stored of file.h) carried.headline(stored);
+  if (carried.firstPage) for (const [term, [total, ...ids]] of Object.entries(file.f)) carried.firstPage(term, { total: total!, ids });
   const shard: LoadedShard = new SearchableMap();
   for (const [term, ...fields] of file.t) {
     const data: TermData = [];

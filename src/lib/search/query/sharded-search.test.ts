@@ -97,6 +97,27 @@ describe('createShardedSearch', () => {
     expect(search.headline(0)).toEqual({ slug: FIXTURE_TEXTS[0]!.slug, title: FIXTURE_TEXTS[0]!.title });
   });
 
+  it('gives a carried one-word query’s first page from the word’s shard alone, as the search ranks it', async () => {
+    const index = buildSearchIndex(documents);
+    const packed = packIndex(index, { targetChars: 300, vocabularyChunk: 20, headlines: FIXTURE_TEXTS, headlinesPerTerm: 3 });
+    let carried = 0;
+    for (const term of index.terms.keys()) {
+      const fetched: string[] = [];
+      const search = createShardedSearch({ manifest: packed.manifest, ...serveFromMemory(packed, fetched) });
+      const page = await search.firstPage(term);
+      expect(fetched).toEqual([`shards/${shardFile(packed.manifest, shardOf(packed.manifest.shards, term))}`]);
+      // Words in a headline carry their page; the others none.
+      expect(page !== undefined).toBe((index.terms.get(term)?.[0]?.length ?? 0) > 0);
+      if (!page) continue;
+      carried++;
+      const { total, hits } = await search.search([term], 3);
+      expect(page).toEqual({ total, ids: hits.map((hit) => hit.id) });
+      for (const id of page.ids) expect(search.headline(id)?.slug).toBe(FIXTURE_TEXTS[id]!.slug);
+    }
+    expect(carried).toBeGreaterThan(10);
+    expect(await createShardedSearch({ manifest: packed.manifest, ...serveFromMemory(packed) }).firstPage('nowhere')).toBeUndefined();
+  });
+
   it('agrees with one whole index on random archives, queries and shard sizes', async () => {
     const word = fc.constantFrom('harbour', 'harbor', 'street', 'streets', 'ferry', 'market', 'marked', 'ha', 'har', 'city', 'cite', 'council');
     const text = fc.array(word, { maxLength: 8 }).map((words) => words.join(' '));

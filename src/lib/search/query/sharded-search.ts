@@ -12,7 +12,7 @@ import { selectRange, selectShards, selectVocabulary, shardFile, shardOf, vocabu
 import { FUZZY_HEAD_LENGTH } from '../format/options.ts';
 import { scoreTerm, type TermHits } from './score-term.ts';
 import { decodeShard, type LoadedShard } from '../format/shard-format.ts';
-import { readHeadline, type Headline, type StoredHeadline } from '../format/headlines.ts';
+import { readHeadline, type FirstPage, type Headline, type StoredHeadline } from '../format/headlines.ts';
 import { findFuzzyCandidates } from '../format/vocabulary.ts';
 import { createLru } from './lru.ts';
 
@@ -62,6 +62,15 @@ export interface ShardedSearch {
    */
   suggest(term: string): Promise<string | undefined>;
   /**
+   * The first page of a one-word query for an indexed term, when the term's
+   * shard carries it (`best-headlines.ts`): it needs that shard alone, not
+   * the vocabulary or the shards of the term's typo matches. The page is the
+   * one `search([term], n)` gives.
+   *
+   * @param term A folded query term.
+   */
+  firstPage(term: string): Promise<FirstPage | undefined>;
+  /**
    * A story's slug and headline, when a shard fetched for a search carried them.
    *
    * @param id Document id.
@@ -75,6 +84,8 @@ export interface ShardedSearch {
 const MAX_VOCABULARY_CHUNKS = 96;
 /** Headlines kept from the shards fetched (a shard carries a few dozen). */
 const MAX_HEADLINES = 5_000;
+/** First pages kept from the shards fetched. */
+const MAX_FIRST_PAGES = 5_000;
 /** Per-term results kept, counted in hits: typing a second word does not redo the first. */
 const MAX_CACHED_HITS = 200_000;
 
@@ -90,6 +101,11 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
   const shards = createLru<number, Promise<LoadedShard>>(options.maxLoadedChars ?? 6_000_000);
   const chunks = createLru<number, Promise<string[]>>(MAX_VOCABULARY_CHUNKS);
   const headlines = createLru<number, StoredHeadline>(MAX_HEADLINES);
+  const firstPages = createLru<string, FirstPage>(MAX_FIRST_PAGES);
+  const carried = {
+    headline: (stored: StoredHeadline) => headlines.set(stored[0], stored),
+    firstPage: (term: string, page: FirstPage) => firstPages.set(term, page),
+  };
   // Results do not depend on which shards happen to be in memory, so a term's
   // hits can be reused after its shards are evicted.
   const cached = createLru<string, Promise<{ hits: TermHits; used: number[] }>>(MAX_CACHED_HITS);
@@ -112,7 +128,7 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
     if (!loading) {
       const fetching = options.fetchShard(shardFile(manifest, shard)).then((json) => {
         shards.weigh(shard, json.length);
-        return decodeShard(json, manifest.scale, (stored) => headlines.set(stored[0], stored));
+        return decodeShard(json, manifest.scale, carried);
       });
       fetching.catch(() => shards.delete(shard));
       shards.set(shard, (loading = fetching), 0);
@@ -188,6 +204,11 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
       // Words sharing the first letters first; failing those, the words the first letters may have been
       // meant as: swapped ("ehzbollah"), or with a stray letter typed first or second.
       return (await nearestWord(term, [term.slice(0, FUZZY_HEAD_LENGTH)])) ?? nearestWord(term, headTypos(term));
+    },
+    async firstPage(term) {
+      if (manifest.shards.length === 0) return undefined;
+      await load(shardOf(manifest.shards, term));
+      return firstPages.get(term);
     },
     headline(id) {
       const stored = headlines.get(id);
