@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from './build-index.ts';
 import { FIXTURE_TEXTS } from './fixture-archive.ts';
-import { fewestHeadlines, packIndex } from './pack-index.ts';
+import { fewestStories, packIndex } from './pack-index.ts';
 import { toSearchDocument } from '../format/story-record.ts';
 
 describe('packIndex', () => {
@@ -14,7 +14,7 @@ describe('packIndex', () => {
     expect(carried(FIXTURE_TEXTS)).toBeGreaterThan(FIXTURE_TEXTS.length);
   });
 
-  it('asks a word to be in one headline per 10,000 stories', () => {
-    expect([15, 10_000, 10_001, 100_000].map(fewestHeadlines)).toEqual([1, 1, 2, 10]);
+  it('asks a word to be in one story in 250', () => {
+    expect([15, 250, 251, 10_000, 100_000].map(fewestStories)).toEqual([1, 1, 2, 40, 400]);
   });
 });

@@ -23,17 +23,21 @@ export interface PackOptions {
   headlinesPerTerm?: number;
 }
 
-/** Headlines a shard carries per term: the first page of the term's one-word query (DESIGN.md, "Headlines in shards"). */
-export const HEADLINES_PER_TERM = 10;
 /**
- * How many headlines a word must be in for its first results to be carried:
- * one per 10,000 stories. Rarer words are most of a large archive's
- * vocabulary, and their headlines would take its files past the disk budget
- * (DESIGN.md, "Headlines in shards").
+ * Results a shard carries per term: a first screen of a one-word query's
+ * results, as many as the browser needs to show results before their records
+ * (`FIRST_SCREEN` in `browser-search.ts`; DESIGN.md, "Headlines in shards").
+ */
+export const HEADLINES_PER_TERM = 5;
+/**
+ * How many stories a word must be in for its first results to be carried:
+ * one in 250. Rarer words are most of a large archive's vocabulary, and their
+ * headlines would take its files past the disk budget (DESIGN.md,
+ * "Headlines in shards").
  *
  * @param stories Stories in the archive.
  */
-export const fewestHeadlines = (stories: number): number => Math.max(1, Math.ceil(stories / 10_000));
+export const fewestStories = (stories: number): number => Math.max(1, Math.ceil(stories / 250));
 
 /** The index files to write or serve. */
 export interface PackedIndex {
@@ -57,7 +61,7 @@ export function packIndex(index: BuiltIndex, options: PackOptions): PackedIndex 
   const headlines = options.headlines && {
     stories: options.headlines,
     perTerm: options.headlinesPerTerm ?? HEADLINES_PER_TERM,
-    fewest: fewestHeadlines(index.documentCount),
+    fewest: fewestStories(index.documentCount),
   };
   const shards = shardIndex(index, { targetChars: options.targetChars, scale, ...(headlines && { headlines }) });
   const words = [...index.terms.keys()].sort(compareTerms);

@@ -27,7 +27,7 @@ export interface ShardOptions {
   scale?: number;
   /**
    * Each story's slug and headline by id; how many of a one-word query's first results a shard
-   * carries for each of its terms, and how many headlines a term must be in to have them carried.
+   * carries for each of its terms, and how many stories a term must be in to have them carried.
    */
   headlines?: { stories: readonly Headline[]; perTerm: number; fewest: number };
 }
