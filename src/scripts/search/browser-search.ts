@@ -58,8 +58,10 @@ export interface SearchAnswer {
   matches?: Uint8Array;
   /**
    * When the leading results' headlines came with the shards: those show at
-   * once (`headlineOnly`), and this fetches the records and gives the same
-   * answer with every record (once, however often called). A cold search page
+   * once (`headlineOnly`), and this gives the whole answer, every record
+   * fetched (once, however often called). For a one-word query shown from
+   * its word's first page, that answer also waits for the rest of the search
+   * (typo matches' shards), and may list more results. A cold search page
    * calls it after painting the links: ten fetches there are 10–20 ms of the
    * thread that paints them.
    */

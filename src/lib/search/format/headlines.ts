@@ -1,8 +1,7 @@
 /**
- * Headlines carried in shards, so a result's link can show as soon as the
- * postings are scored, before its record arrives (DESIGN.md, "Headlines in
- * shards"). A shard carries the headline of each story that is among the
- * best headline matches of one of its terms.
+ * Headlines carried in shards, so a result's link can show before its record
+ * arrives (DESIGN.md, "Headlines in shards"). A shard carries the first page
+ * of its terms' one-word queries, and the headline of each story on them.
  *
  * A story's slug is its headline's words and the start of a hash
  * (`makeSlug`), so a shard stores only the part after the words; a slug that

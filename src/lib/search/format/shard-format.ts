@@ -11,7 +11,7 @@
  *   lengths are then never read, so the browser fills them with a constant.
  * - Document ids are delta-coded.
  *
- * A shard also carries, for its terms in enough headlines, the first page of
+ * A shard also carries, for its terms in enough stories, the first page of
  * each one's one-word query and those stories' headlines (`headlines.ts`), so
  * the query's results can show before its records (and its typo matches'
  * shards) arrive.
