@@ -135,6 +135,23 @@ describe('createBrowserSearch', () => {
     expect(complete.results.every((result) => !result.headlineOnly)).toBe(true);
   });
 
+  it('fetches ahead the records of more results than a page shows, which the next query then uses', async () => {
+    const search = createBrowserSearch(NONE_BASE);
+    fetched.length = 0;
+    search.prefetch('harbour', 3);
+    await vi.waitFor(() => expect(fetched.filter((name) => name.startsWith('docs/'))).toHaveLength(3));
+    const prefetched = fetched.filter((name) => name.startsWith('docs/'));
+    fetched.length = 0;
+    const answer = await search.run('harbour', 3);
+    expect(answer.results.map((result) => `docs/${result.id}.jz`)).toEqual(prefetched);
+    expect(fetched.filter((name) => name.startsWith('docs/'))).toEqual([]);
+    // Nothing to fetch for a phrase or for stopwords alone.
+    search.prefetch('"harbour street"', 3);
+    search.prefetch('the', 3);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fetched.filter((name) => name.startsWith('docs/') || name.startsWith('texts/'))).toEqual([]);
+  });
+
   it('fetches records only for the results shown', async () => {
     fetched.length = 0;
     const answer = await createBrowserSearch(BASE).run('harbour', 1);

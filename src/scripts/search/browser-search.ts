@@ -94,6 +94,16 @@ export interface BrowserSearch {
    * @param id Document id.
    */
   text(id: number): Promise<StoryText>;
+  /**
+   * Fetch, in the background, the records of a query's first `limit`
+   * results. Called with more results than a page shows while the reader
+   * types: the next letter narrows the query, and its first results are
+   * mostly among them, so they show without waiting for their records.
+   *
+   * @param text The query as typed.
+   * @param limit How many results' records.
+   */
+  prefetch(text: string, limit: number): void;
 }
 
 /**
@@ -216,6 +226,14 @@ export function createBrowserSearch(base: string, manifest?: SearchManifest): Br
       getEngine().catch(() => (engine = undefined));
     },
     text: getText,
+    prefetch(text, limit) {
+      const query = parseQuery(text);
+      if (query.terms.length === 0 || query.phrases.length > 0) return;
+      getEngine()
+        .then((search) => search.search(query.terms, limit))
+        .then(({ hits }) => Promise.all(hits.map((hit) => getRecord(hit.id))))
+        .catch(() => undefined);
+    },
     async run(text, limit, filter) {
       const query = parseQuery(text);
       let search: ShardedSearch;

@@ -17,6 +17,8 @@ import { afterPaint } from './after-paint.ts';
 /** Results loaded per page on the search page, and shown in the header panel. */
 const PAGE_SIZE = 10;
 const PANEL_SIZE = 6;
+/** While typing, records are fetched ahead for this many pages of results (`BrowserSearch#prefetch`). */
+const AHEAD = 2;
 
 let shared: BrowserSearch | undefined;
 const sharedSearch = () => (shared ??= createBrowserSearch(new URL(paths.searchData(), location.origin).href, readInlineManifest(document)));
@@ -195,7 +197,8 @@ export function enhanceSearch(host: HTMLElement): void {
     });
   }
 
-  async function update(started = performance.now()): Promise<void> {
+  // `typed`: the update follows a letter typed, and the next letter's records are fetched ahead.
+  async function update(started = performance.now(), typed = false): Promise<void> {
     const mine = ++sequence;
     const text = input!.value;
     // With a filter chosen, an empty query browses the stories it allows.
@@ -227,6 +230,7 @@ export function enhanceSearch(host: HTMLElement): void {
       if (!onPage) region.hidden = document.activeElement !== input && !host.contains(document.activeElement);
       const detail: RenderedDetail = { query: text, ms: performance.now() - started, shown: answer.results.length };
       host.dispatchEvent(new CustomEvent('clippings-search:rendered', { detail, bubbles: true }));
+      if (typed && !filters?.chosen()) search.prefetch(text, limit * AHEAD);
     } catch (error) {
       if (mine === sequence) status.textContent = 'Search is not available right now. Please try again.';
       console.error(error);
@@ -241,7 +245,7 @@ export function enhanceSearch(host: HTMLElement): void {
     if (onPage && typing) history.replaceState(null, '', searchUrl(input.value));
     else if (onPage) history.pushState(null, '', searchUrl(input.value));
     typing = true;
-    void update(started);
+    void update(started, true);
   });
   if (onPage) {
     form.addEventListener('submit', (event) => {
