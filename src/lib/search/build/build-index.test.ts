@@ -5,7 +5,7 @@ import { buildSearchIndex } from './build-index.ts';
 import { FIXTURE_TEXTS } from './fixture-archive.ts';
 import { SEARCH_OPTIONS, type SearchDocument } from '../format/options.ts';
 import { shardIndex } from './shard-index.ts';
-import { bestHeadlines } from './best-headlines.ts';
+import { firstPagesOf } from './first-pages.ts';
 import { readHeadline, type Headline } from '../format/headlines.ts';
 import { decodeShard } from '../format/shard-format.ts';
 import { toSearchDocument } from '../format/story-record.ts';
@@ -99,7 +99,7 @@ describe('shardIndex', () => {
   it("carries the headlines of a one-word query's first results for each of its terms", () => {
     const stories = FIXTURE_TEXTS.map(({ slug, title }) => ({ slug, title }));
     const shards = shardIndex(built, { targetChars: 600, headlines: { stories, perTerm: 1, fewest: 1 } });
-    const first = bestHeadlines(built, { perTerm: 1, fewest: 1 });
+    const first = firstPagesOf(built, { perTerm: 1, fewest: 1 });
     let carried = 0;
     for (const shard of shards) {
       const headlines = new Map<number, Headline>();

@@ -4,10 +4,10 @@
  * with a given prefix live in a contiguous run of shards. A shard holds its
  * terms' postings in the compact format of shard-format.ts, which the browser
  * decodes into MiniSearch's radix tree with typed postings, and the headlines
- * of a one-word query's first results for each of its terms (`best-headlines.ts`).
+ * of a one-word query's first results for each of its terms (`first-pages.ts`).
  */
 import type { BuiltIndex, TermPostings } from './build-index.ts';
-import { bestHeadlines } from './best-headlines.ts';
+import { firstPagesOf } from './first-pages.ts';
 import { encodeShard, FREQUENCY_SCALE } from '../format/shard-format.ts';
 import { storeHeadline, type FirstPage, type Headline, type StoredHeadline } from '../format/headlines.ts';
 
@@ -42,7 +42,7 @@ export interface ShardOptions {
 export function shardIndex(index: BuiltIndex, options: ShardOptions): Shard[] {
   const terms = [...index.terms.keys()].sort(compareTerms);
   const scale = options.scale ?? FREQUENCY_SCALE;
-  const best = options.headlines ? bestHeadlines(index, { ...options.headlines, scale }) : new Map<string, FirstPage>();
+  const pages = options.headlines ? firstPagesOf(index, { ...options.headlines, scale }) : new Map<string, FirstPage>();
   const stories = options.headlines?.stories ?? [];
   const shards: Shard[] = [];
   let run: string[] = [];
@@ -50,10 +50,10 @@ export function shardIndex(index: BuiltIndex, options: ShardOptions): Shard[] {
   let size = 0;
   const close = () => {
     const headlines = [...carried.values()].sort((a, b) => a[0] - b[0]);
-    shards.push({ first: run[0] ?? '', json: encodeShard(index, run, scale, headlines, best) });
+    shards.push({ first: run[0] ?? '', json: encodeShard(index, run, scale, headlines, pages) });
   };
   for (const term of terms) {
-    const page = best.get(term);
+    const page = pages.get(term);
     const picked = (page?.ids ?? []).map((id) => storeHeadline(id, stories[id]!));
     const cost =
       estimateTerm(term, index.terms.get(term) as TermPostings) +

@@ -54,7 +54,7 @@ export interface CarriedByShard {
  * @param terms The shard's terms, in order.
  * @param scale Frequency scale (tests raise it to compare scores exactly).
  * @param headlines Headlines the shard carries (`storeHeadline`), by id.
- * @param firstPages First pages of its terms' one-word queries (`bestHeadlines`).
+ * @param firstPages First pages of its terms' one-word queries (`firstPagesOf`).
  * @returns The shard's JSON.
  */
 export function encodeShard(

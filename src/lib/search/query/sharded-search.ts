@@ -63,7 +63,7 @@ export interface ShardedSearch {
   suggest(term: string): Promise<string | undefined>;
   /**
    * The first page of a one-word query for an indexed term, when the term's
-   * shard carries it (`best-headlines.ts`): it needs that shard alone, not
+   * shard carries it (`first-pages.ts`): it needs that shard alone, not
    * the vocabulary or the shards of the term's typo matches. The page is the
    * one `search([term], n)` gives.
    *

@@ -1,9 +1,10 @@
 /**
- * Which headlines a shard carries (`format/headlines.ts`): for each of its
- * terms, the first page of a one-word query's results, ranked as the browser
- * ranks them (`score-term.ts`: the word, its prefix and typo matches, over
- * frequencies rounded as the shards store them). A query for the word then
- * shows its first results from the shards it fetched, before any record.
+ * What a shard carries beside postings (`format/headlines.ts`): for each of
+ * its terms in enough stories, the first page of a one-word query's results
+ * (and those stories' headlines), ranked as the browser ranks them
+ * (`score-term.ts`: the word, its prefix and typo matches, over frequencies
+ * rounded as the shards store them). A query for the word then shows its
+ * first results from the word's shard, before anything else arrives.
  */
 import type { BuiltIndex, TermPostings } from './build-index.ts';
 import { FUZZY_HEAD_LENGTH } from '../format/options.ts';
@@ -13,7 +14,7 @@ import { scoreTerm } from '../query/score-term.ts';
 import { combineAll } from '../query/sharded-search.ts';
 
 /** Which terms, and how many results each. */
-export interface BestHeadlineOptions {
+export interface FirstPageOptions {
   /** Results per term. */
   perTerm: number;
   /** Only terms in at least this many stories: the words readers search for. */
@@ -29,9 +30,9 @@ export interface BestHeadlineOptions {
  * @param options How many results, for which terms.
  * @returns Each term's first page: how many stories its query matches, and the best, best first (ties by id).
  */
-export function bestHeadlines(index: BuiltIndex, options: BestHeadlineOptions): Map<string, FirstPage> {
-  const best = new Map<string, FirstPage>();
-  if (options.perTerm <= 0) return best;
+export function firstPagesOf(index: BuiltIndex, options: FirstPageOptions): Map<string, FirstPage> {
+  const pages = new Map<string, FirstPage>();
+  if (options.perTerm <= 0) return pages;
   const scale = options.scale ?? FREQUENCY_SCALE;
   // Sorted, the words of one head are contiguous.
   const terms = [...index.terms.keys()].sort();
@@ -63,8 +64,8 @@ export function bestHeadlines(index: BuiltIndex, options: BestHeadlineOptions): 
     const words = decodeShard(encodeShard(index, group, scale), scale);
     for (const term of wanted) {
       const { total, hits } = combineAll([scoreTerm([words], term, index.documentCount, accumulator)], index.documentCount, options.perTerm);
-      best.set(term, { total, ids: hits.map((hit) => hit.id) });
+      pages.set(term, { total, ids: hits.map((hit) => hit.id) });
     }
   }
-  return best;
+  return pages;
 }
