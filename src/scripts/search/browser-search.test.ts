@@ -137,17 +137,23 @@ describe('createBrowserSearch', () => {
 
   it('fetches ahead the records of more results than a page shows, which the next query then uses', async () => {
     const search = createBrowserSearch(NONE_BASE);
+    const first = await search.run('harbour', 2);
+    expect(first.following).toHaveLength(2);
     fetched.length = 0;
-    search.prefetch('harbour', 3);
-    await vi.waitFor(() => expect(fetched.filter((name) => name.startsWith('docs/'))).toHaveLength(3));
+    search.prefetch(first);
+    await vi.waitFor(() => expect(fetched.filter((name) => name.startsWith('docs/'))).toHaveLength(2));
     const prefetched = fetched.filter((name) => name.startsWith('docs/'));
+    expect(prefetched).toEqual(first.following!.map((id) => `docs/${id}.jz`));
     fetched.length = 0;
-    const answer = await search.run('harbour', 3);
-    expect(answer.results.map((result) => `docs/${result.id}.jz`)).toEqual(prefetched);
+    const answer = await search.run('harbour', 4);
+    expect(answer.results.slice(2).map((result) => `docs/${result.id}.jz`)).toEqual(prefetched);
     expect(fetched.filter((name) => name.startsWith('docs/'))).toEqual([]);
-    // Nothing to fetch for a phrase or for stopwords alone.
-    search.prefetch('"harbour street"', 3);
-    search.prefetch('the', 3);
+    // Nothing to fetch for a phrase (its texts are checked instead) or for stopwords alone.
+    const phrase = await search.run('"harbour street"', 1);
+    const stopwords = await search.run('the', 1);
+    fetched.length = 0;
+    search.prefetch(phrase);
+    search.prefetch(stopwords);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fetched.filter((name) => name.startsWith('docs/') || name.startsWith('texts/'))).toEqual([]);
   });

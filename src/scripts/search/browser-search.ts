@@ -66,6 +66,8 @@ export interface SearchAnswer {
    * thread that paints them.
    */
   complete?: () => Promise<SearchAnswer>;
+  /** Ids of the page of results after these (not for a phrase query): `BrowserSearch#prefetch` fetches their records. */
+  following?: number[];
 }
 
 /** Search filters applied to a query (see `search-filters.ts`). */
@@ -95,15 +97,14 @@ export interface BrowserSearch {
    */
   text(id: number): Promise<StoryText>;
   /**
-   * Fetch, in the background, the records of a query's first `limit`
-   * results. Called with more results than a page shows while the reader
-   * types: the next letter narrows the query, and its first results are
-   * mostly among them, so they show without waiting for their records.
+   * Fetch, in the background, the records of the page of results after an
+   * answer's (`SearchAnswer#following`). Called while the reader types: the
+   * next letter narrows the query, and its first results are mostly among
+   * these two pages, so they show without waiting for their records.
    *
-   * @param text The query as typed.
-   * @param limit How many results' records.
+   * @param answer An answer shown.
    */
-  prefetch(text: string, limit: number): void;
+  prefetch(answer: SearchAnswer): void;
 }
 
 /**
@@ -183,10 +184,11 @@ export function createBrowserSearch(base: string, manifest?: SearchManifest): Br
   // results shown from their headlines or their records.
   async function answerFully(search: ShardedSearch, query: ParsedQuery, text: string, limit: number, filter?: SearchFilter): Promise<SearchAnswer> {
     const phrased = query.phrases.length > 0;
-    // A filter needs every match, to keep the allowed ones and count the rest.
+    // A filter needs every match, to keep the allowed ones and count the rest. Otherwise two pages:
+    // scoring the next costs no more, and `prefetch` fetches its records.
     const found = filter
       ? filterHits(query.terms.length > 0 ? await search.search(query.terms) : undefined, filter)
-      : await search.search(query.terms, phrased ? MAX_PHRASE_CHECKS : limit);
+      : await search.search(query.terms, phrased ? MAX_PHRASE_CHECKS : 2 * limit);
     let { hits, total } = found;
     let exact = true;
     if (phrased) {
@@ -206,6 +208,7 @@ export function createBrowserSearch(base: string, manifest?: SearchManifest): Br
       );
     const answer: SearchAnswer = { query, total, exact, results: [] };
     if (filter) answer.matches = maskOf(hits, filter.allowed.length);
+    if (!phrased) answer.following = hits.slice(limit, 2 * limit).map((hit) => hit.id);
     const early = phrased ? undefined : showFromHeadlines(search, shown);
     if (early) {
       const without = { ...answer };
@@ -226,13 +229,8 @@ export function createBrowserSearch(base: string, manifest?: SearchManifest): Br
       getEngine().catch(() => (engine = undefined));
     },
     text: getText,
-    prefetch(text, limit) {
-      const query = parseQuery(text);
-      if (query.terms.length === 0 || query.phrases.length > 0) return;
-      getEngine()
-        .then((search) => search.search(query.terms, limit))
-        .then(({ hits }) => Promise.all(hits.map((hit) => getRecord(hit.id))))
-        .catch(() => undefined);
+    prefetch(answer) {
+      for (const id of answer.following ?? []) getRecord(id).catch(() => undefined);
     },
     async run(text, limit, filter) {
       const query = parseQuery(text);

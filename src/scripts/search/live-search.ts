@@ -17,8 +17,6 @@ import { afterPaint } from './after-paint.ts';
 /** Results loaded per page on the search page, and shown in the header panel. */
 const PAGE_SIZE = 10;
 const PANEL_SIZE = 6;
-/** While typing, records are fetched ahead for this many pages of results (`BrowserSearch#prefetch`). */
-const AHEAD = 2;
 
 let shared: BrowserSearch | undefined;
 const sharedSearch = () => (shared ??= createBrowserSearch(new URL(paths.searchData(), location.origin).href, readInlineManifest(document)));
@@ -230,7 +228,7 @@ export function enhanceSearch(host: HTMLElement): void {
       if (!onPage) region.hidden = document.activeElement !== input && !host.contains(document.activeElement);
       const detail: RenderedDetail = { query: text, ms: performance.now() - started, shown: answer.results.length };
       host.dispatchEvent(new CustomEvent('clippings-search:rendered', { detail, bubbles: true }));
-      if (typed && !filters?.chosen()) search.prefetch(text, limit * AHEAD);
+      if (typed) search.prefetch(answer);
     } catch (error) {
       if (mine === sequence) status.textContent = 'Search is not available right now. Please try again.';
       console.error(error);
