@@ -105,9 +105,12 @@ function watchForResults(selector: string): void {
     const [first] = entries.getEntries() as (PerformanceEntry & { renderTime: number })[];
     if (first) marks.__firstResults = first.renderTime || first.startTime;
   }).observe({ type: 'element', buffered: true });
-  new MutationObserver(() => {
-    const links = document.querySelectorAll(`${selector}:not([elementtiming])`);
-    if (links.length > 0 && marks.__firstFrame === undefined) requestAnimationFrame(() => (marks.__firstFrame = performance.now()));
+  // Only the first links shown count: once they are marked, the watcher stops, as it did before.
+  new MutationObserver((_, observer) => {
+    const links = document.querySelectorAll(selector);
+    if (links.length === 0) return;
+    observer.disconnect();
+    requestAnimationFrame(() => (marks.__firstFrame = performance.now()));
     for (const link of links) {
       for (const element of [link, link.parentElement, ...link.querySelectorAll('*')]) element?.setAttribute('elementtiming', 'search-result');
     }
