@@ -173,6 +173,29 @@ describe('search page', () => {
     expect(await page.locator('head script[src]:not([type])').count()).toBe(1);
   });
 
+  it('keeps the results it shows attached as the answer completes, rather than inserting them again', async () => {
+    // The page's script shows the first results; the search box, once set up, shows the same answer
+    // again. A result inserted a second time is laid out and painted anew.
+    await page.addInitScript(() => {
+      const marks = window as unknown as { reinserted: string[]; rendered: boolean };
+      marks.reinserted = [];
+      marks.rendered = false;
+      const inserted = new WeakSet<Node>();
+      new MutationObserver((records) => {
+        for (const node of records.flatMap((record) => [...record.addedNodes])) {
+          if (!(node instanceof HTMLLIElement)) continue;
+          if (inserted.has(node)) marks.reinserted.push(node.textContent ?? '');
+          inserted.add(node);
+        }
+      }).observe(document, { childList: true, subtree: true });
+      addEventListener('clippings-search:rendered', () => (marks.rendered = true));
+    });
+    await searchPage('port alder');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { rendered: boolean }).rendered)).toBe(true);
+    expect(await pageResults().count()).toBeGreaterThan(1);
+    expect(await page.evaluate(() => (window as unknown as { reinserted: string[] }).reinserted)).toEqual([]);
+  });
+
   it('shows result links from the headlines in the index before the records arrive, then their snippets, keeping focus', async () => {
     // The stories with "rovers" have it in their headline: the shards carry those headlines.
     let held = 0;

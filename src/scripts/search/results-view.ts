@@ -42,7 +42,7 @@ export function showAnswer(
   // Results shown from their headlines are shown again once their records arrive: keep the reader's place.
   const focused = document.activeElement?.closest('li');
   const focusedAt = focused && focused.parentElement === view.list ? [...view.list.children].indexOf(focused) : -1;
-  view.list.replaceChildren(...items);
+  placeChildren(view.list, items);
   if (focusedAt >= 0 && !items[focusedAt]?.contains(document.activeElement)) items[focusedAt]?.querySelector('a')?.focus();
   const helpNode = answer.total === 0 && options.searchUrl ? renderHelp(answer, options.searchUrl) : null;
   view.help.replaceChildren(...(helpNode ? [helpNode] : []));
@@ -56,4 +56,21 @@ export function showAnswer(
     view.all.textContent = `All ${groupDigits(answer.total)} results`;
   }
   return items;
+}
+
+// Make `nodes` the parent's children, moving only what is out of place. The same answer is shown
+// again as it completes (the search box takes over the page's first results, records fill in): a
+// result already in place stays attached, rather than being laid out and painted anew, and keeps
+// the reader's focus.
+function placeChildren(parent: Element, nodes: readonly Node[]): void {
+  let at: ChildNode | null = parent.firstChild;
+  for (const node of nodes) {
+    if (node === at) at = at.nextSibling;
+    else parent.insertBefore(node, at);
+  }
+  while (at) {
+    const next: ChildNode | null = at.nextSibling;
+    at.remove();
+    at = next;
+  }
 }
