@@ -56,6 +56,10 @@ describe('header search box', () => {
     await noScript.locator('#site-search').press('Enter');
     await noScript.waitForURL(/\/search\/\?q=ferry$/);
     expect(await noScript.locator('noscript').count()).toBe(1);
+    // No control that needs the script shows.
+    for (const control of ['[data-theme-toggle]', '.search-filters', '.search-shortcut']) {
+      expect(await noScript.locator(control).isVisible()).toBe(false);
+    }
     await plain.close();
   });
 });
@@ -100,9 +104,9 @@ describe('search page', () => {
     // One script file in all: the live search is not fetched again for the search box.
     await page.locator('clippings-search[data-mode="page"][data-enhanced]').waitFor();
     expect(scripts).toEqual([head[0]![0]]);
-    // The scripts it stands for ran once the page was parsed: the theme toggle and the shortcut setting show.
-    await expect.poll(() => page.locator('[data-theme-toggle]').isVisible()).toBe(true);
-    await expect.poll(() => page.locator('.search-shortcut').isVisible()).toBe(true);
+    // The scripts it stands for ran once the page was parsed: the theme toggle and the shortcut setting are set up.
+    await page.locator('[data-theme-toggle][data-enhanced]').waitFor();
+    await page.locator('[data-search-shortcut][data-enhanced]').waitFor();
     // The header box loads nothing more when used, and answers from the same code.
     await page.locator('#site-search').fill('ferry');
     await page.locator('.search-panel .search-result').first().waitFor();
@@ -127,13 +131,13 @@ describe('search page', () => {
   });
 
   it("sets up the page's other controls once the first results are shown, or a second after the page when they are slow", async () => {
-    // When the first result link and the theme toggle (shown by its script) appear, in page time.
+    // When the first result link appears and the theme toggle is set up by its script, in page time.
     await page.addInitScript(() => {
       const marks = window as unknown as { resultsAt?: number; controlsAt?: number };
       new MutationObserver(() => {
         marks.resultsAt ??= document.querySelector('#search-page-results .search-result-title') ? performance.now() : undefined;
         const toggle = document.querySelector('[data-theme-toggle]');
-        marks.controlsAt ??= toggle && !toggle.hasAttribute('hidden') ? performance.now() : undefined;
+        marks.controlsAt ??= toggle?.hasAttribute('data-enhanced') ? performance.now() : undefined;
       }).observe(document, { childList: true, subtree: true, attributes: true });
     });
     await searchPage('harbour');
@@ -151,7 +155,7 @@ describe('search page', () => {
     page = await context.newPage();
     await page.route('**/search/data/shards/**', () => undefined);
     await searchPage('harbour');
-    await expect.poll(() => page.locator('[data-theme-toggle]').isVisible(), { timeout: 5_000 }).toBe(true);
+    await page.locator('[data-theme-toggle][data-enhanced]').waitFor({ timeout: 5_000 });
     await page.locator('clippings-search[data-mode="page"][data-enhanced]').waitFor({ timeout: 5_000 });
     expect(await pageResults().count()).toBe(0);
   });
@@ -194,6 +198,29 @@ describe('search page', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as { rendered: boolean }).rendered)).toBe(true);
     expect(await pageResults().count()).toBeGreaterThan(1);
     expect(await page.evaluate(() => (window as unknown as { reinserted: string[] }).reinserted)).toEqual([]);
+  });
+
+  it("does not move the first results as the page's controls are set up", async () => {
+    // Where the first result is when it is shown, and where it is once the page's scripts have run.
+    await page.addInitScript(() => {
+      const marks = window as unknown as { shownAt?: number };
+      new MutationObserver((_, observer) => {
+        const first = document.querySelector('#search-page-results .search-result');
+        if (!first) return;
+        marks.shownAt = first.getBoundingClientRect().top;
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await searchPage('port alder');
+    await page.locator('[data-theme-toggle][data-enhanced]').waitFor();
+    await page.locator('clippings-search[data-mode="page"][data-enhanced]').waitFor();
+    const shownAt = await page.evaluate(() => (window as unknown as { shownAt?: number }).shownAt);
+    expect(shownAt).toBeGreaterThan(0);
+    expect(
+      await pageResults()
+        .first()
+        .evaluate((item) => item.getBoundingClientRect().top),
+    ).toBe(shownAt);
   });
 
   it('shows result links from the headlines in the index before the records arrive, then their snippets, keeping focus', async () => {

@@ -154,7 +154,6 @@ export function enhanceSearch(host: HTMLElement): void {
         console.error(error);
       }));
   if (filterPanel) {
-    filterPanel.hidden = false;
     filterPanel.addEventListener('toggle', () => filterPanel.open && void loadFilters());
     if (FACET_KINDS.some((kind) => new URL(location.href).searchParams.get(kind))) {
       filterPanel.open = true;

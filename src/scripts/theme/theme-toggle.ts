@@ -11,8 +11,8 @@ if (button) {
   const system = matchMedia('(prefers-color-scheme: dark)');
   const current = () => root.dataset.theme || (system.matches ? 'dark' : 'light');
   const show = () => button.setAttribute('aria-pressed', String(current() === 'dark'));
-  button.hidden = false;
   show();
+  button.dataset.enhanced = '';
   system.addEventListener('change', show);
   button.addEventListener('click', () => {
     const next = current() === 'dark' ? 'light' : 'dark';
