@@ -119,7 +119,12 @@ describe('search page', () => {
     await searchPage('harbour');
     await pageResults().first().waitFor();
     expect(await page.locator('head script#search-manifest[type="application/json"] + script[src]').count()).toBe(1);
-    expect(await page.locator('link[rel="preload"]').count()).toBe(0);
+    expect(await page.locator('link[rel="preload"]:not([as="style"])').count()).toBe(0);
+    // The style sheets, which the parser would request only once the script has run, are preloaded before it.
+    const sheets = await page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(sheets.length).toBeGreaterThan(0);
+    expect(await page.locator('link[rel="preload"][as="style"] ~ script[src]').count()).toBe(1);
+    expect(await page.locator('link[rel="preload"][as="style"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(sheets);
     expect(data[0]).toMatch(/^(shards|vocabulary)\//);
     expect(data).not.toContain('manifest.json');
     // A page without it fetches it when its search box is first used.

@@ -11,7 +11,7 @@ describe('replaceModuleScripts', () => {
     );
     expect(replaceModuleScripts(html, '/_astro/page.X1.js')).toBe(
       page(
-        '<script>theme()</script><link rel="preload" href="/m.json" as="fetch"><script src="/_astro/page.X1.js"></script><link rel="stylesheet" href="/s.css">',
+        '<script>theme()</script><link rel="preload" href="/m.json" as="fetch"><link rel="preload" href="/s.css" as="style"><script src="/_astro/page.X1.js"></script><link rel="stylesheet" href="/s.css">',
         '<p>x</p><script type="application/ld+json">{}</script>',
       ),
     );
@@ -19,9 +19,24 @@ describe('replaceModuleScripts', () => {
 
   it('with module scripts in the body only, puts the classic script before the first style sheet', () => {
     const html = page('<title>t</title><link rel="stylesheet" href="/s.css">', '<script type="module" src="/_astro/c.js"></script>');
-    expect(replaceModuleScripts(html, '/p.js')).toBe(page('<title>t</title><script src="/p.js"></script><link rel="stylesheet" href="/s.css">', ''));
+    expect(replaceModuleScripts(html, '/p.js')).toBe(
+      page('<title>t</title><link rel="preload" href="/s.css" as="style"><script src="/p.js"></script><link rel="stylesheet" href="/s.css">', ''),
+    );
     expect(replaceModuleScripts(page('<title>t</title>', '<script type=module src="/c.js"></script>'), '/p.js')).toBe(
       page('<title>t</title><script src="/p.js"></script>', ''),
+    );
+  });
+
+  it('preloads the style sheets after the script, for their media, ahead of it: the parser waits for the script', () => {
+    const html = page(
+      "<link rel=stylesheet href=/early.css><script type=module src=/a.js></script><link rel='stylesheet' href='/s.css' media='print'><link rel=\"stylesheet\" href=\"/t.css\">",
+      '',
+    );
+    expect(replaceModuleScripts(html, '/p.js')).toBe(
+      page(
+        '<link rel=stylesheet href=/early.css><link rel="preload" href=\'/s.css\' as="style" media=\'print\'><link rel="preload" href="/t.css" as="style"><script src="/p.js"></script><link rel=\'stylesheet\' href=\'/s.css\' media=\'print\'><link rel="stylesheet" href="/t.css">',
+        '',
+      ),
     );
   });
 
