@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { buildWebManifest, iconPath } from './web-manifest.ts';
 
 describe('buildWebManifest', () => {
@@ -14,5 +15,13 @@ describe('buildWebManifest', () => {
 
   it('keeps a short name whole', () => {
     expect(buildWebManifest({ name: 'Clippings', description: 'x', lang: 'en', base: '/' }).short_name).toBe('Clippings');
+  });
+});
+
+describe('the icon (public/favicon.svg)', () => {
+  it('draws its letter as a path, not text: the same on every machine, and no fonts looked up to show it', () => {
+    const svg = readFileSync(new URL('../../../public/favicon.svg', import.meta.url), 'utf8');
+    expect(svg).toMatch(/<path\b[^>]*\bd="M/);
+    expect(svg).not.toMatch(/<text\b|font-family/);
   });
 });
