@@ -61,8 +61,9 @@ export function scoreTerm(shards: readonly LoadedShard[], term: string, document
   }
   const touched: number[] = [];
   for (const { data, weight } of derived.values()) {
-    data.forEach((postings, fieldId) => {
-      if (!postings) return;
+    for (let fieldId = 0; fieldId < data.length; fieldId++) {
+      const postings = data[fieldId];
+      if (!postings) continue;
       const count = postings.ids.length;
       const idf = Math.log(1 + (documentCount - count + 0.5) / (count + 0.5));
       const factor = weight * (BOOSTS[fieldId] ?? 1) * idf;
@@ -73,13 +74,13 @@ export function scoreTerm(shards: readonly LoadedShard[], term: string, document
         if (accumulator[id] === 0) touched.push(id);
         accumulator[id]! += factor * (d + (frequency * (k + 1)) / (frequency + k));
       }
-    });
+    }
   }
   const ids = Int32Array.from(touched);
   const scores = new Float64Array(ids.length);
-  ids.forEach((id, i) => {
-    scores[i] = accumulator[id]!;
-    accumulator[id] = 0;
-  });
+  for (let i = 0; i < ids.length; i++) {
+    scores[i] = accumulator[ids[i]!]!;
+    accumulator[ids[i]!] = 0;
+  }
   return { ids, scores, terms: [...derived.keys()] };
 }

@@ -257,14 +257,19 @@ export function combineAll(perTerm: readonly TermHits[], documentCount: number, 
     top = Array.from(ids.keys()).sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
     top.length = Math.min(top.length, limit);
   } else {
-    // Most candidates fail the first comparison, so this stays linear.
+    // Most candidates fall below the last kept, so this stays linear: tens of thousands at 100k stories.
     top = [];
+    let floorScore = -Infinity;
+    let floorId = -1;
     for (let i = 0; i < ids.length; i++) {
-      if (top.length >= limit && !better(i, top[top.length - 1]!)) continue;
+      const score = scores[i]!;
+      if (top.length >= limit && (score < floorScore || (score === floorScore && ids[i]! > floorId))) continue;
       let at = top.length;
       while (at > 0 && better(i, top[at - 1]!)) at--;
       top.splice(at, 0, i);
       if (top.length > limit) top.pop();
+      const last = top[top.length - 1]!;
+      [floorScore, floorId] = [scores[last]!, ids[last]!];
     }
   }
   return { total: ids.length, hits: top.map((i) => ({ id: ids[i]!, score: scores[i]!, terms })) };
