@@ -219,6 +219,8 @@ describe('search page', () => {
     await searchPage('port alder');
     await page.locator('[data-theme-toggle][data-enhanced]').waitFor();
     await page.locator('clippings-search[data-mode="page"][data-enhanced]').waitFor();
+    // Measured once the records are in: the results shown from headlines are replaced then.
+    await pageResults().first().locator('.search-result-snippet').waitFor();
     const shownAt = await page.evaluate(() => (window as unknown as { shownAt?: number }).shownAt);
     expect(shownAt).toBeGreaterThan(0);
     expect(
@@ -268,6 +270,35 @@ describe('search page', () => {
     await expect.poll(() => page.url()).toMatch(/\/search\/\?q=ferry$/);
     await expect.poll(() => page.locator('#search-page-input').inputValue()).toBe('ferry');
     await expect.poll(() => pageResults().first().textContent()).toMatch(/Ferry/);
+  });
+
+  it('puts the query in the address once typing pauses, and before a result typed to is followed', async () => {
+    await page.addInitScript(() => {
+      const calls = ((window as unknown as { historyCalls: string[] }).historyCalls = []);
+      for (const name of ['pushState', 'replaceState'] as const) {
+        const original = history[name].bind(history);
+        history[name] = (...args: Parameters<History['pushState']>) => {
+          calls.push(name);
+          original(...args);
+        };
+      }
+    });
+    await searchPage('ferry');
+    await pageResults().first().waitFor();
+    // Typing quickly changes the address once, when it pauses: a new entry, as the first change after a search.
+    await page.locator('#search-page-input').press('End');
+    await page.locator('#search-page-input').pressSequentially(' terminal');
+    await expect.poll(() => page.url()).toMatch(/\/search\/\?q=ferry\+terminal$/);
+    expect(await page.evaluate(() => (window as unknown as { historyCalls: string[] }).historyCalls)).toEqual(['pushState']);
+    // Followed at once, before the pause: Back still finds what was typed.
+    await page.locator('#search-page-input').fill('drones');
+    await expect.poll(() => pageResults().first().textContent()).toMatch(/Drones/);
+    await pageResults().first().locator('.search-result-title').click();
+    await page.waitForURL(/\/articles\//);
+    await page.goBack();
+    await expect.poll(() => page.url()).toMatch(/\/search\/\?q=drones$/);
+    await page.goBack();
+    await expect.poll(() => page.url()).toMatch(/\/search\/\?q=ferry$/);
   });
 
   it('moves through results with the arrow keys and back to the box', async () => {

@@ -1,9 +1,9 @@
 /**
  * Live search, loaded on demand by `<clippings-search>`: results as the
  * reader types, in a panel under the header box or in the search page's
- * results region. The query lives in the URL on the search page (typing
- * replaces the history entry, submitting pushes one), and arrows move
- * between results.
+ * results region. The query lives in the URL on the search page (once typing
+ * pauses, the first pause after a search pushes a history entry and later
+ * ones replace it; submitting pushes one), and arrows move between results.
  */
 import { paths } from '../../lib/site/paths.ts';
 import { createBrowserSearch, type BrowserSearch, type SearchAnswer, type ShownResult } from './browser-search.ts';
@@ -17,6 +17,8 @@ import { afterPaint } from './after-paint.ts';
 /** Results loaded per page on the search page, and shown in the header panel. */
 const PAGE_SIZE = 10;
 const PANEL_SIZE = 6;
+/** How long typing pauses before the address follows the box (DESIGN.md, "Browser"). */
+const ADDRESS_PAUSE_MS = 300;
 
 let shared: BrowserSearch | undefined;
 const sharedSearch = () => (shared ??= createBrowserSearch(new URL(paths.searchData(), location.origin).href, readInlineManifest(document)));
@@ -166,6 +168,28 @@ export function enhanceSearch(host: HTMLElement): void {
   // starts a new history entry; later keystrokes update it, so Back returns to
   // the previous search rather than the previous letter.
   let typing = false;
+  // The address follows the box once typing pauses: each change is a call to the browser process
+  // (up to 7 ms on a busy machine), and Chromium may fetch and decode the page's icon again.
+  let addressChange: ReturnType<typeof setTimeout> | undefined;
+  let changeAddress: (() => void) | undefined;
+  let pushPending = false;
+  const cancelAddressChange = () => {
+    clearTimeout(addressChange);
+    changeAddress = undefined;
+    pushPending = false;
+  };
+  const followInAddress = (url: string) => {
+    pushPending ||= !typing;
+    clearTimeout(addressChange);
+    changeAddress = () => {
+      if (pushPending) history.pushState(null, '', url);
+      else history.replaceState(null, '', url);
+      cancelAddressChange();
+    };
+    addressChange = setTimeout(changeAddress, ADDRESS_PAUSE_MS);
+  };
+  // A reader who follows a link before the pause comes back to what they typed.
+  if (onPage) document.addEventListener('click', () => changeAddress?.(), { capture: true });
 
   input.setAttribute('aria-controls', region.id);
 
@@ -239,8 +263,7 @@ export function enhanceSearch(host: HTMLElement): void {
   input.addEventListener('input', () => {
     const started = performance.now();
     limit = onPage ? PAGE_SIZE : PANEL_SIZE;
-    if (onPage && typing) history.replaceState(null, '', searchUrl(input.value));
-    else if (onPage) history.pushState(null, '', searchUrl(input.value));
+    if (onPage) followInAddress(searchUrl(input.value));
     typing = true;
     void update(started, true);
   });
@@ -248,11 +271,13 @@ export function enhanceSearch(host: HTMLElement): void {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const started = performance.now();
+      cancelAddressChange();
       if (new URL(location.href).searchParams.get('q') !== input.value) history.pushState(null, '', searchUrl(input.value));
       typing = false;
       void update(started);
     });
     addEventListener('popstate', () => {
+      cancelAddressChange();
       input.value = new URL(location.href).searchParams.get('q') ?? '';
       limit = PAGE_SIZE;
       typing = false;
