@@ -274,7 +274,8 @@ describe('search page', () => {
 
   it('puts the query in the address once typing pauses, and before a result typed to is followed', async () => {
     await page.addInitScript(() => {
-      const calls = ((window as unknown as { historyCalls: string[] }).historyCalls = []);
+      const calls: string[] = [];
+      (window as unknown as { historyCalls: string[] }).historyCalls = calls;
       for (const name of ['pushState', 'replaceState'] as const) {
         const original = history[name].bind(history);
         history[name] = (...args: Parameters<History['pushState']>) => {
