@@ -164,12 +164,13 @@ export function enhanceSearch(host: HTMLElement): void {
   }
   let sequence = 0;
   let limit = onPage ? PAGE_SIZE : PANEL_SIZE;
-  // The first keystroke after a search was loaded, submitted or restored
-  // starts a new history entry; later keystrokes update it, so Back returns to
-  // the previous search rather than the previous letter.
+  // The first change of address after a search was loaded, submitted or
+  // restored starts a new history entry; later ones update it, so Back returns
+  // to the previous search rather than the previous letter.
   let typing = false;
-  // The address follows the box once typing pauses: each change is a call to the browser process
-  // (up to 7 ms on a busy machine), and Chromium may fetch and decode the page's icon again.
+  // The address follows the box once typing pauses, not on every letter: each change is a call to
+  // the browser process (up to 7 ms on a busy machine), and Chromium may fetch and decode the page's
+  // icon again.
   let addressChange: ReturnType<typeof setTimeout> | undefined;
   let changeAddress: (() => void) | undefined;
   let pushPending = false;
