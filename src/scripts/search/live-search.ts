@@ -13,12 +13,11 @@ import type { SearchFilters } from './search-filters.ts';
 import { FACET_KINDS } from '../../lib/search/format/facets.ts';
 import { readInlineManifest } from '../../lib/search/format/inline-manifest.ts';
 import { afterPaint } from './after-paint.ts';
+import { followAddress } from './follow-address.ts';
 
 /** Results loaded per page on the search page, and shown in the header panel. */
 const PAGE_SIZE = 10;
 const PANEL_SIZE = 6;
-/** How long typing pauses before the address follows the box (DESIGN.md, "Browser"). */
-const ADDRESS_PAUSE_MS = 300;
 
 let shared: BrowserSearch | undefined;
 const sharedSearch = () => (shared ??= createBrowserSearch(new URL(paths.searchData(), location.origin).href, readInlineManifest(document)));
@@ -168,29 +167,7 @@ export function enhanceSearch(host: HTMLElement): void {
   // restored starts a new history entry; later ones update it, so Back returns
   // to the previous search rather than the previous letter.
   let typing = false;
-  // The address follows the box once typing pauses, not on every letter: each change is a call to
-  // the browser process (up to 7 ms on a busy machine), and Chromium may fetch and decode the page's
-  // icon again.
-  let addressChange: ReturnType<typeof setTimeout> | undefined;
-  let changeAddress: (() => void) | undefined;
-  let pushPending = false;
-  const cancelAddressChange = () => {
-    clearTimeout(addressChange);
-    changeAddress = undefined;
-    pushPending = false;
-  };
-  const followInAddress = (url: string) => {
-    pushPending ||= !typing;
-    clearTimeout(addressChange);
-    changeAddress = () => {
-      if (pushPending) history.pushState(null, '', url);
-      else history.replaceState(null, '', url);
-      cancelAddressChange();
-    };
-    addressChange = setTimeout(changeAddress, ADDRESS_PAUSE_MS);
-  };
-  // A reader who follows a link before the pause comes back to what they typed.
-  if (onPage) document.addEventListener('click', () => changeAddress?.(), { capture: true });
+  const address = onPage ? followAddress() : undefined;
 
   input.setAttribute('aria-controls', region.id);
 
@@ -264,7 +241,7 @@ export function enhanceSearch(host: HTMLElement): void {
   input.addEventListener('input', () => {
     const started = performance.now();
     limit = onPage ? PAGE_SIZE : PANEL_SIZE;
-    if (onPage) followInAddress(searchUrl(input.value));
+    address?.follow(searchUrl(input.value), !typing);
     typing = true;
     void update(started, true);
   });
@@ -272,13 +249,13 @@ export function enhanceSearch(host: HTMLElement): void {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const started = performance.now();
-      cancelAddressChange();
+      address?.cancel();
       if (new URL(location.href).searchParams.get('q') !== input.value) history.pushState(null, '', searchUrl(input.value));
       typing = false;
       void update(started);
     });
     addEventListener('popstate', () => {
-      cancelAddressChange();
+      address?.cancel();
       input.value = new URL(location.href).searchParams.get('q') ?? '';
       limit = PAGE_SIZE;
       typing = false;
