@@ -22,6 +22,14 @@ const movedPages = () => [...loadStoryRedirects(SITE.articlesDir), ...loadEntity
 let moved: Set<string> | undefined;
 const isMoved = (pathname: string) => (moved ??= new Set(movedPages().map((redirect) => redirect.from))).has(pathname);
 
+const searchPageCode = pageBundle({
+  base: SITE.base,
+  page: 'search/index.html',
+  entry: new URL('./src/scripts/search/search-page.ts', import.meta.url),
+  define: { __CLIPPINGS_BASE__: JSON.stringify(SITE.base) },
+  inline: [{ file: 'search/data/manifest.json', element: inlineManifestBlock }],
+});
+
 export default defineConfig({
   site: SITE.url,
   base: SITE.base,
@@ -30,7 +38,7 @@ export default defineConfig({
   cacheDir: SITE.cacheDir,
   build: {
     format: 'directory',
-    // One small stylesheet, shared and cached by every page.
+    // One small stylesheet, shared and cached by every page but search, which carries it (`searchPageCode`).
     inlineStylesheets: 'never',
     // Pages render a few at once, so one waiting on the disk does not idle the CPU.
     concurrency: 4,
@@ -44,7 +52,7 @@ export default defineConfig({
       __CLIPPINGS_ENTITY_HISTORY__: JSON.stringify({ file: SITE.entityHistoryFile, articlesDir: SITE.articlesDir }),
     },
     // Never inline a small script or asset into the page: the Content-Security-Policy
-    // allows scripts from files only (and the theme script by its hash).
+    // allows scripts from files only (and, by their hashes, the theme script and `searchPageCode`'s).
     build: { assetsInlineLimit: 0 },
     // Benchmark archives and raw dumps can hold 100k files: never watch them.
     server: { watch: { ignored: ['**/.bench/**', '**/content/raw/**', '**/dist/**'] } },
@@ -54,17 +62,13 @@ export default defineConfig({
       filter: (page) => !page.endsWith('/404/') && !page.endsWith('/offline/') && !isMoved(new URL(page).pathname.slice(SITE.base.length - 1)),
     }),
     searchIndex({ articlesDir: SITE.articlesDir }),
-    publishFiles({ base: SITE.base }),
-    // The search page's code as one classic script in its head: the query starts before the first paint.
-    // The index manifest goes before it, so the query fetches its shards at once. After `searchIndex`,
-    // whose `astro:build:done` writes the manifest into the output.
-    pageBundle({
-      base: SITE.base,
-      page: 'search/index.html',
-      entry: new URL('./src/scripts/search/search-page.ts', import.meta.url),
-      define: { __CLIPPINGS_BASE__: JSON.stringify(SITE.base) },
-      inline: [{ file: 'search/data/manifest.json', element: inlineManifestBlock }],
-    }),
+    // The search page's code (one classic script, bundled) and style sheets written into its head: the
+    // query starts, and the page is first laid out, without waiting for a request. The index manifest
+    // goes before the script, so the query fetches its shards at once. After `searchIndex`, whose
+    // `astro:build:done` writes the manifest into the output.
+    searchPageCode,
+    // After `searchPageCode`: the policy in `_headers` allows the code it wrote, by its hashes.
+    publishFiles({ base: SITE.base, inlineCode: () => searchPageCode.inlineCode() }),
     offline({ name: SITE.name, description: SITE.description, lang: SITE.lang, base: SITE.base }),
     // `_redirects` paths are the host's: under the base.
     redirectsFile({

@@ -93,24 +93,31 @@ describe('search page', () => {
     expect(await first.locator('.search-result-title').getAttribute('href')).toMatch(new RegExp(`^${TEST_BASE}articles/[^/]+/$`));
   });
 
-  it("loads its code as one classic script in the head, which also runs the page's other scripts", async () => {
-    const scripts: string[] = [];
-    page.on('request', (request) => request.url().includes('/_astro/') && request.url().endsWith('.js') && scripts.push(new URL(request.url()).pathname));
+  it("carries its code and style in its head, one classic script that also runs the page's other scripts", async () => {
+    const fetched: string[] = [];
+    page.on('request', (request) => /\.(js|css)$/.test(new URL(request.url()).pathname) && fetched.push(new URL(request.url()).pathname));
     await searchPage('harbour');
     await pageResults().first().waitFor();
-    const head = await page.locator('head script[src]').evaluateAll((tags) => tags.map((tag) => [tag.getAttribute('src'), tag.getAttribute('type')]));
-    expect(head).toEqual([[expect.stringMatching(new RegExp(`^${TEST_BASE}_astro/search-page\\.[\\w-]+\\.js$`)), null]]);
-    expect(await page.locator('script[type="module"], link[rel="modulepreload"]').count()).toBe(0);
-    // One script file in all: the live search is not fetched again for the search box.
+    // The theme script, then the page's own: both written into the head, neither a module.
+    const head = await page
+      .locator('head script:not([type])')
+      .evaluateAll((tags) => tags.map((tag) => [tag.hasAttribute('src'), tag.textContent?.length ?? 0]));
+    expect(head).toHaveLength(2);
+    expect(head.every(([src]) => !src)).toBe(true);
+    expect(head[1]![1]).toBeGreaterThan(10_000);
+    expect(await page.locator('script[type="module"], link[rel="modulepreload"], link[rel="stylesheet"]').count()).toBe(0);
+    expect(await page.locator('head style').count()).toBeGreaterThan(0);
+    // The page is styled from what it carries.
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('Iowan Old Style');
+    // The live search is not fetched for the search box either.
     await page.locator('clippings-search[data-mode="page"][data-enhanced]').waitFor();
-    expect(scripts).toEqual([head[0]![0]]);
     // The scripts it stands for ran once the page was parsed: the theme toggle and the shortcut setting are set up.
     await page.locator('[data-theme-toggle][data-enhanced]').waitFor();
     await page.locator('[data-search-shortcut][data-enhanced]').waitFor();
     // The header box loads nothing more when used, and answers from the same code.
     await page.locator('#site-search').fill('ferry');
     await page.locator('.search-panel .search-result').first().waitFor();
-    expect(scripts).toEqual([head[0]![0]]);
+    expect(fetched).toEqual([]);
   });
 
   it('carries the index manifest in the page: its query asks for shards first, never for manifest.json', async () => {
@@ -118,13 +125,8 @@ describe('search page', () => {
     page.on('request', (request) => request.url().includes('/search/data/') && data.push(request.url().split('/search/data/')[1]!));
     await searchPage('harbour');
     await pageResults().first().waitFor();
-    expect(await page.locator('head script#search-manifest[type="application/json"] + script[src]').count()).toBe(1);
-    expect(await page.locator('link[rel="preload"]:not([as="style"])').count()).toBe(0);
-    // The style sheets, which the parser would request only once the script has run, are preloaded before it.
-    const sheets = await page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
-    expect(sheets.length).toBeGreaterThan(0);
-    expect(await page.locator('link[rel="preload"][as="style"] ~ script[src]').count()).toBe(1);
-    expect(await page.locator('link[rel="preload"][as="style"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(sheets);
+    expect(await page.locator('head script#search-manifest[type="application/json"] + script:not([src]):not([type])').count()).toBe(1);
+    expect(await page.locator('link[rel="preload"]').count()).toBe(0);
     expect(data[0]).toMatch(/^(shards|vocabulary)\//);
     expect(data).not.toContain('manifest.json');
     // A page without it fetches it when its search box is first used.
@@ -178,8 +180,8 @@ describe('search page', () => {
     expect(await page.locator('#search-page-results .search-status').textContent()).toMatch(/matches? “harbour”/);
     expect(await page.locator('#search-page-input').inputValue()).toBe('harbour');
     expect(await page.locator('clippings-search[data-enhanced]').count()).toBe(0);
-    // The script that does it is a classic one in the head: it runs as soon as it arrives, before the first paint.
-    expect(await page.locator('head script[src]:not([type])').count()).toBe(1);
+    // The script that does it is a classic one written into the head: it runs as it is parsed, before the first paint.
+    expect(await page.locator('head script#search-manifest + script:not([src]):not([type])').count()).toBe(1);
   });
 
   it('keeps the results it shows attached as the answer completes, rather than inserting them again', async () => {

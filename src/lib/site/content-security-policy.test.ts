@@ -19,6 +19,18 @@ describe('buildContentSecurityPolicy', () => {
     expect(policy).not.toMatch(/unsafe|\*|https?:/);
   });
 
+  it('allows code written into pages by the hash of each text, scripts and style sheets apart', () => {
+    const inline = { scripts: ['go()'], styles: ['p{}', 'a{}'] };
+    for (const delivery of ['header', 'meta'] as const) {
+      const policy = buildContentSecurityPolicy({ delivery, inline });
+      expect(policy).toContain(`script-src 'self' ${hashSource(THEME_INIT_SCRIPT)} ${hashSource('go()')};`);
+      expect(policy).toContain(`style-src 'self' ${hashSource('p{}')} ${hashSource('a{}')};`);
+      expect(policy).not.toMatch(/unsafe|\*|https?:/);
+    }
+    // The policy of a page without such code is not widened by one with it.
+    expect(buildContentSecurityPolicy({ delivery: 'meta' })).toContain("style-src 'self';");
+  });
+
   it('leaves frame-ancestors out of the meta copy, which browsers ignore it in', () => {
     expect(buildContentSecurityPolicy({ delivery: 'header' })).toContain("frame-ancestors 'none'");
     expect(buildContentSecurityPolicy({ delivery: 'meta' })).not.toContain('frame-ancestors');

@@ -1,11 +1,11 @@
 /**
  * The search page's script. In a build, this file and all it imports become
- * one classic script in the page's head, in place of the page's module
- * scripts (`integrations/page-bundle.ts`): it runs as soon as it arrives,
- * before the first paint, and the page fetches its code in one request
- * rather than nine. It starts the query in the URL at once; the page's other
- * scripts (search boxes, shortcut setting, theme toggle, service worker) run
- * once the page is parsed, as the deferred module scripts they stand for
+ * one classic script written into the page's head, in place of the page's
+ * module scripts (`integrations/page-bundle.ts`): it runs as it is parsed,
+ * before the first paint, and the page fetches no code at all, where its
+ * modules were nine requests. It starts the query in the URL at once; the
+ * page's other scripts (search boxes, shortcut setting, theme toggle, service
+ * worker) run once the page is parsed, as the deferred module scripts they stand for
  * would, and once the first results are shown (DESIGN.md, "Browser"). In
  * `astro dev` the page loads it as a module beside those scripts,
  * and the module loader runs each of them once.
