@@ -5,7 +5,7 @@
  * sharing its first letters, finds those within the allowed edits, and then
  * fetches only the shards holding them: usually the shard of the word itself.
  */
-import { editDistance } from '../../text/edit-distance.ts';
+import { editDistanceWithin } from './bounded-edit-distance.ts';
 import { FUZZY_HEAD_LENGTH, MIN_FUZZY_LENGTH, SEARCH_DEFAULTS } from './options.ts';
 
 /** Words per vocabulary chunk. */
@@ -66,10 +66,10 @@ export function findFuzzyCandidates(vocabulary: Iterable<string>, term: string):
   const distance = fuzzyDistance(term);
   if (distance === 0) return [];
   const head = term.slice(0, FUZZY_HEAD_LENGTH);
+  const within = editDistanceWithin(term, distance);
   const found: string[] = [];
   for (const word of vocabulary) {
-    if (!word.startsWith(head) || Math.abs(word.length - term.length) > distance) continue;
-    if (editDistance(word, term) <= distance) found.push(word);
+    if (word.startsWith(head) && within(word) <= distance) found.push(word);
   }
   return found;
 }

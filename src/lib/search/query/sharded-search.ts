@@ -7,7 +7,7 @@
  * least-recently-used cache bounded in size, so memory stays flat however
  * long a reader searches.
  */
-import { editDistance } from '../../text/edit-distance.ts';
+import { editDistanceWithin } from '../format/bounded-edit-distance.ts';
 import { selectRange, selectShards, selectVocabulary, shardFile, shardOf, vocabularyFile, type SearchManifest } from '../format/manifest.ts';
 import { FUZZY_HEAD_LENGTH } from '../format/options.ts';
 import { scoreTerm, type TermHits } from './score-term.ts';
@@ -167,9 +167,10 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
     const ranges = new Set(heads.flatMap((head) => selectRange(manifest.vocabulary, head)));
     const vocabulary = await Promise.all([...ranges].map(loadChunk));
     const nearest: { word: string; distance: number }[] = [];
+    const within = editDistanceWithin(term, 2);
     for (const word of vocabulary.flat()) {
-      if (word === term || !heads.some((head) => word.startsWith(head)) || Math.abs(word.length - term.length) > 2) continue;
-      const distance = editDistance(word, term);
+      if (word === term || !heads.some((head) => word.startsWith(head))) continue;
+      const distance = within(word);
       if (distance <= 2) nearest.push({ word, distance });
     }
     const best = Math.min(...nearest.map((candidate) => candidate.distance));
