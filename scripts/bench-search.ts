@@ -46,8 +46,9 @@ const { values } = parseArgs({
     // its address space is capped, and it is skipped above this many stories.
     'pagefind-max-gb': { type: 'string', default: '10' },
     'pagefind-max-stories': { type: 'string', default: '50000' },
-    // Each cold query runs this many times in fresh pages; the median is reported.
-    runs: { type: 'string', default: '3' },
+    // Each cold query runs this many times in fresh pages, the two engines in turn; the median is reported.
+    // One run's time moves by 30–70 ms on a two-core machine: three runs let one query's median swing the ratio.
+    runs: { type: 'string', default: '7' },
     // Print where our median run of each query spent its time: each request's start and end.
     waterfall: { type: 'boolean', default: false },
     // Measure a site kept under .bench/search/<archive>-<size>-<label>/ (built by another commit, for before/after).
@@ -111,12 +112,18 @@ function timed(command: string, args: string[]): { seconds: number; peakMB: numb
 
 const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)]!;
 
-/** The run with the median time, of several cold runs (after one unmeasured run that warms the server). */
-async function medianOf(measure: () => Promise<ColdQuery>): Promise<ColdQuery> {
-  await measure();
-  const runs: ColdQuery[] = [];
-  for (let i = 0; i < Number(values.runs); i++) runs.push(await measure());
-  return runs.sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
+/**
+ * Each engine's run with the median time, of several cold runs (after one unmeasured run each that
+ * warms the server). The engines take turns, run by run: a spell of load from elsewhere on the machine
+ * falls on both, not on whichever had its runs then.
+ */
+async function mediansOf<Engine extends string>(measures: Record<Engine, () => Promise<ColdQuery>>): Promise<Record<Engine, ColdQuery>> {
+  const engines = Object.keys(measures) as Engine[];
+  for (const engine of engines) await measures[engine]();
+  const runs = new Map<Engine, ColdQuery[]>(engines.map((engine) => [engine, []]));
+  for (let i = 0; i < Number(values.runs); i++) for (const engine of engines) runs.get(engine)!.push(await measures[engine]());
+  const medianRun = (list: ColdQuery[]) => [...list].sort((a, b) => a.ms - b.ms)[Math.floor(list.length / 2)]!;
+  return Object.fromEntries(engines.map((engine) => [engine, medianRun(runs.get(engine)!)])) as Record<Engine, ColdQuery>;
 }
 
 const builtThisRun = new Set<string>();
@@ -205,9 +212,9 @@ async function benchOne(browser: Browser, archive: Archive, stories: number): Pr
   try {
     for (const query of queries) {
       const q = encodeURIComponent(query);
-      const row: QueryRow = { ours: await medianOf(() => measureColdQuery(browser, `${server.url}search/?q=${q}`, query, ours)) };
-      if (pagefind.ok) row.pagefind = await medianOf(() => measureColdQuery(browser, `${server.url}pagefind/${page}?q=${q}`, query, theirs));
-      rows.push(row);
+      const oursRun = () => measureColdQuery(browser, `${server.url}search/?q=${q}`, query, ours);
+      const theirsRun = () => measureColdQuery(browser, `${server.url}pagefind/${page}?q=${q}`, query, theirs);
+      rows.push(pagefind.ok ? await mediansOf({ ours: oursRun, pagefind: theirsRun }) : await mediansOf({ ours: oursRun }));
     }
     // Typed in as many fresh pages as a cold query runs: each letter's median, and its slowest.
     const sessions: number[][] = [];
