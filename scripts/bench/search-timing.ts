@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 
 /** Result links, on our search page and on the Pagefind page alike. */
 const RESULT_LINK = 'a.search-result-title';
@@ -73,9 +73,11 @@ export function writePagefindPage(pagefindDir: string): string {
 }
 
 // Runs in the page before its own scripts: note when result links are first painted, the start of
-// that frame, and when the results are complete. Each mark is also a promise the benchmark awaits
-// with one `page.evaluate`: Playwright's `waitForFunction` injects its selector engine into the page,
-// a script whose compilation took 60 ms of the main thread while the page loaded (both engines').
+// that frame, and when the results are complete. Each mark is sent to the benchmark as a console
+// message (`MARK_MESSAGE`), so nothing of the benchmark runs in the page while it loads. Read with
+// `page.evaluate` instead, the first reading made Playwright compile its utility script on the
+// page's thread right after the navigation: 15–35 ms, in the middle of our page's work and of
+// Pagefind's alike (measured in DESIGN.md, "Benchmarks", eleventh pass).
 //
 // The paint is Element Timing's: links (and the element holding each, where inline text is
 // counted) are marked `elementtiming` as they are inserted, before their frame, and the first
@@ -83,21 +85,19 @@ export function writePagefindPage(pagefindDir: string): string {
 // runs at the start of that frame, before its style, layout and paint: on a page laid out for the
 // first time (our search page, its fonts looked up) that start came 40–100 ms before the paint,
 // against 15–35 ms on Pagefind's minimal page, so timing it flattered the heavier page.
-function watchForResults(selector: string): void {
-  const marks = window as unknown as Record<string, unknown>;
+function watchForResults([selector, message]: readonly [string, string]): void {
   const markable = (name: string) => {
-    let resolve!: (value: number) => void;
-    marks[`${name}Ready`] = new Promise<number>((done) => (resolve = done));
     let value: number | undefined;
     Object.defineProperty(window, name, {
       get: () => value,
       set: (next: number) => {
         if (value !== undefined) return;
         value = next;
-        resolve(next);
+        console.debug(message, name, next);
       },
     });
   };
+  const marks = window as unknown as Record<string, number>;
   markable('__firstResults');
   markable('__firstFrame');
   markable('__complete');
@@ -118,24 +118,27 @@ function watchForResults(selector: string): void {
   addEventListener('clippings-search:rendered', () => requestAnimationFrame(() => (marks.__complete = performance.now())));
 }
 
-/** A mark `watchForResults` set, once it is set (two minutes at most). */
-function markOf(page: Page, name: '__firstResults' | '__firstFrame' | '__complete'): Promise<number> {
-  const mark = page.evaluate((ready) => {
-    const marks = window as unknown as Record<string, Promise<number> | undefined>;
-    // Right after the navigation commits, the init script may not have run yet.
-    return (
-      marks[ready] ??
-      new Promise<number>((resolve) => {
-        const wait = setInterval(() => {
-          if (!marks[ready]) return;
-          clearInterval(wait);
-          void marks[ready].then(resolve);
-        }, 5);
-      })
-    );
-  }, `${name}Ready`);
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`bench:search: no ${name} after 120 s`)), 120_000).unref());
-  return Promise.race([mark, timeout]);
+/** The console message that carries a mark: the message, the mark's name, its milliseconds. */
+const MARK_MESSAGE = 'clippings-bench-mark';
+
+type MarkName = '__firstResults' | '__firstFrame' | '__complete';
+
+/** The marks `watchForResults` sends from a page, each a promise (two minutes at most). */
+function marksOf(page: Page): Record<MarkName, Promise<number>> {
+  const resolvers = new Map<string, (ms: number) => void>();
+  const marks = Object.fromEntries(
+    (['__firstResults', '__firstFrame', '__complete'] as const).map((name) => {
+      const mark = new Promise<number>((resolve) => resolvers.set(name, resolve));
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`bench:search: no ${name} after 120 s`)), 120_000).unref());
+      return [name, Promise.race([mark, timeout])];
+    }),
+  ) as Record<MarkName, Promise<number>>;
+  for (const mark of Object.values(marks)) mark.catch(() => undefined);
+  page.on('console', (message) => {
+    const [tag, name, ms] = message.text().split(' ');
+    if (tag === MARK_MESSAGE && name) resolvers.get(name)?.(Number(ms));
+  });
+  return marks;
 }
 
 /**
@@ -148,15 +151,14 @@ function markOf(page: Page, name: '__firstResults' | '__firstFrame' | '__complet
 export async function measureColdQuery(browser: Browser, url: string, query: string, isSearchFile: (url: string) => boolean): Promise<ColdQuery> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
   const page = await context.newPage();
-  await page.addInitScript(watchForResults, RESULT_LINK);
-  const sizes: Promise<{ url: string; bytes: number }>[] = [];
-  page.on('requestfinished', (request) =>
-    sizes.push(request.sizes().then((size) => ({ url: request.url(), bytes: size.responseBodySize + size.responseHeadersSize }))),
-  );
+  await page.addInitScript(watchForResults, [RESULT_LINK, MARK_MESSAGE] as const);
+  const marks = marksOf(page);
+  // Sized once the page is measured: asked for as each request finished, the sizes cost both pages
+  // 10–14 ms of the browser's time while they loaded.
+  const requests: Request[] = [];
+  page.on('requestfinished', (request) => requests.push(request));
   await page.goto(url, { waitUntil: 'commit' });
-  const ms = await markOf(page, '__firstResults');
-  const frameMs = await markOf(page, '__firstFrame');
-  const completeMs = await markOf(page, '__complete');
+  const [ms, frameMs, completeMs] = await Promise.all([marks.__firstResults, marks.__firstFrame, marks.__complete]);
   const links = await page.locator(RESULT_LINK).count();
   const waterfall = await page.evaluate((until) => {
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceResourceTiming;
@@ -166,7 +168,12 @@ export async function measureColdQuery(browser: Browser, url: string, query: str
       .map((entry) => ({ path: new URL(entry.name).pathname, start: Math.round(entry.requestStart || entry.startTime), end: Math.round(entry.responseEnd) }));
   }, ms);
   await page.waitForLoadState('networkidle').catch(() => undefined);
-  const finished = await Promise.all(sizes);
+  const finished = await Promise.all(
+    requests.map(async (request) => {
+      const size = await request.sizes();
+      return { url: request.url(), bytes: size.responseBodySize + size.responseHeadersSize };
+    }),
+  );
   await context.close();
   return {
     query,
