@@ -1,8 +1,9 @@
 /**
- * Levenshtein distance, shared by story identity (headlines' slug words) and
- * search (typo candidates and "did you mean"). It lives outside both folders
- * so one copy serves; `ingestVersion()` hashes this folder too, so a change
- * here re-makes the entries whose identity it decides. Within a loaded search
+ * Levenshtein distance, for story identity (headlines' slug words). Search's
+ * bounded matcher for typo candidates and "did you mean"
+ * (`search/format/bounded-edit-distance.ts`) is tested against it. It lives
+ * outside both folders; `ingestVersion()` hashes this folder too, so a change here
+ * re-makes the entries whose identity it decides. Within a loaded search
  * shard, `score-term.ts` takes distances from the radix tree's `fuzzyGet`.
  */
 
