@@ -128,9 +128,8 @@ async function mediansOf<Engine extends string>(measures: Record<Engine, () => P
 
 /**
  * Before measuring: the build's files flushed to disk, and the machine quiet (a second with its cores
- * at least 85% idle; a minute at most). Measured straight after writing a site, both engines shared
- * the machine with the kernel writing it out (a 10k run: ours 264 ms, Pagefind 452; the same sites
- * a few minutes later, 188–228 and 380–472).
+ * at least 85% idle; a minute at most), so that neither engine shares the machine with the kernel
+ * writing out a site just built (400 MB at 100k). After a 10k build it was quiet within a second.
  */
 async function settle(): Promise<void> {
   const started = performance.now();
