@@ -5,6 +5,7 @@ import { packIndex } from '../../lib/search/build/pack-index.ts';
 import { gzipSync } from 'node:zlib';
 import { toSearchDocument, toStoryRecord, type StoryText } from '../../lib/search/format/story-record.ts';
 import { createBrowserSearch } from './browser-search.ts';
+import { shardFile, shardOf, type SearchManifest } from '../../lib/search/format/manifest.ts';
 
 const BASE = 'https://archive.test/search/data/';
 // "lighthouse" is in six headlines and six bodies, "beacon" in four headlines and six bodies.
@@ -20,6 +21,15 @@ const LIGHTHOUSE = Array.from({ length: 12 }, (_, id) => ({
 const FOUR_BASE = 'https://four.test/search/data/';
 // And the fixture's stories with none.
 const NONE_BASE = 'https://none.test/search/data/';
+// "marina" in three stories, its typo match "mabina" in a fourth, and between the two, in sorted
+// order, enough words that the typo match lives in another shard.
+const TYPO_BASE = 'https://typo.test/search/data/';
+const BETWEEN = ['macaroni', 'madrigal', 'magnolia', 'mahogany', 'majestic', 'malachite', 'mandolin', 'mangrove', 'manifest', 'manuscript', 'marble'];
+const TYPO: StoryText[] = [
+  ...[0, 1, 2].map((id) => ({ slug: `marina-${id}`, title: `Marina notes ${id}`, subtitle: '', captions: '', body: 'The marina opens.' })),
+  { slug: 'mabina', title: 'Mabina', subtitle: '', captions: '', body: 'A mabina story.' },
+  ...BETWEEN.map((word) => ({ slug: word, title: `${word} ${word}`, subtitle: '', captions: '', body: `${word} and ${word} again.` })),
+];
 const fetched: string[] = [];
 // While set, vocabulary chunks are held back until it settles.
 let holdVocabulary: Promise<void> | undefined;
@@ -48,6 +58,7 @@ beforeAll(() => {
   serveArchive(LIGHTHOUSE_BASE, LIGHTHOUSE, 10);
   serveArchive(FOUR_BASE, LIGHTHOUSE, 4);
   serveArchive(NONE_BASE, FIXTURE_TEXTS, 0);
+  serveArchive(TYPO_BASE, TYPO, 10);
   vi.stubGlobal('fetch', async (url: string) => {
     fetched.push(url.slice(url.indexOf('/search/data/') + '/search/data/'.length));
     if (holdVocabulary && url.includes('/vocabulary/')) await holdVocabulary;
@@ -133,6 +144,22 @@ describe('createBrowserSearch', () => {
     expect(complete.total).toBe(12);
     expect(complete.results.map((result) => result.id)).toEqual(answer.results.map((result) => result.id));
     expect(complete.results.every((result) => !result.headlineOnly)).toBe(true);
+  });
+
+  it('leaves a one-word query’s typo matching to `complete`, having fetched its vocabulary with its shard', async () => {
+    const manifest = JSON.parse(files.get(`${TYPO_BASE}manifest.json`) as string) as SearchManifest;
+    expect(shardOf(manifest.shards, 'mabina')).not.toBe(shardOf(manifest.shards, 'marina'));
+    fetched.length = 0;
+    const answer = await createBrowserSearch(TYPO_BASE).run('marina', 10);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(answer.results.every((result) => result.headlineOnly)).toBe(true);
+    expect(fetched.filter((name) => name.startsWith('shards/'))).toEqual([`shards/${shardFile(manifest, shardOf(manifest.shards, 'marina'))}`]);
+    expect(fetched.filter((name) => name.startsWith('vocabulary/'))).toHaveLength(1);
+    const complete = await answer.complete!();
+    expect(fetched.filter((name) => name.startsWith('shards/'))).toHaveLength(2);
+    expect(fetched.filter((name) => name.startsWith('vocabulary/'))).toHaveLength(1);
+    expect(complete.total).toBe(4);
+    expect(complete.results.map((result) => result.record.slug)).toContain('mabina');
   });
 
   it('fetches ahead the records of more results than a page shows, which the next query then uses', async () => {

@@ -60,10 +60,10 @@ export interface SearchAnswer {
    * When the leading results' headlines came with the shards: those show at
    * once (`headlineOnly`), and this gives the whole answer, every record
    * fetched (once, however often called). For a one-word query shown from
-   * its word's first page, that answer also waits for the rest of the search
-   * (typo matches' shards), and may list more results. A cold search page
-   * calls it after painting the links: ten fetches there are 10–20 ms of the
-   * thread that paints them.
+   * its word's first page, the first call starts the rest of the search
+   * (typo matches and their shards), whose answer may list more results. A
+   * cold search page calls it after painting the links: the typo matching
+   * and ten fetches are 10–20 ms of the thread that paints them.
    */
   complete?: () => Promise<SearchAnswer>;
   /** Ids of the page of results after these (not for a phrase query): `BrowserSearch#prefetch` fetches their records. */
@@ -242,13 +242,13 @@ export function createBrowserSearch(base: string, manifest?: SearchManifest): Br
         engine = undefined;
         throw error;
       }
-      const fully = answerFully(search, query, text, limit, filter);
-      if (filter || query.phrases.length > 0 || query.terms.length !== 1) return fully;
-      // Awaited later, if at all: by `complete`.
-      fully.catch(() => undefined);
+      if (filter || query.phrases.length > 0 || query.terms.length !== 1) return answerFully(search, query, text, limit, filter);
       // A one-word query shows its first page once the word's own shard is here, when the shard
-      // carries it: the vocabulary, the typo matches' shards and the records come after.
+      // carries it. Its search (typo matches, their shards, the records) starts when the page is
+      // taken over (`complete`): on a cold page, after the page's frame, which the typo matching
+      // would otherwise hold back. Its first files are fetched meanwhile, in the same round trip.
       const [term] = query.terms as [string];
+      search.prefetchTerm(term);
       const page = await search.firstPage(term);
       const early =
         page &&
@@ -257,14 +257,14 @@ export function createBrowserSearch(base: string, manifest?: SearchManifest): Br
           page.ids.slice(0, limit).map((id) => ({ id, score: 0, terms: [term] })),
           Math.min(limit, page.total),
         );
-      if (!page || !early) return fully;
+      if (!page || !early) return answerFully(search, query, text, limit);
       let completing: Promise<SearchAnswer> | undefined;
       return {
         query,
         total: page.total,
         exact: true,
         results: early,
-        complete: () => (completing ??= fully.then((answer) => answer.complete?.() ?? answer)),
+        complete: () => (completing ??= answerFully(search, query, text, limit).then((answer) => answer.complete?.() ?? answer)),
       };
     },
   };

@@ -117,6 +117,19 @@ describe('createShardedSearch', () => {
     expect(await createShardedSearch({ manifest: packed.manifest, ...serveFromMemory(packed) }).firstPage('nowhere')).toBeUndefined();
   });
 
+  it('fetches ahead what a search for a word reads first, which the search then reads without fetching again', async () => {
+    const { search, fetched } = fixtureSearch(300);
+    search.prefetchTerm('harbour');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const ahead = [...fetched];
+    expect(ahead.some((name) => name.startsWith('shards/'))).toBe(true);
+    expect(ahead.some((name) => name.startsWith('vocabulary/'))).toBe(true);
+    await search.search(['harbour']);
+    // Only the shards of its typo matches, if any, come after.
+    expect(fetched.slice(0, ahead.length)).toEqual(ahead);
+    expect(fetched.slice(ahead.length).every((name) => name.startsWith('shards/') && !ahead.includes(name))).toBe(true);
+  });
+
   it('agrees with one whole index on random archives, queries and shard sizes', async () => {
     const word = fc.constantFrom('harbour', 'harbor', 'street', 'streets', 'ferry', 'market', 'marked', 'ha', 'har', 'city', 'cite', 'council');
     const text = fc.array(word, { maxLength: 8 }).map((words) => words.join(' '));

@@ -71,6 +71,14 @@ export interface ShardedSearch {
    */
   firstPage(term: string): Promise<FirstPage | undefined>;
   /**
+   * Start fetching what `search([term])` reads first, the term's own shards
+   * and its vocabulary chunks, without searching: a caller that shows the
+   * term's first page before searching keeps that first round trip.
+   *
+   * @param term A folded query term.
+   */
+  prefetchTerm(term: string): void;
+  /**
    * A story's slug and headline, when a shard fetched for a search carried them.
    *
    * @param id Document id.
@@ -146,13 +154,19 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
     return loading;
   }
 
+  // What a search for a term reads first, all fetched at once: its own shards (its typo matches
+  // usually live there too) and its vocabulary chunks.
+  function startTerm(term: string): { own: number[]; vocabulary: Promise<string[][]> } {
+    const own = selectShards(manifest.shards, term);
+    for (const shard of own) load(shard).catch(() => undefined);
+    return { own, vocabulary: Promise.all(selectVocabulary(manifest.vocabulary, term).map(loadChunk)) };
+  }
+
   // Exact and prefix matches, plus the shards of every typo match.
   async function shardsFor(term: string): Promise<number[]> {
-    const needed = new Set(selectShards(manifest.shards, term));
-    // Fetch the word's own shards while the vocabulary is read: typo matches usually live there too.
-    for (const shard of needed) load(shard).catch(() => undefined);
-    const vocabulary = await Promise.all(selectVocabulary(manifest.vocabulary, term).map(loadChunk));
-    for (const word of findFuzzyCandidates(vocabulary.flat(), term)) needed.add(shardOf(manifest.shards, word));
+    const { own, vocabulary } = startTerm(term);
+    const needed = new Set(own);
+    for (const word of findFuzzyCandidates((await vocabulary).flat(), term)) needed.add(shardOf(manifest.shards, word));
     return [...needed].sort((a, b) => a - b);
   }
 
@@ -205,6 +219,9 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
       // Words sharing the first letters first; failing those, the words the first letters may have been
       // meant as: swapped ("ehzbollah"), or with a stray letter typed first or second.
       return (await nearestWord(term, [term.slice(0, FUZZY_HEAD_LENGTH)])) ?? nearestWord(term, headTypos(term));
+    },
+    prefetchTerm(term) {
+      if (manifest.shards.length > 0) startTerm(term).vocabulary.catch(() => undefined);
     },
     async firstPage(term) {
       if (manifest.shards.length === 0) return undefined;
