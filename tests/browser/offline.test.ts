@@ -73,6 +73,15 @@ describe('web app manifest', () => {
     const home = await readFile(path.join(distDir, 'index.html'), 'utf8');
     expect(home).toContain(`<link rel="manifest" href="${TEST_BASE}manifest.webmanifest">`);
   });
+
+  it('gives every page a 32-pixel PNG icon, and no SVG one', async () => {
+    const home = await readFile(path.join(distDir, 'index.html'), 'utf8');
+    const icons = home.match(/<link rel="icon"[^>]*>/g);
+    expect(icons).toEqual([`<link rel="icon" href="${TEST_BASE}icons/icon-32.png" type="image/png" sizes="32x32">`]);
+    const png = await readFile(path.join(distDir, 'icons/icon-32.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([32, 32]);
+  });
 });
 
 describe('service worker', () => {

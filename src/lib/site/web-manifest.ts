@@ -6,6 +6,14 @@
 /** Sizes of the PNG icons written beside the manifest (Chromium's install prompt wants 192 and 512). */
 export const ICON_SIZES = [192, 512] as const;
 
+/**
+ * Size of the pages' own icon, a PNG rendered beside those: a browser tab's
+ * 16 pixels at twice the density. Not the SVG, which Chromium reads as a
+ * document of its own on the page's main thread as the page finishes loading
+ * (10 ms, where a search page paints its first results; DESIGN.md, "Browser").
+ */
+export const FAVICON_SIZE = 32;
+
 /** Where an icon of a size lives, below the base. */
 export function iconPath(size: number): string {
   return `icons/icon-${size}.png`;
