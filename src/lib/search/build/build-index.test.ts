@@ -7,7 +7,7 @@ import { SEARCH_OPTIONS, type SearchDocument } from '../format/options.ts';
 import { shardIndex } from './shard-index.ts';
 import { firstPagesOf } from './first-pages.ts';
 import { readHeadline, type Headline } from '../format/headlines.ts';
-import { decodeShard } from '../format/shard-format.ts';
+import { decodeShard, readShard } from '../format/shard-format.ts';
 import { toSearchDocument } from '../format/story-record.ts';
 
 /** The index of MiniSearch itself, as sorted [term, fieldId, docId, frequency] rows. */
@@ -112,6 +112,22 @@ describe('shardIndex', () => {
     expect(carried).toBeGreaterThan(FIXTURE_TEXTS.length);
     // Without stories, none.
     expect(shardIndex(built, { targetChars: 600 }).every((shard) => JSON.parse(shard.json).h.length === 0)).toBe(true);
+  });
+
+  it('hands over what a shard carries as it is read, and decodes its postings only when asked, once', () => {
+    const stories = FIXTURE_TEXTS.map(({ slug, title }) => ({ slug, title }));
+    const [shard] = shardIndex(built, { targetChars: 1e9, headlines: { stories, perTerm: 1, fewest: 1 } });
+    const pages: string[] = [];
+    const file = JSON.parse(shard!.json);
+    const read = readShard(shard!.json, undefined, { firstPage: (term) => pages.push(term) });
+    expect(pages.sort()).toEqual(Object.keys(file.f).sort());
+    const terms = read.terms();
+    expect(read.terms()).toBe(terms);
+    expect([...terms.keys()]).toEqual([...decodeShard(shard!.json).keys()]);
+    // Postings that cannot be decoded fail when a search reads them, not when the shard is read.
+    const broken = JSON.stringify({ ...file, t: [['harbour', [0, null, null]]] });
+    const unread = readShard(broken);
+    expect(() => unread.terms()).toThrow();
   });
 
   it('decodes the postings it encoded, frequencies length-normalized', () => {

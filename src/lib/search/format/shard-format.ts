@@ -105,9 +105,45 @@ export type TermData = (FieldPostings | undefined)[];
 /** A decoded shard: MiniSearch's radix tree (prefix and typo lookups) over typed postings. */
 export type LoadedShard = SearchableMap<TermData>;
 
+/** A shard file as read: what it carries handed over, its terms decoded when first asked for. */
+export interface ReadShard {
+  /** The shard's terms (decoded on the first call). */
+  terms(): LoadedShard;
+}
+
 /**
- * Decode a shard file into MiniSearch's `SearchableMap` of typed postings:
- * compact in memory (a few bytes a posting) and fast to score.
+ * Read a shard file: hand over the first pages and headlines it carries at
+ * once, and decode its postings into MiniSearch's `SearchableMap` of typed
+ * postings (compact in memory, a few bytes a posting, and fast to score) only
+ * when a search reads them. A word's first page shows from what the shard
+ * carries; its postings wait for the search that follows, after the page's
+ * frame (DESIGN.md, "Headlines in shards").
+ *
+ * @param json The shard file's text.
+ * @param scale The scale the shard was written with (`SearchManifest#scale`).
+ * @param carried Receives the first pages and headlines the shard carries.
+ * @throws Error when the file is of another format version.
+ */
+export function readShard(json: string, scale = FREQUENCY_SCALE, carried: CarriedByShard = {}): ReadShard {
+  const file = JSON.parse(json) as ShardFile;
+  if (file.v !== 4) throw new Error(`search: cannot read shard format ${String(file.v)}, expected 4; rebuild the site`);
+  if (carried.headline) for (const stored of file.h) carried.headline(stored);
+  if (carried.firstPage) for (const [term, [total, ...ids]] of Object.entries(file.f)) carried.firstPage(term, { total: total!, ids });
+  let postings: ShardFile['t'] | undefined = file.t;
+  let terms: LoadedShard | undefined;
+  return {
+    terms() {
+      if (!terms) {
+        terms = decodeTerms(postings!, scale);
+        postings = undefined;
+      }
+      return terms;
+    },
+  };
+}
+
+/**
+ * Decode a shard file at once (`readShard`, then its terms).
  *
  * @param json The shard file's text.
  * @param scale The scale the shard was written with (`SearchManifest#scale`).
@@ -116,15 +152,15 @@ export type LoadedShard = SearchableMap<TermData>;
  * @throws Error when the file is of another format version.
  */
 export function decodeShard(json: string, scale = FREQUENCY_SCALE, carried: CarriedByShard = {}): LoadedShard {
-  const file = JSON.parse(json) as ShardFile;
-  if (file.v !== 4) throw new Error(`search: cannot read shard format ${String(file.v)}, expected 4; rebuild the site`);
-  if (carried.headline) for (const stored of file.h) carried.headline(stored);
-  if (carried.firstPage) for (const [term, [total, ...ids]] of Object.entries(file.f)) carried.firstPage(term, { total: total!, ids });
+  return readShard(json, scale, carried).terms();
+}
+
+function decodeTerms(postings: ShardFile['t'], scale: number): LoadedShard {
   const shard: LoadedShard = new SearchableMap();
-  for (const [term, ...fields] of file.t) {
+  for (const [term, ...fields] of postings) {
     const data: TermData = [];
     for (const [fieldId, gaps, stored] of fields as [number, number[], number[]][]) {
-      // Plain loops: this runs once, cold, on the way to a page's first results.
+      // Plain loops: this runs once, cold, on the way to a query's results.
       const ids = new Int32Array(gaps.length);
       const frequencies = new Float32Array(gaps.length);
       for (let i = 0, id = 0; i < gaps.length; i++) {

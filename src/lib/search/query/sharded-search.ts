@@ -11,7 +11,7 @@ import { editDistanceWithin } from '../format/bounded-edit-distance.ts';
 import { selectRange, selectShards, selectVocabulary, shardFile, shardOf, vocabularyFile, type SearchManifest } from '../format/manifest.ts';
 import { FUZZY_HEAD_LENGTH } from '../format/options.ts';
 import { scoreTerm, type TermHits } from './score-term.ts';
-import { decodeShard, type LoadedShard } from '../format/shard-format.ts';
+import { readShard, type ReadShard } from '../format/shard-format.ts';
 import { readHeadline, type FirstPage, type Headline, type StoredHeadline } from '../format/headlines.ts';
 import { findFuzzyCandidates } from '../format/vocabulary.ts';
 import { createLru } from './lru.ts';
@@ -106,7 +106,7 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
   const { manifest } = options;
   const accumulator = new Float64Array(manifest.documentCount);
   // Shards weigh their characters once loaded; a search trims the cache sparing the shards it used.
-  const shards = createLru<number, Promise<LoadedShard>>(options.maxLoadedChars ?? 6_000_000);
+  const shards = createLru<number, Promise<ReadShard>>(options.maxLoadedChars ?? 6_000_000);
   const chunks = createLru<number, Promise<string[]>>(MAX_VOCABULARY_CHUNKS);
   const headlines = createLru<number, StoredHeadline>(MAX_HEADLINES);
   const firstPages = createLru<string, FirstPage>(MAX_FIRST_PAGES);
@@ -131,12 +131,12 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
     return found;
   }
 
-  function load(shard: number): Promise<LoadedShard> {
+  function load(shard: number): Promise<ReadShard> {
     let loading = shards.get(shard);
     if (!loading) {
       const fetching = options.fetchShard(shardFile(manifest, shard)).then((json) => {
         shards.weigh(shard, json.length);
-        return decodeShard(json, manifest.scale, carried);
+        return readShard(json, manifest.scale, carried);
       });
       fetching.catch(() => shards.delete(shard));
       shards.set(shard, (loading = fetching), 0);
@@ -172,7 +172,7 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
 
   async function searchTerm(term: string): Promise<{ hits: TermHits; used: number[] }> {
     const used = manifest.shards.length === 0 ? [] : await shardsFor(term);
-    const loaded = await Promise.all(used.map(load));
+    const loaded = (await Promise.all(used.map(load))).map((shard) => shard.terms());
     return { hits: scoreTerm(loaded, term, manifest.documentCount, accumulator), used };
   }
 
@@ -192,7 +192,7 @@ export function createShardedSearch(options: ShardedSearchOptions): ShardedSearc
     // Count the stories of the nearest words in their own shards.
     const counts = await Promise.all(
       tied.slice(0, 8).map(async (word) => {
-        const data = (await load(shardOf(manifest.shards, word))).get(word) ?? [];
+        const data = (await load(shardOf(manifest.shards, word))).terms().get(word) ?? [];
         return new Set(data.flatMap((postings) => (postings ? [...postings.ids] : []))).size;
       }),
     );
