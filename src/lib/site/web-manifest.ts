@@ -9,8 +9,8 @@ export const ICON_SIZES = [192, 512] as const;
 /**
  * Size of the pages' own icon, a PNG rendered beside those: a browser tab's
  * 16 pixels at twice the density. Not the SVG, which Chromium reads as a
- * document of its own on the page's main thread as the page finishes loading
- * (10 ms, where a search page paints its first results; DESIGN.md, "Browser").
+ * document of its own on the page's main thread as the page finishes loading,
+ * where a search page paints its first results (DESIGN.md, "Browser").
  */
 export const FAVICON_SIZE = 32;
 
